@@ -1,0 +1,743 @@
+"""Carry out a parsed command or answer a question on one appliance, through HA services.
+
+Every action is a Home Assistant service call on an exposed entity, so logbook, context and
+permissions apply as if the user had pressed the button. ThinQ Voice's own entities are found
+by their unique ids (`<device>_<resource>_<property>[_<LOCATION>][_<COMMAND>]`); other
+integrations' entities by domain (climate, fan, vacuum, humidifier, water_heater, media_player).
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+import math
+from typing import Any
+
+from homeassistant.components.climate import HVACMode
+from homeassistant.const import ATTR_ENTITY_ID, STATE_ON, STATE_UNAVAILABLE, STATE_UNKNOWN, UnitOfTemperature
+from homeassistant.core import Context, HomeAssistant, State
+from homeassistant.exceptions import HomeAssistantError, ServiceValidationError
+from homeassistant.helpers import entity_registry as er
+from homeassistant.helpers.translation import async_get_translations
+from homeassistant.util import dt as dt_util
+
+from ..const import DOMAIN
+from ..voice.korean import particle_for
+from ..voice.model import (
+    Command,
+    DeviceType,
+    FanSpeed,
+    Intent,
+    Location,
+    Mode,
+    Quantity,
+    Question,
+    QuestionIntent,
+)
+from .answers import say
+from .targets import Appliance
+
+LAUNDRY = {DeviceType.WASHER, DeviceType.DRYER, DeviceType.DISH_WASHER, DeviceType.STYLER, DeviceType.OVEN}
+_HVAC_MODES = {
+    Mode.COOL: HVACMode.COOL,
+    Mode.HEAT: HVACMode.HEAT,
+    Mode.DRY: HVACMode.DRY,
+    Mode.FAN: HVACMode.FAN_ONLY,
+    Mode.AUTO: HVACMode.HEAT_COOL,
+}
+# LG mode names a canonical mode word may stand for, in order of preference.
+_MODE_NAMES: dict[Mode, tuple[str, ...]] = {
+    Mode.COOL: ("cool",),
+    Mode.HEAT: ("heat",),
+    Mode.DRY: ("air_dry", "dry", "dehumidification", "smart_dehumidification"),
+    Mode.FAN: ("fan", "fan_only"),
+    Mode.AUTO: ("auto", "smart", "smart_dehumidification"),
+    Mode.AIR_CLEAN: ("clean", "air_clean", "purify"),
+    Mode.SLEEP: ("sleep",),
+    Mode.TURBO: ("turbo", "power", "jet", "rapid_dehumidification", "high"),
+    Mode.SILENT: ("silent", "quiet", "silent_dehumidification"),
+}
+_FAN_NAMES: dict[FanSpeed, tuple[str, ...]] = {
+    FanSpeed.LOW: ("low", "slow", "wind_1"),
+    FanSpeed.MID: ("mid", "medium", "wind_2"),
+    FanSpeed.HIGH: ("high", "power", "turbo", "wind_3"),
+    FanSpeed.AUTO: ("auto",),
+}
+_MODE_WORDS_KO = {
+    Mode.COOL: "냉방",
+    Mode.HEAT: "난방",
+    Mode.DRY: "제습",
+    Mode.FAN: "송풍",
+    Mode.AUTO: "자동",
+    Mode.AIR_CLEAN: "공기청정",
+    Mode.SLEEP: "수면",
+    Mode.TURBO: "터보",
+    Mode.SILENT: "저소음",
+}
+_FAN_WORDS_KO = {FanSpeed.LOW: "약풍", FanSpeed.MID: "중풍", FanSpeed.HIGH: "강풍", FanSpeed.AUTO: "자동"}
+_LOCATION_WORDS = {
+    "ko": {
+        "FRIDGE": "냉장실",
+        "FREEZER": "냉동실",
+        "UPPER": "위 칸",
+        "LOWER": "아래 칸",
+        "TOP": "위 칸",
+        "MIDDLE": "가운데 칸",
+        "BOTTOM": "아래 칸",
+    },
+    "en": {
+        "FRIDGE": "fridge",
+        "FREEZER": "freezer",
+        "UPPER": "upper oven",
+        "LOWER": "lower oven",
+        "TOP": "top compartment",
+        "MIDDLE": "middle compartment",
+        "BOTTOM": "bottom compartment",
+    },
+}
+# Run states of a laundry-style appliance that mean it is not working on anything.
+_IDLE_RUN_STATES = {
+    "power_off",
+    "initial",
+    "end",
+    "sleep",
+    "standby",
+    "pause",
+    "reserved",
+    "error",
+    "complete",
+    "done",
+    "idle",
+    "off",
+}
+_PRESENT = {STATE_UNAVAILABLE, STATE_UNKNOWN}
+
+
+class ActionError(Exception):
+    """The action cannot be done; `speech` tells the user why."""
+
+    def __init__(self, speech: str) -> None:
+        """Keep the answer."""
+        super().__init__(speech)
+        self.speech = speech
+
+
+@dataclass(slots=True)
+class Entities:
+    """An appliance's exposed entities with their registry entries."""
+
+    hass: HomeAssistant
+    appliance: Appliance
+
+    def entries(self) -> list[er.RegistryEntry]:
+        """Return the registry entries of the appliance's exposed entities."""
+        registry = er.async_get(self.hass)
+        return [entry for entity_id in self.appliance.entity_ids if (entry := registry.async_get(entity_id))]
+
+    def one(self, domain: str) -> str | None:
+        """Return the appliance's first exposed entity of a domain."""
+        found = self.appliance.entities(domain)
+        return found[0] if found else None
+
+    def thinq(
+        self, domain: str, *parts: str, location: str | None = None, suffix: str | None = None
+    ) -> str | None:
+        """Return a ThinQ Voice entity whose unique id has all `parts` (and location/suffix)."""
+        for entry in self.entries():
+            if entry.platform != DOMAIN or entry.domain != domain or not entry.unique_id:
+                continue
+            unique_id = entry.unique_id
+            if not all(f"_{part}" in unique_id for part in parts):
+                continue
+            if location is not None and f"_{location}" not in unique_id:
+                continue
+            if suffix is not None and not unique_id.endswith(f"_{suffix}"):
+                continue
+            return entry.entity_id
+        return None
+
+
+def supports(hass: HomeAssistant, appliance: Appliance, part: Command | Question) -> bool:
+    """Return whether the appliance has an entity that can do or answer this part."""
+    entities = Entities(hass, appliance)
+    if isinstance(part, Question):
+        return _question_entity(entities, part) is not None or (
+            part.intent is QuestionIntent.WHAT_IS_RUNNING and _is_running(hass, entities) is not None
+        )
+    match part.intent:
+        case Intent.OPEN_DOOR | Intent.CLOSE_DOOR:
+            return (
+                appliance.device_type
+                in (DeviceType.REFRIGERATOR, DeviceType.KIMCHI_REFRIGERATOR, DeviceType.WINE_CELLAR)
+                or _door_entity(entities) is not None
+            )
+        case Intent.SET_TEMPERATURE:
+            return _temperature_entity(entities, part) is not None
+        case _:
+            return bool(appliance.entity_ids)
+
+
+async def async_execute(
+    hass: HomeAssistant, appliance: Appliance, command: Command, language: str, context: Context
+) -> str:
+    """Carry out a command; return the answer or raise ActionError with the reason."""
+    entities = Entities(hass, appliance)
+    device = appliance.name
+    match command.intent:
+        case Intent.TURN_ON | Intent.TURN_OFF:
+            return await _power(hass, entities, command.intent is Intent.TURN_ON, language, context)
+        case Intent.START | Intent.RESUME:
+            if command.delay is not None and command.intent is Intent.START:
+                return await _delayed_start(hass, entities, command.delay, language, context)
+            key = "started" if command.intent is Intent.START else "resumed"
+            if vacuum := entities.one("vacuum"):
+                await _call(hass, "vacuum", "start", vacuum, context, language, device)
+                return say(language, key, device=device)
+            if button := entities.thinq("button", "operation", suffix="START"):
+                await _call(hass, "button", "press", button, context, language, device)
+                return say(language, key, device=device)
+            return await _power(hass, entities, True, language, context)
+        case Intent.PAUSE | Intent.STOP:
+            key = "paused" if command.intent is Intent.PAUSE else "stopped"
+            if vacuum := entities.one("vacuum"):
+                await _call(
+                    hass,
+                    "vacuum",
+                    "pause" if command.intent is Intent.PAUSE else "stop",
+                    vacuum,
+                    context,
+                    language,
+                    device,
+                )
+                return say(language, key, device=device)
+            if button := entities.thinq("button", "operation", suffix="STOP"):
+                await _call(hass, "button", "press", button, context, language, device)
+                return say(language, key, device=device)
+            return await _power(hass, entities, False, language, context)
+        case Intent.RETURN_TO_BASE:
+            if vacuum := entities.one("vacuum"):
+                await _call(hass, "vacuum", "return_to_base", vacuum, context, language, device)
+                return say(language, "returning", device=device)
+        case Intent.SET_TEMPERATURE:
+            return await _set_temperature(hass, entities, command, language, context)
+        case Intent.SET_MODE if isinstance(command.value, Mode):
+            return await _set_mode(hass, entities, command.value, language, context)
+        case Intent.SET_FAN_SPEED if isinstance(command.value, FanSpeed):
+            return await _set_fan_speed(hass, entities, command.value, language, context)
+        case Intent.SET_HUMIDITY if isinstance(command.value, Quantity):
+            if humidifier := entities.one("humidifier"):
+                humidity = round(command.value.amount)
+                await _check_range(
+                    hass, humidifier, humidity, "min_humidity", "max_humidity", device, language, "%"
+                )
+                await _call(
+                    hass,
+                    "humidifier",
+                    "set_humidity",
+                    humidifier,
+                    context,
+                    language,
+                    device,
+                    humidity=humidity,
+                )
+                return say(language, "humidity_set", device=device, humidity=f"{humidity}%")
+        case Intent.EXPRESS_FREEZE:
+            if switch := entities.thinq("switch", "refrigeration", "expressMode"):
+                on = command.value is not False
+                await _call(
+                    hass, "switch", "turn_on" if on else "turn_off", switch, context, language, device
+                )
+                return say(language, "express_on" if on else "express_off", device=device)
+        case Intent.OPEN_DOOR | Intent.CLOSE_DOOR:
+            return _door_cannot_move(hass, entities, language)
+    raise ActionError(say(language, "unsupported", device=device))
+
+
+async def async_answer(
+    hass: HomeAssistant, appliances: list[Appliance], question: Question, language: str
+) -> str:
+    """Answer a question about one appliance, or about all of them for "what is running?"."""
+    if question.intent is QuestionIntent.WHAT_IS_RUNNING:
+        running = [appliance.name for appliance in appliances if _is_running(hass, Entities(hass, appliance))]
+        if not running:
+            return say(language, "nothing_running")
+        return say(language, "running_list", devices=", ".join(running))
+    appliance = appliances[0]
+    entities = Entities(hass, appliance)
+    device = appliance.name
+    entity_id = _question_entity(entities, question)
+    state = hass.states.get(entity_id) if entity_id else None
+    if state is None or (state.state in _PRESENT and question.intent is not QuestionIntent.REMAINING_TIME):
+        return say(language, "unavailable", device=device)
+    match question.intent:
+        case QuestionIntent.STATE:
+            return say(language, "state", device=device, state=await _state_words(hass, state, language))
+        case QuestionIntent.REMAINING_TIME:
+            return _remaining(hass, entities, state, language)
+        case QuestionIntent.CURRENT_TEMPERATURE | QuestionIntent.TARGET_TEMPERATURE:
+            value = _temperature_value(state, question.intent)
+            if value is None:
+                return say(language, "unavailable", device=device)
+            key = (
+                "current_temperature"
+                if question.intent is QuestionIntent.CURRENT_TEMPERATURE
+                else "target_temperature"
+            )
+            return say(
+                language,
+                key,
+                device=_with_location(
+                    device, question.target.location if question.target else None, language
+                ),
+                temperature=_degrees(hass, value, language),
+            )
+        case QuestionIntent.CURRENT_HUMIDITY:
+            humidity = state.attributes.get("current_humidity", state.state)
+            return say(language, "current_humidity", device=device, humidity=f"{_number(humidity)}%")
+        case QuestionIntent.DOOR:
+            return say(language, "door_state", device=device, door=_door_words(state, language))
+        case QuestionIntent.AIR_QUALITY:
+            return say(
+                language, "air_quality", device=device, readings=_air_quality(hass, entities, language)
+            )
+    return say(language, "unsupported", device=device)
+
+
+async def _power(hass: HomeAssistant, entities: Entities, on: bool, language: str, context: Context) -> str:
+    """Turn an appliance on or off with whatever entity it has for power."""
+    device = entities.appliance.name
+    service = "turn_on" if on else "turn_off"
+    answer = say(language, "turned_on" if on else "turned_off", device=device)
+    for domain in ("climate", "fan", "humidifier", "water_heater", "media_player"):
+        if entity_id := entities.one(domain):
+            await _call(hass, domain, service, entity_id, context, language, device)
+            return answer
+    if vacuum := entities.one("vacuum"):
+        await _call(hass, "vacuum", "start" if on else "return_to_base", vacuum, context, language, device)
+        return answer
+    if button := entities.thinq("button", "operation", suffix="POWER_ON" if on else "POWER_OFF"):
+        await _call(hass, "button", "press", button, context, language, device)
+        return answer
+    if not on and (button := entities.thinq("button", "operation", suffix="STOP")):
+        await _call(hass, "button", "press", button, context, language, device)
+        return say(language, "stopped", device=device)
+    if on and (button := entities.thinq("button", "operation", suffix="START")):
+        await _call(hass, "button", "press", button, context, language, device)
+        return say(language, "started", device=device)
+    if switch := entities.one("switch"):
+        await _call(hass, "switch", service, switch, context, language, device)
+        return answer
+    raise ActionError(say(language, "unsupported", device=device))
+
+
+async def _delayed_start(
+    hass: HomeAssistant, entities: Entities, delay: timedelta, language: str, context: Context
+) -> str:
+    """Reserve a start: LG appliances take the delay in whole hours on their own timer."""
+    device = entities.appliance.name
+    number = entities.thinq("number", "timer", "relativeHourToStart")
+    if number is None:
+        raise ActionError(say(language, "unsupported", device=device))
+    hours = max(1, math.ceil(delay.total_seconds() / 3600 - 1e-9))
+    await _check_range(hass, number, hours, "min", "max", device, language, "h")
+    await _call(hass, "number", "set_value", number, context, language, device, value=hours)
+    return say(
+        language, "started_delayed", device=device, delay=_duration_words(timedelta(hours=hours), language)
+    )
+
+
+def _temperature_entity(entities: Entities, part: Command | Question) -> str | None:
+    """Return the entity holding the target temperature a part is about."""
+    location = part.target.location if part.target else None
+    if location is None and entities.appliance.device_type is DeviceType.REFRIGERATOR:
+        location = Location.FRIDGE
+    if location is not None:
+        return entities.thinq("number", "temperature", "targetTemperature", location=location.value)
+    return (
+        entities.one("climate")
+        or entities.one("water_heater")
+        or entities.thinq("number", "temperature", "targetTemperature")
+    )
+
+
+async def _set_temperature(
+    hass: HomeAssistant, entities: Entities, command: Command, language: str, context: Context
+) -> str:
+    """Set a target temperature, absolute or relative, after checking the allowed range."""
+    device = entities.appliance.name
+    entity_id = _temperature_entity(entities, command)
+    if entity_id is None:
+        raise ActionError(say(language, "unsupported", device=device))
+    state = hass.states.get(entity_id)
+    if state is None or state.state in _PRESENT:
+        raise ActionError(say(language, "unavailable", device=device))
+    domain = entity_id.split(".", 1)[0]
+    current = _temperature_value(state, QuestionIntent.TARGET_TEMPERATURE)
+    if command.relative:
+        step = float(state.attributes.get("target_temp_step") or state.attributes.get("step") or 1)
+        delta = (
+            command.delta
+            if command.delta is not None
+            else (step if command.direction and command.direction.value == "up" else -step)
+        )
+        if current is None:
+            raise ActionError(say(language, "unavailable", device=device))
+        target = current + delta
+    elif isinstance(command.value, Quantity):
+        target = command.value.amount
+    else:
+        raise ActionError(say(language, "unsupported", device=device))
+    label = _with_location(device, command.target.location if command.target else None, language)
+    if domain == "number":
+        await _check_range(hass, entity_id, target, "min", "max", label, language, "°")
+        await _call(hass, "number", "set_value", entity_id, context, language, device, value=target)
+    else:
+        await _check_range(hass, entity_id, target, "min_temp", "max_temp", label, language, "°")
+        await _call(hass, domain, "set_temperature", entity_id, context, language, device, temperature=target)
+    return say(language, "temperature_set", device=label, temperature=_degrees(hass, target, language))
+
+
+async def _set_mode(
+    hass: HomeAssistant, entities: Entities, mode: Mode, language: str, context: Context
+) -> str:
+    """Switch the operating mode: HVAC mode, fan preset, humidifier mode or a mode select."""
+    device = entities.appliance.name
+    mode_name = _MODE_WORDS_KO[mode] if language == "ko" else mode.value.replace("_", " ")
+    if (climate := entities.one("climate")) and (state := hass.states.get(climate)):
+        if mode in _HVAC_MODES and _HVAC_MODES[mode] in state.attributes.get("hvac_modes", ()):
+            await _call(
+                hass,
+                "climate",
+                "set_hvac_mode",
+                climate,
+                context,
+                language,
+                device,
+                hvac_mode=_HVAC_MODES[mode],
+            )
+            return say(language, "mode_set", device=device, mode=mode_name)
+        if preset := _pick(state.attributes.get("preset_modes") or (), _MODE_NAMES[mode]):
+            await _call(
+                hass, "climate", "set_preset_mode", climate, context, language, device, preset_mode=preset
+            )
+            return say(language, "mode_set", device=device, mode=mode_name)
+    for domain, attribute, service, field in (
+        ("fan", "preset_modes", "set_preset_mode", "preset_mode"),
+        ("humidifier", "available_modes", "set_mode", "mode"),
+        ("select", "options", "select_option", "option"),
+    ):
+        for entity_id in entities.appliance.entities(domain):
+            state = hass.states.get(entity_id)
+            if state and (choice := _pick(state.attributes.get(attribute) or (), _MODE_NAMES[mode])):
+                await _call(hass, domain, service, entity_id, context, language, device, **{field: choice})
+                return say(language, "mode_set", device=device, mode=mode_name)
+    raise ActionError(say(language, "unsupported", device=device))
+
+
+async def _set_fan_speed(
+    hass: HomeAssistant, entities: Entities, speed: FanSpeed, language: str, context: Context
+) -> str:
+    """Set the fan speed of an air conditioner, a fan or a fan-speed select."""
+    device = entities.appliance.name
+    speed_name = _FAN_WORDS_KO[speed] if language == "ko" else speed.value
+    for domain, attribute, service, field in (
+        ("climate", "fan_modes", "set_fan_mode", "fan_mode"),
+        ("fan", "preset_modes", "set_preset_mode", "preset_mode"),
+        ("select", "options", "select_option", "option"),
+    ):
+        for entity_id in entities.appliance.entities(domain):
+            state = hass.states.get(entity_id)
+            if state and (choice := _pick(state.attributes.get(attribute) or (), _FAN_NAMES[speed])):
+                await _call(hass, domain, service, entity_id, context, language, device, **{field: choice})
+                return say(language, "fan_speed_set", device=device, speed=speed_name)
+    raise ActionError(say(language, "unsupported", device=device))
+
+
+def _pick(options: Iterable[Any], wanted: tuple[str, ...]) -> str | None:
+    """Return the first option whose lower-case name is one of `wanted`, in their order."""
+    by_name = {str(option).lower(): str(option) for option in options}
+    return next((by_name[name] for name in wanted if name in by_name), None)
+
+
+async def _check_range(
+    hass: HomeAssistant,
+    entity_id: str,
+    value: float,
+    low_attr: str,
+    high_attr: str,
+    device: str,
+    language: str,
+    unit: str,
+) -> None:
+    """Refuse, with the allowed range, a value outside what the entity accepts."""
+    state = hass.states.get(entity_id)
+    if state is None:
+        return
+    low, high = state.attributes.get(low_attr), state.attributes.get(high_attr)
+    if low is None or high is None or float(low) <= value <= float(high):
+        return
+    if unit == "°":
+        shown = {
+            name: _degrees(hass, number, language)
+            for name, number in (("temperature", value), ("minimum", float(low)), ("maximum", float(high)))
+        }
+    else:
+        shown = {
+            name: f"{_number(number)}{unit}"
+            for name, number in (("temperature", value), ("minimum", low), ("maximum", high))
+        }
+    raise ActionError(say(language, "out_of_range", device=device, **shown))
+
+
+async def _call(
+    hass: HomeAssistant,
+    domain: str,
+    service: str,
+    entity_id: str,
+    context: Context,
+    language: str,
+    device: str,
+    **data: Any,
+) -> None:
+    """Call a service; a refusal becomes an ActionError carrying the translated reason."""
+    try:
+        await hass.services.async_call(
+            domain, service, {ATTR_ENTITY_ID: entity_id, **data}, blocking=True, context=context
+        )
+    except ServiceValidationError as err:
+        raise ActionError(
+            await _reason(hass, err, language) or say(language, "unsupported", device=device)
+        ) from err
+    except HomeAssistantError as err:
+        raise ActionError(await _reason(hass, err, language) or str(err)) from err
+
+
+async def _reason(hass: HomeAssistant, err: HomeAssistantError, language: str) -> str | None:
+    """Return a translated exception message in the conversation's language."""
+    if err.translation_domain is None or err.translation_key is None:
+        return None
+    translations = await async_get_translations(hass, language, "exceptions", [err.translation_domain])
+    template = translations.get(
+        f"component.{err.translation_domain}.exceptions.{err.translation_key}.message"
+    )
+    if template is None:
+        return None
+    placeholders = err.translation_placeholders or {}
+    try:
+        return template.format(**placeholders)
+    except KeyError:
+        return template
+
+
+def _question_entity(entities: Entities, question: Question) -> str | None:
+    """Return the entity that answers a question about this appliance."""
+    location = question.target.location.value if question.target and question.target.location else None
+    match question.intent:
+        case QuestionIntent.STATE | QuestionIntent.WHAT_IS_RUNNING:
+            return (
+                entities.thinq("sensor", "runState", "currentState", location=location)
+                or entities.one("vacuum")
+                or entities.one("climate")
+                or entities.one("fan")
+                or entities.one("humidifier")
+                or entities.one("media_player")
+            )
+        case QuestionIntent.REMAINING_TIME:
+            return entities.thinq("sensor", "remaining_time", location=location) or _suffix_entity(
+                entities, "sensor", "remaining_time"
+            )
+        case QuestionIntent.CURRENT_TEMPERATURE:
+            return (
+                entities.one("climate")
+                or entities.thinq("sensor", "temperature", "currentTemperature")
+                or _device_class(entities, "sensor", "temperature")
+            )
+        case QuestionIntent.TARGET_TEMPERATURE:
+            return _temperature_entity(entities, question)
+        case QuestionIntent.CURRENT_HUMIDITY:
+            return entities.one("humidifier") or _device_class(entities, "sensor", "humidity")
+        case QuestionIntent.DOOR:
+            return _door_entity(entities)
+        case QuestionIntent.AIR_QUALITY:
+            return _device_class(entities, "sensor", "pm25") or _device_class(entities, "sensor", "pm10")
+    return None
+
+
+def _suffix_entity(entities: Entities, domain: str, key: str) -> str | None:
+    """Return a ThinQ entity whose translation key starts with `key` (e.g. remaining_time_main)."""
+    for entry in entities.entries():
+        if (
+            entry.platform == DOMAIN
+            and entry.domain == domain
+            and (entry.translation_key or "").startswith(key)
+        ):
+            return entry.entity_id
+    return None
+
+
+def _device_class(entities: Entities, domain: str, device_class: str) -> str | None:
+    """Return an exposed entity of a domain with a device class."""
+    for entity_id in entities.appliance.entities(domain):
+        state = entities.hass.states.get(entity_id)
+        if state and state.attributes.get("device_class") == device_class:
+            return entity_id
+    return None
+
+
+def _door_entity(entities: Entities) -> str | None:
+    """Return the appliance's door sensor."""
+    return _device_class(entities, "binary_sensor", "door")
+
+
+def _door_words(state: State, language: str) -> str:
+    """Say whether a door is open."""
+    opened = state.state == STATE_ON
+    if language == "ko":
+        return "열려 있어요" if opened else "닫혀 있어요"
+    return "open" if opened else "closed"
+
+
+def _door_cannot_move(hass: HomeAssistant, entities: Entities, language: str) -> str:
+    """Explain that doors do not move remotely, and tell whether the door is open now."""
+    device = entities.appliance.name
+    door = _door_entity(entities)
+    state = hass.states.get(door) if door else None
+    if state is None or state.state in _PRESENT:
+        return say(language, "door_cannot_open_unknown", device=device)
+    return say(language, "door_cannot_open", device=device, door=_door_words(state, language))
+
+
+def _temperature_value(state: State, intent: QuestionIntent) -> float | None:
+    """Read a current or target temperature from a climate, water heater, number or sensor state."""
+    if state.domain in ("climate", "water_heater"):
+        key = "current_temperature" if intent is QuestionIntent.CURRENT_TEMPERATURE else "temperature"
+        value = state.attributes.get(key)
+    else:
+        value = state.state
+    try:
+        return float(value) if value is not None else None
+    except ValueError:
+        return None
+
+
+def _number(value: Any) -> str:
+    """Write a number without a needless ".0"."""
+    try:
+        number = float(value)
+    except TypeError, ValueError:
+        return str(value)
+    return str(int(number)) if number.is_integer() else f"{number:g}"
+
+
+def _degrees(hass: HomeAssistant, value: float, language: str) -> str:
+    """Write a temperature the way it is said: "23도" in Korean, "23°C" in English."""
+    if language == "ko":
+        return f"영하 {_number(-value)}도" if value < 0 else f"{_number(value)}도"
+    unit = hass.config.units.temperature_unit
+    return f"{_number(value)}{unit if unit in (UnitOfTemperature.CELSIUS, UnitOfTemperature.FAHRENHEIT) else '°'}"
+
+
+def _with_location(device: str, location: Location | None, language: str) -> str:
+    """Name a part of an appliance: "냉장고 냉동실", "Refrigerator freezer"."""
+    if location is None:
+        return device
+    return f"{device} {_LOCATION_WORDS['ko' if language == 'ko' else 'en'][location.value]}"
+
+
+async def _state_words(hass: HomeAssistant, state: State, language: str) -> str:
+    """Return an entity state as words in the conversation's language, with its ending."""
+    text = state.state
+    registry = er.async_get(hass)
+    entry = registry.async_get(state.entity_id)
+    if entry and entry.platform == DOMAIN and entry.translation_key:
+        translations = await async_get_translations(hass, language, "entity", [DOMAIN])
+        text = translations.get(
+            f"component.{DOMAIN}.entity.{state.domain}.{entry.translation_key}.state.{state.state}", text
+        )
+    if language == "ko":
+        return f"{text}{particle_for(text, '이에요/예요')}"
+    return text.replace("_", " ")
+
+
+def _remaining(hass: HomeAssistant, entities: Entities, state: State, language: str) -> str:
+    """Say how long a run has left and when it ends."""
+    device = entities.appliance.name
+    try:
+        minutes = float(state.state)
+    except ValueError:
+        return say(language, "not_running", device=device)
+    unit = state.attributes.get("unit_of_measurement", "min")
+    remaining = (
+        timedelta(hours=minutes)
+        if unit == "h"
+        else timedelta(seconds=minutes)
+        if unit == "s"
+        else timedelta(minutes=minutes)
+    )
+    if remaining <= timedelta(0):
+        return say(language, "not_running", device=device)
+    ends = dt_util.now() + remaining
+    return say(
+        language,
+        "remaining",
+        device=device,
+        remaining=_duration_words(remaining, language),
+        clock=_clock_words(ends, language),
+    )
+
+
+def _duration_words(duration: timedelta, language: str) -> str:
+    """Write a duration: "1시간 5분", "1 hour 5 minutes"."""
+    total = round(duration.total_seconds() / 60)
+    hours, minutes = divmod(total, 60)
+    if language == "ko":
+        parts = [f"{hours}시간" if hours else "", f"{minutes}분" if minutes or not hours else ""]
+        return " ".join(part for part in parts if part)
+    words = []
+    if hours:
+        words.append(f"{hours} hour{'s' if hours != 1 else ''}")
+    if minutes or not hours:
+        words.append(f"{minutes} minute{'s' if minutes != 1 else ''}")
+    return " ".join(words)
+
+
+def _clock_words(moment: datetime, language: str) -> str:
+    """Write a clock time in the local time zone: "오후 3시 20분", "3:20 PM"."""
+    local = dt_util.as_local(moment)
+    hour12 = local.hour % 12 or 12
+    if language == "ko":
+        half = "오전" if local.hour < 12 else "오후"
+        return f"{half} {hour12}시" + (f" {local.minute}분" if local.minute else "")
+    return f"{hour12}:{local.minute:02d} {'AM' if local.hour < 12 else 'PM'}"
+
+
+def _air_quality(hass: HomeAssistant, entities: Entities, language: str) -> str:
+    """Read the appliance's particulate sensors."""
+    names = {
+        "pm1": "PM1",
+        "pm25": "PM2.5" if language == "en" else "초미세먼지",
+        "pm10": "PM10" if language == "en" else "미세먼지",
+    }
+    readings = []
+    for device_class, name in names.items():
+        entity_id = _device_class(entities, "sensor", device_class)
+        state = hass.states.get(entity_id) if entity_id else None
+        if state and state.state not in _PRESENT:
+            readings.append(f"{name} {_number(state.state)}㎍/㎥")
+    return ", ".join(readings)
+
+
+def _is_running(hass: HomeAssistant, entities: Entities) -> bool | None:
+    """Return whether the appliance is working now, or None when nothing tells."""
+    run_state = entities.thinq("sensor", "runState", "currentState")
+    if run_state and (state := hass.states.get(run_state)) and state.state not in _PRESENT:
+        return state.state not in _IDLE_RUN_STATES
+    for domain, running in (
+        ("vacuum", {"cleaning"}),
+        ("climate", None),
+        ("fan", {STATE_ON}),
+        ("humidifier", {STATE_ON}),
+    ):
+        entity_id = entities.one(domain)
+        if entity_id and (state := hass.states.get(entity_id)) and state.state not in _PRESENT:
+            return state.state != HVACMode.OFF if running is None else state.state in running
+    return None

@@ -1,0 +1,109 @@
+"""What the agent says, in Korean and English.
+
+Korean templates mark a particle after a value as `{name|을/를}`; it is chosen from how the
+value is read (`voice.korean`), so a name never gets "을(를)".
+"""
+
+import re
+
+from ..voice.korean import particle_for
+
+_SLOT = re.compile(r"\{(\w+)(?:\|([^}]+))?\}")
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "turned_on": {"ko": "{device|을/를} 켰어요.", "en": "Turned on the {device}."},
+    "turned_off": {"ko": "{device|을/를} 껐어요.", "en": "Turned off the {device}."},
+    "started": {"ko": "{device|을/를} 시작했어요.", "en": "Started the {device}."},
+    "started_delayed": {
+        "ko": "{device|을/를} {delay} 뒤에 시작하도록 예약했어요.",
+        "en": "The {device} will start in {delay}.",
+    },
+    "paused": {"ko": "{device|을/를} 일시정지했어요.", "en": "Paused the {device}."},
+    "resumed": {"ko": "{device|을/를} 다시 시작했어요.", "en": "Resumed the {device}."},
+    "stopped": {"ko": "{device|을/를} 멈췄어요.", "en": "Stopped the {device}."},
+    "returning": {"ko": "{device|이/가} 충전대로 돌아가요.", "en": "The {device} is returning to its dock."},
+    "temperature_set": {
+        "ko": "{device} 온도를 {temperature|으로/로} 맞췄어요.",
+        "en": "Set the {device} to {temperature}.",
+    },
+    "humidity_set": {
+        "ko": "{device} 습도를 {humidity|으로/로} 맞췄어요.",
+        "en": "Set the {device} humidity to {humidity}.",
+    },
+    "mode_set": {"ko": "{device|을/를} {mode} 모드로 바꿨어요.", "en": "Set the {device} to {mode} mode."},
+    "fan_speed_set": {
+        "ko": "{device} 바람 세기를 {speed|으로/로} 바꿨어요.",
+        "en": "Set the {device} fan speed to {speed}.",
+    },
+    "express_on": {"ko": "{device} 급속 냉동을 켰어요.", "en": "Turned on express freeze on the {device}."},
+    "express_off": {"ko": "{device} 급속 냉동을 껐어요.", "en": "Turned off express freeze on the {device}."},
+    "not_understood": {"ko": "죄송해요, 무슨 말씀인지 모르겠어요.", "en": "Sorry, I didn't understand that."},
+    "no_target": {
+        "ko": "{name|이/가} 어떤 기기인지 찾지 못했어요.",
+        "en": "I couldn't find a device called {name}.",
+    },
+    "which": {"ko": "{options} 중 어느 거요?", "en": "Which one: {options}?"},
+    "choice_cancelled": {"ko": "알겠어요, 취소할게요.", "en": "OK, never mind."},
+    "unsupported": {
+        "ko": "{device|은/는} 그 명령을 지원하지 않아요.",
+        "en": "The {device} doesn't support that.",
+    },
+    "door_cannot_open": {
+        "ko": "{device} 문은 원격으로 열거나 닫을 수 없어요. 지금은 문이 {door}.",
+        "en": "The {device} door can't be opened or closed remotely. It is {door} now.",
+    },
+    "door_cannot_open_unknown": {
+        "ko": "{device} 문은 원격으로 열거나 닫을 수 없어요.",
+        "en": "The {device} door can't be opened or closed remotely.",
+    },
+    "out_of_range": {
+        "ko": "{device|은/는} {temperature|으로/로} 맞출 수 없어요. {minimum}부터 {maximum}까지 돼요.",
+        "en": "The {device} can't be set to {temperature}; it accepts {minimum} to {maximum}.",
+    },
+    "refused": {"ko": "{reason}", "en": "{reason}"},
+    "state": {"ko": "{device|은/는} 지금 {state}.", "en": "The {device} is {state}."},
+    "remaining": {
+        "ko": "{device|은/는} {remaining} 남았어요. {clock}쯤 끝나요.",
+        "en": "The {device} has {remaining} left; it finishes around {clock}.",
+    },
+    "not_running": {"ko": "{device|은/는} 지금 작동 중이 아니에요.", "en": "The {device} isn't running."},
+    "current_temperature": {
+        "ko": "{device} 현재 온도는 {temperature}예요.",
+        "en": "The {device} is at {temperature}.",
+    },
+    "target_temperature": {
+        "ko": "{device} 설정 온도는 {temperature}예요.",
+        "en": "The {device} is set to {temperature}.",
+    },
+    "current_humidity": {
+        "ko": "{device} 습도는 {humidity}예요.",
+        "en": "The {device} humidity is {humidity}.",
+    },
+    "door_state": {"ko": "{device} 문은 {door}.", "en": "The {device} door is {door}."},
+    "air_quality": {"ko": "{device} 기준으로 {readings}.", "en": "According to the {device}: {readings}."},
+    "running_list": {"ko": "지금 {devices} 작동 중이에요.", "en": "Running now: {devices}."},
+    "nothing_running": {"ko": "지금 작동 중인 가전은 없어요.", "en": "Nothing is running right now."},
+    "unavailable": {
+        "ko": "{device}의 상태를 지금은 알 수 없어요. 연결이 끊겼을 수 있어요.",
+        "en": "I can't tell what the {device} is doing right now; it may be offline.",
+    },
+}
+
+
+def say(language: str, key: str, **values: object) -> str:
+    """Return message `key` in `language` (Korean for "ko", else English) with values filled in."""
+    template = MESSAGES[key]["ko" if language == "ko" else "en"]
+
+    def fill(match: re.Match[str]) -> str:
+        text = _text(values[match.group(1)])
+        particle = match.group(2)
+        return text + particle_for(text, particle) if particle else text
+
+    return _SLOT.sub(fill, template)
+
+
+def _text(value: object) -> str:
+    """Return how a value is written in an answer (23.0 → "23")."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)

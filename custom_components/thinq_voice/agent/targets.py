@@ -1,0 +1,166 @@
+"""Resolve the words naming an appliance to Home Assistant devices and entities.
+
+Any entity exposed to Assist counts, whatever integration made it, so ThinQ Voice also drives
+core `lg_thinq` or `webostv` entities. Entities are grouped by device: "세탁기" names the washer
+device, and the action picks the entity of that device that can do what was asked.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+import re
+
+from homeassistant.components.homeassistant.exposed_entities import async_should_expose
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers import area_registry as ar, device_registry as dr, entity_registry as er
+
+from ..const import DOMAIN
+from ..voice.model import DeviceType, TargetPhrase
+
+ASSIST = "conversation"
+_NOT_KEY = re.compile(r"[\s\-_.,'’]+")
+
+# What a device's entities say about the kind of appliance, for devices of other integrations.
+_DOMAIN_TYPES: dict[str, DeviceType] = {
+    "climate": DeviceType.AIR_CONDITIONER,
+    "vacuum": DeviceType.ROBOT_CLEANER,
+    "water_heater": DeviceType.WATER_HEATER,
+}
+_HUMIDIFIER_TYPES = {"dehumidifier": DeviceType.DEHUMIDIFIER, "humidifier": DeviceType.HUMIDIFIER}
+
+
+def name_key(text: str) -> str:
+    """Return the matching key of a name: lower case, without spaces or punctuation."""
+    return _NOT_KEY.sub("", text).lower()
+
+
+@dataclass(slots=True)
+class Appliance:
+    """A device (or a lone entity) that can be named in a sentence."""
+
+    name: str
+    keys: set[str]
+    entity_ids: list[str]
+    area_id: str | None = None
+    device_id: str | None = None
+    device_type: DeviceType | None = None
+    thinq_device_id: str | None = None
+    area_keys: set[str] = field(default_factory=set)
+
+    def entities(self, domain: str) -> list[str]:
+        """Return this appliance's exposed entities of a domain."""
+        return [entity_id for entity_id in self.entity_ids if entity_id.split(".", 1)[0] == domain]
+
+
+def thinq_device_types(hass: HomeAssistant) -> dict[str, DeviceType]:
+    """Return the kind of every ThinQ Voice appliance, by ThinQ device id."""
+    types: dict[str, DeviceType] = {}
+    for entry in hass.config_entries.async_loaded_entries(DOMAIN):
+        for device_id, appliance in entry.runtime_data.data.items():
+            kind = appliance.info.device_type.removeprefix("DEVICE_").lower()
+            if kind in DeviceType:
+                types[device_id] = DeviceType(kind)
+    return types
+
+
+def collect_appliances(hass: HomeAssistant) -> list[Appliance]:
+    """Return every device and lone entity with at least one entity exposed to Assist."""
+    entities = er.async_get(hass)
+    devices = dr.async_get(hass)
+    areas = ar.async_get(hass)
+    thinq_types = thinq_device_types(hass)
+    by_device: dict[str, Appliance] = {}
+    lone: list[Appliance] = []
+    for state in hass.states.async_all():
+        entity_id = state.entity_id
+        if not async_should_expose(hass, ASSIST, entity_id):
+            continue
+        entry = entities.async_get(entity_id)
+        device = devices.async_get(entry.device_id) if entry and entry.device_id else None
+        if device is None:
+            names = [state.name, *(entry.aliases if entry else ())]
+            area_id = entry.area_id if entry else None
+            lone.append(
+                Appliance(
+                    name=state.name,
+                    keys={name_key(name) for name in names if name},
+                    entity_ids=[entity_id],
+                    area_id=area_id,
+                )
+            )
+            continue
+        appliance = by_device.get(device.id)
+        if appliance is None:
+            name = device.name_by_user or device.name or state.name
+            thinq_id = next((ident for domain, ident in device.identifiers if domain == DOMAIN), None)
+            appliance = Appliance(
+                name=name,
+                keys={name_key(name)},
+                entity_ids=[],
+                area_id=device.area_id,
+                device_id=device.id,
+                thinq_device_id=thinq_id,
+                device_type=thinq_types.get(thinq_id) if thinq_id else None,
+            )
+            by_device[device.id] = appliance
+        appliance.entity_ids.append(entity_id)
+        if entry and entry.aliases:
+            appliance.keys.update(name_key(alias) for alias in entry.aliases)
+        if entry and entry.area_id and appliance.area_id is None:
+            appliance.area_id = entry.area_id
+    result = [*by_device.values(), *lone]
+    for appliance in result:
+        if appliance.device_type is None:
+            appliance.device_type = _guess_type(hass, appliance.entity_ids)
+        if appliance.area_id and (area := areas.async_get_area(appliance.area_id)):
+            appliance.area_keys = {name_key(area.name), *(name_key(alias) for alias in area.aliases)}
+    return result
+
+
+def _guess_type(hass: HomeAssistant, entity_ids: Iterable[str]) -> DeviceType | None:
+    """Guess the appliance kind of another integration's device from its entities."""
+    for entity_id in entity_ids:
+        domain = entity_id.split(".", 1)[0]
+        if domain in _DOMAIN_TYPES:
+            return _DOMAIN_TYPES[domain]
+        state = hass.states.get(entity_id)
+        device_class = state.attributes.get("device_class") if state else None
+        if domain == "humidifier" and device_class in _HUMIDIFIER_TYPES:
+            return _HUMIDIFIER_TYPES[device_class]
+        if domain == "media_player" and device_class == "tv":
+            return DeviceType.TV
+    return None
+
+
+def match(appliances: list[Appliance], target: TargetPhrase) -> list[Appliance]:
+    """Return the appliances a target phrase names, best matches only.
+
+    A full name or alias wins; then area plus kind ("거실 에어컨" where the device is just
+    "에어컨" in the living room); then the kind alone; then names containing the words.
+    """
+    exact = [appliance for appliance in appliances if any(target.matches(key) for key in appliance.keys)]
+    if exact:
+        return exact
+    area_key = name_key(target.area) if target.area else None
+    pool = appliances
+    if area_key:
+        in_area = [appliance for appliance in appliances if area_key in appliance.area_keys]
+        pool = in_area or [
+            appliance for appliance in appliances if any(area_key in key for key in appliance.keys)
+        ]
+    if target.device_type is not None:
+        typed = [appliance for appliance in pool if appliance.device_type is target.device_type]
+        if typed:
+            return typed
+        if area_key:
+            return []
+    if target.key:
+        containing = [
+            appliance
+            for appliance in pool
+            if any(target.key in key or (len(key) >= 2 and key in target.key) for key in appliance.keys)
+        ]
+        if containing:
+            return containing
+    if area_key and target.key in ("", area_key):
+        return pool
+    return []

@@ -1,0 +1,414 @@
+"""Coordinator: one per ThinQ Connect account, holding every included appliance."""
+
+import asyncio
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any, override
+
+from homeassistant.config_entries import ConfigEntry
+from homeassistant.core import HomeAssistant, callback
+from homeassistant.exceptions import ConfigEntryAuthFailed, HomeAssistantError
+from homeassistant.helpers import device_registry as dr
+from homeassistant.helpers.dispatcher import async_dispatcher_send
+from homeassistant.helpers.event import async_call_later
+from homeassistant.helpers.update_coordinator import DataUpdateCoordinator, UpdateFailed
+from homeassistant.util import dt as dt_util
+
+from .api import (
+    ThinQAuthenticationError,
+    ThinQBadRequestError,
+    ThinQCommandRefusedError,
+    ThinQConnectClient,
+    ThinQDeviceOfflineError,
+    ThinQError,
+    ThinQInvalidValueError,
+    ThinQNotFoundError,
+    ThinQRateLimitError,
+)
+from .api.const import DEFAULT_HOURLY_REQUEST_BUDGET
+from .api.models import DeviceInfo, DeviceProfile, DeviceState, JsonValue
+from .const import (
+    CONF_EXCLUDED_DEVICES,
+    CONF_REFRESH_INTERVAL,
+    CONFIRM_DELAY,
+    DEFAULT_REFRESH_INTERVAL,
+    DEVICE_LIST_INTERVAL,
+    DOMAIN,
+    LOGGER,
+)
+from .properties import COMPLETE_STATES, ERROR_STATES, RUN_STATE
+
+type ThinQVoiceConfigEntry = ConfigEntry[ThinQVoiceCoordinator]
+
+# State reads run side by side, but not all at once: a large home would otherwise burst
+# dozens of requests at LG in the same second.
+MAX_PARALLEL_READS = 4
+# LG's hourly limit per account, as far as anyone has measured it (see api/const.py).
+HOURLY_REQUEST_BUDGET = DEFAULT_HOURLY_REQUEST_BUDGET
+# Requests per hour kept out of polling: the hourly device list, energy history, controls and the
+# read that confirms each control. Polling spreads over the rest of LG's hourly budget.
+RESERVED_REQUESTS = 25
+# Requests a refresh leaves in the budget, so a control sent right after still goes through.
+CONTROL_MARGIN = 5
+# LG's energy history holds one value per day: reading it four times a day is plenty. The first
+# reading waits until the burst of setup requests has left the rolling hourly budget.
+ENERGY_INTERVAL = timedelta(hours=6)
+ENERGY_FIRST_DELAY = timedelta(hours=1)
+# Generic notifications for appliances whose profile names no push code for an ending or error.
+RUN_COMPLETE = "run_complete"
+RUN_ERROR = "run_error"
+
+
+def signal_notification(entry_id: str) -> str:
+    """Return the dispatcher signal carrying an entry's appliance notifications."""
+    return f"{DOMAIN}_{entry_id}_notification"
+
+
+def polling_interval(configured: timedelta, appliances: int) -> timedelta:
+    """Return the refresh interval: the configured one, stretched so polling fits LG's budget."""
+    budget_interval = timedelta(seconds=appliances * 3600 / (HOURLY_REQUEST_BUDGET - RESERVED_REQUESTS))
+    return max(configured, budget_interval)
+
+
+def completion_code(profile: DeviceProfile) -> str:
+    """Return the push code LG sends when a run ends, or the generic one."""
+    for code in profile.push_codes:
+        if code.endswith(("_IS_COMPLETE", "_IS_COMPLETED")) and not code.startswith(
+            ("PREHEATING", "TIMER", "CHARGING", "FROZEN")
+        ):
+            return code
+    return RUN_COMPLETE
+
+
+def error_code(profile: DeviceProfile) -> str:
+    """Return the push code LG sends when a run fails, or the generic one."""
+    for code in profile.push_codes:
+        if "ERROR" in code or code.endswith("_FAILED"):
+            return code
+    return RUN_ERROR
+
+
+def derived_notifications(
+    profile: DeviceProfile, before: DeviceState | None, after: DeviceState
+) -> list[tuple[str, str | None]]:
+    """Return the (push code, location) notifications a change of run state stands for."""
+    if before is None:
+        return []
+    found: list[tuple[str, str | None]] = []
+    for key, value in after.values.items():
+        if (key.resource, key.name) != RUN_STATE:
+            continue
+        previous = before.values.get(key)
+        if previous is None or previous == value:
+            continue
+        if value in COMPLETE_STATES and previous not in COMPLETE_STATES:
+            found.append((completion_code(profile), key.location))
+        elif value in ERROR_STATES:
+            found.append((error_code(profile), key.location))
+    return found
+
+
+@dataclass(slots=True)
+class Appliance:
+    """One appliance: what the account says of it, its profile and its last known state."""
+
+    info: DeviceInfo
+    profile: DeviceProfile
+    state: DeviceState | None = None
+    online: bool = True
+    updated_at: datetime | None = None
+    # The state before the latest read, so entities can tell what changed (run ended, door opened).
+    previous_state: DeviceState | None = field(default=None, repr=False)
+
+
+class ThinQVoiceCoordinator(DataUpdateCoordinator[dict[str, Appliance]]):
+    """Reads the account's appliances within LG's request limits and sends controls."""
+
+    config_entry: ThinQVoiceConfigEntry
+
+    def __init__(self, hass: HomeAssistant, entry: ThinQVoiceConfigEntry, client: ThinQConnectClient) -> None:
+        """Set up the coordinator for an entry and its client."""
+        interval = timedelta(
+            seconds=entry.options.get(CONF_REFRESH_INTERVAL, DEFAULT_REFRESH_INTERVAL.total_seconds())
+        )
+        super().__init__(hass, LOGGER, config_entry=entry, name=DOMAIN, update_interval=interval)
+        self.client = client
+        self.known_devices: dict[str, DeviceInfo] = {}
+        self._profiles: dict[str, DeviceProfile] = {}
+        self._device_list_read_at: datetime | None = None
+        self._read_slots = asyncio.Semaphore(MAX_PARALLEL_READS)
+        self._pending_confirms: dict[str, Any] = {}
+        self._configured_interval = interval
+        self.energy = EnergyReader(self)
+        self._energy_due = dt_util.utcnow() + ENERGY_FIRST_DELAY
+
+    @property
+    def excluded_devices(self) -> set[str]:
+        """Return the ids of the appliances the user left out in the options."""
+        return set(self.config_entry.options.get(CONF_EXCLUDED_DEVICES, []))
+
+    @override
+    async def _async_update_data(self) -> dict[str, Appliance]:
+        """Read the device list when due, then the state of every included appliance."""
+        try:
+            now = dt_util.utcnow()
+            if self._device_list_read_at is None or now - self._device_list_read_at >= DEVICE_LIST_INTERVAL:
+                await self._async_read_device_list()
+                self._device_list_read_at = now
+            previous = self.data or {}
+            appliances = {
+                device_id: previous.get(device_id) or Appliance(info=info, profile=self._profiles[device_id])
+                for device_id, info in self.known_devices.items()
+                if device_id not in self.excluded_devices and device_id in self._profiles
+            }
+            for device_id, appliance in appliances.items():
+                appliance.info = self.known_devices[device_id]
+            if self.data is not None and self.client.remaining_budget < len(appliances) + CONTROL_MARGIN:
+                # Keep the last states rather than spend the requests controls still need.
+                LOGGER.debug("Skipping a refresh: LG's hourly request budget is nearly spent")
+                return appliances
+            results = await asyncio.gather(
+                *(self._async_read_state(appliance) for appliance in appliances.values()),
+                return_exceptions=True,
+            )
+        except ThinQAuthenticationError as err:
+            raise ConfigEntryAuthFailed(translation_domain=DOMAIN, translation_key="invalid_token") from err
+        except ThinQRateLimitError as err:
+            raise UpdateFailed(
+                translation_domain=DOMAIN, translation_key="rate_limited", retry_after=err.retry_after
+            ) from err
+        except ThinQError as err:
+            raise UpdateFailed(translation_domain=DOMAIN, translation_key="update_failed") from err
+        errors = [result for result in results if isinstance(result, BaseException)]
+        for error in errors:
+            if isinstance(error, ThinQAuthenticationError):
+                raise ConfigEntryAuthFailed(
+                    translation_domain=DOMAIN, translation_key="invalid_token"
+                ) from error
+        for error in errors:
+            if isinstance(error, ThinQRateLimitError):
+                raise UpdateFailed(
+                    translation_domain=DOMAIN, translation_key="rate_limited", retry_after=error.retry_after
+                ) from error
+        if errors and len(errors) == len(results):
+            raise UpdateFailed(translation_domain=DOMAIN, translation_key="update_failed") from errors[0]
+        for error in errors:
+            if not isinstance(error, ThinQError):
+                raise error
+            LOGGER.debug("Reading one appliance failed: %s", error)
+        self.update_interval = polling_interval(self._configured_interval, len(appliances))
+        if dt_util.utcnow() >= self._energy_due:
+            self._energy_due = dt_util.utcnow() + ENERGY_INTERVAL
+            self.config_entry.async_create_background_task(
+                self.hass, self.energy.async_update(), "thinq_voice energy"
+            )
+        return appliances
+
+    async def _async_read_device_list(self) -> None:
+        """Read the account's appliances, fetch profiles of new ones and forget removed ones."""
+        devices = {device.device_id: device for device in await self.client.async_get_devices()}
+        for device_id in devices.keys() - self._profiles.keys():
+            if device_id in self.excluded_devices:
+                continue
+            self._profiles[device_id] = await self.client.async_get_device_profile(device_id)
+        for device_id in self._profiles.keys() - devices.keys():
+            del self._profiles[device_id]
+        self.known_devices = devices
+        self._remove_stale_devices()
+
+    @callback
+    def _remove_stale_devices(self) -> None:
+        """Detach devices that left the account or were excluded from this entry."""
+        registry = dr.async_get(self.hass)
+        keep = self.known_devices.keys() - self.excluded_devices
+        for device in dr.async_entries_for_config_entry(registry, self.config_entry.entry_id):
+            ids = {identifier[1] for identifier in device.identifiers if identifier[0] == DOMAIN}
+            if ids and not ids & keep:
+                registry.async_update_device(device.id, remove_config_entry_id=self.config_entry.entry_id)
+
+    async def _async_read_state(self, appliance: Appliance) -> None:
+        """Read one appliance's state; an offline appliance is marked, not raised."""
+        async with self._read_slots:
+            try:
+                state = await self.client.async_get_device_state(appliance.info.device_id)
+            except ThinQDeviceOfflineError:
+                if appliance.online:
+                    LOGGER.info("%s is offline", appliance.info.alias)
+                appliance.online = False
+                return
+        if not appliance.online:
+            LOGGER.info("%s is back online", appliance.info.alias)
+        appliance.previous_state = appliance.state
+        appliance.state = state
+        appliance.online = True
+        appliance.updated_at = dt_util.utcnow()
+        for code, location in derived_notifications(appliance.profile, appliance.previous_state, state):
+            self.async_notify(appliance.info.device_id, code, location)
+
+    @callback
+    def async_notify(self, device_id: str, code: str, location: str | None = None) -> None:
+        """Pass a notification (a push code, or one derived from a run state) to the event entities."""
+        async_dispatcher_send(
+            self.hass, signal_notification(self.config_entry.entry_id), device_id, code, location
+        )
+
+    async def async_refresh_appliance(self, device_id: str) -> None:
+        """Read one appliance now and tell the entities."""
+        if self.data is None or device_id not in self.data:
+            return
+        try:
+            await self._async_read_state(self.data[device_id])
+        except ThinQError as err:
+            LOGGER.debug("Confirming a control failed: %s", err)
+            return
+        self.async_set_updated_data(self.data)
+
+    async def async_control(
+        self,
+        device_id: str,
+        resource: str,
+        prop: str,
+        value: Any,
+        location: str | None = None,
+    ) -> None:
+        """Send a validated control; raise a translated HomeAssistantError when it fails."""
+        appliance = self.data.get(device_id) if self.data else None
+        if appliance is None:
+            raise HomeAssistantError(translation_domain=DOMAIN, translation_key="unknown_device")
+        placeholders = {"device": appliance.info.alias}
+        try:
+            await self.client.async_control(
+                device_id, appliance.profile, resource, prop, value, location=location
+            )
+        except ThinQInvalidValueError as err:
+            raise HomeAssistantError(
+                translation_domain=DOMAIN,
+                translation_key="invalid_value",
+                translation_placeholders={**placeholders, "value": str(value), "allowed": err.allowed},
+            ) from err
+        except ThinQCommandRefusedError as err:
+            raise HomeAssistantError(
+                translation_domain=DOMAIN,
+                translation_key=f"refused_{err.reason}",
+                translation_placeholders=placeholders,
+            ) from err
+        except ThinQDeviceOfflineError as err:
+            appliance.online = False
+            self.async_update_listeners()
+            raise HomeAssistantError(
+                translation_domain=DOMAIN,
+                translation_key="device_offline",
+                translation_placeholders=placeholders,
+            ) from err
+        except ThinQAuthenticationError as err:
+            self.config_entry.async_start_reauth(self.hass)
+            raise HomeAssistantError(translation_domain=DOMAIN, translation_key="invalid_token") from err
+        except ThinQRateLimitError as err:
+            raise HomeAssistantError(
+                translation_domain=DOMAIN,
+                translation_key="rate_limited_control",
+                translation_placeholders={"seconds": str(round(err.retry_after))},
+            ) from err
+        except ThinQNotFoundError as err:
+            raise HomeAssistantError(
+                translation_domain=DOMAIN,
+                translation_key="unknown_device",
+                translation_placeholders=placeholders,
+            ) from err
+        except ThinQError as err:
+            raise HomeAssistantError(
+                translation_domain=DOMAIN,
+                translation_key="control_failed",
+                translation_placeholders=placeholders,
+            ) from err
+        self._schedule_confirm(device_id)
+
+    @callback
+    def _schedule_confirm(self, device_id: str) -> None:
+        """Read the appliance once shortly after a control, replacing a confirm already waiting."""
+        if cancel := self._pending_confirms.pop(device_id, None):
+            cancel()
+
+        async def _confirm(_now: datetime) -> None:
+            self._pending_confirms.pop(device_id, None)
+            await self.async_refresh_appliance(device_id)
+
+        self._pending_confirms[device_id] = async_call_later(self.hass, CONFIRM_DELAY, _confirm)
+
+    @callback
+    def async_cancel_confirms(self) -> None:
+        """Cancel the confirmation reads still waiting (on unload)."""
+        for cancel in self._pending_confirms.values():
+            cancel()
+        self._pending_confirms.clear()
+
+
+class EnergyReader:
+    """Reads each appliance's energy use this month, a few times a day.
+
+    LG's history has one value per day, so reading it more often only spends the request budget.
+    Which property an appliance reports (if any) is read once from its energy profile.
+    """
+
+    def __init__(self, coordinator: ThinQVoiceCoordinator) -> None:
+        """Attach the reader to the coordinator whose appliances it reads."""
+        self.coordinator = coordinator
+        self.usage: dict[str, float] = {}
+        self._properties: dict[str, str | None] = {}
+
+    async def async_property(self, device_id: str) -> str | None:
+        """Return the energy property an appliance reports, reading its energy profile once.
+
+        Raises:
+            ThinQError: the energy profile could not be read (an appliance without one has None).
+        """
+        if device_id not in self._properties:
+            try:
+                profile = await self.coordinator.client.async_get_energy_profile(device_id)
+            except ThinQNotFoundError, ThinQBadRequestError:
+                profile = None
+            self._properties[device_id] = energy_property(profile)
+        return self._properties[device_id]
+
+    async def async_update(self) -> None:
+        """Read this month's usage of every appliance that reports energy, then tell the entities."""
+        client = self.coordinator.client
+        today = dt_util.now().date()
+        appliances = len(self.coordinator.data)
+        for device_id in list(self.coordinator.data):
+            # Polling and controls come first: energy only takes what the next refresh leaves over.
+            if client.remaining_budget < appliances + CONTROL_MARGIN + 2:
+                LOGGER.debug("Energy reading postponed: LG's request budget is nearly spent")
+                break
+            try:
+                if (prop := await self.async_property(device_id)) is None:
+                    continue
+                response = await client.async_get_energy_usage(
+                    device_id, prop, "DAY", today.replace(day=1), today
+                )
+            except ThinQError as err:
+                LOGGER.debug("Reading energy failed: %s", err)
+                continue
+            self.usage[device_id] = energy_total(response, prop)
+        for device_id in set(self.usage) - set(self.coordinator.data):
+            del self.usage[device_id]
+        self.coordinator.async_update_listeners()
+
+
+def energy_property(profile: JsonValue) -> str | None:
+    """Return the first energy property an energy profile offers, or None."""
+    if isinstance(profile, dict) and isinstance(properties := profile.get("property"), dict) and properties:
+        return next(iter(properties))
+    return None
+
+
+def energy_total(response: JsonValue, prop: str) -> float:
+    """Return the sum of an energy history, in watt-hours (LG's unit in the answer)."""
+    total = 0.0
+    if isinstance(response, dict) and isinstance(data := response.get("dataList"), list):
+        for entry in data:
+            if isinstance(entry, dict) and isinstance(value := entry.get(prop), int | float):
+                total += value
+    if isinstance(response, dict) and response.get("unit") == "kWh":
+        total *= 1000
+    return total

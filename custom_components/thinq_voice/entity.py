@@ -1,0 +1,130 @@
+"""Base entities of ThinQ Voice appliances."""
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from homeassistant.core import callback
+from homeassistant.helpers.device_registry import DeviceInfo
+from homeassistant.helpers.entity import Entity
+from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
+from homeassistant.helpers.update_coordinator import CoordinatorEntity
+
+from .api.models import JsonValue, PropertySpec
+from .const import DOMAIN
+from .coordinator import Appliance, ThinQVoiceConfigEntry, ThinQVoiceCoordinator
+from .properties import naming, unique_suffix
+
+MANUFACTURER = "LG Electronics"
+
+
+class ThinQVoiceEntity(CoordinatorEntity[ThinQVoiceCoordinator]):
+    """An entity of one appliance, available while the appliance is online."""
+
+    _attr_has_entity_name = True
+
+    def __init__(self, coordinator: ThinQVoiceCoordinator, device_id: str, key: str) -> None:
+        """Attach the entity to its appliance; `key` makes the unique id."""
+        super().__init__(coordinator)
+        self.device_id = device_id
+        info = coordinator.data[device_id].info
+        self._attr_unique_id = f"{device_id}_{key}"
+        self._attr_device_info = DeviceInfo(
+            identifiers={(DOMAIN, device_id)},
+            manufacturer=MANUFACTURER,
+            model=info.model_name,
+            model_id=info.model_name,
+            name=info.alias,
+        )
+
+    @property
+    def appliance(self) -> Appliance:
+        """Return the appliance this entity belongs to."""
+        return self.coordinator.data[self.device_id]
+
+    @property
+    def available(self) -> bool:
+        """Return whether the appliance is known, online and has a state."""
+        if not super().available or self.device_id not in self.coordinator.data:
+            return False
+        appliance = self.appliance
+        return appliance.online and appliance.state is not None
+
+    def state_value(self, resource: str, name: str, location: str | None = None) -> JsonValue:
+        """Return one value of the appliance's last state (None when it has none)."""
+        state = self.appliance.state
+        return None if state is None else state.get(resource, name, location)
+
+    async def async_send(self, resource: str, name: str, value: Any, location: str | None = None) -> None:
+        """Send a control; the state shown changes only once the appliance reports it."""
+        await self.coordinator.async_control(self.device_id, resource, name, value, location)
+
+
+class ThinQVoicePropertyEntity(ThinQVoiceEntity):
+    """An entity showing or setting one profile property."""
+
+    def __init__(
+        self,
+        coordinator: ThinQVoiceCoordinator,
+        appliance: Appliance,
+        spec: PropertySpec,
+        translation_key: str,
+    ) -> None:
+        """Name the entity after its property and location."""
+        super().__init__(coordinator, appliance.info.device_id, unique_suffix(spec.key))
+        self.spec = spec
+        named = naming(appliance.profile, translation_key, spec.key.location)
+        self._attr_translation_key = named.translation_key
+        self._attr_translation_placeholders = named.placeholders
+
+    @property
+    def property_value(self) -> JsonValue:
+        """Return the property's current value; unit-keyed values are read from the plain resource."""
+        state = self.appliance.state
+        if state is None:
+            return None
+        key = self.spec.key
+        value = state.get(key.resource, key.name, key.location, key.unit)
+        if value is None and key.unit is not None:
+            value = state.get(key.resource, key.name, key.location)
+        return value
+
+    async def async_send_value(self, value: Any) -> None:
+        """Write this property."""
+        await self.async_send(self.spec.key.resource, self.spec.key.name, value, self.spec.key.location)
+
+
+@callback
+def async_add_appliance_entities(
+    entry: ThinQVoiceConfigEntry,
+    async_add_entities: AddConfigEntryEntitiesCallback,
+    make_entities: Callable[[ThinQVoiceCoordinator, Appliance], Iterable[Entity]],
+) -> None:
+    """Add entities for every appliance now and for each one that joins the account later."""
+    coordinator = entry.runtime_data
+    added: set[str] = set()
+
+    @callback
+    def _add_new_appliances() -> None:
+        new = [device_id for device_id in coordinator.data if device_id not in added]
+        # An appliance removed and added again gets its entities back.
+        added.intersection_update(coordinator.data)
+        if not new:
+            return
+        added.update(new)
+        async_add_entities(
+            [
+                entity
+                for device_id in new
+                for entity in make_entities(coordinator, coordinator.data[device_id])
+            ]
+        )
+
+    _add_new_appliances()
+    entry.async_on_unload(coordinator.async_add_listener(_add_new_appliances))
+
+
+def number_value(value: JsonValue) -> float | None:
+    """Return a state value as a number, or None when it is not one."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return float(value)

@@ -1,0 +1,131 @@
+"""Fans: air purifiers, purifier fans and ceiling fans (power, speed and job modes as presets)."""
+
+import re
+from typing import Any, override
+
+from homeassistant.components.fan import FanEntity
+from homeassistant.components.fan.const import FanEntityFeature
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
+from homeassistant.util.percentage import ordered_list_item_to_percentage, percentage_to_ordered_list_item
+
+from .api.models import DeviceProfile
+from .coordinator import Appliance, ThinQVoiceConfigEntry, ThinQVoiceCoordinator
+from .entity import ThinQVoiceEntity, async_add_appliance_entities
+from .properties import FAN_MARKERS, FAN_POWER_PROPS
+
+PARALLEL_UPDATES = 1
+
+# LG lists wind strengths in no particular order; this is their order from weakest to strongest.
+SPEED_ORDER = ("SLOW", "LOW", "MID", "HIGH", "POWER", "TURBO")
+# Speeds the appliance picks itself: not a point on the percentage scale.
+AUTOMATIC_SPEEDS = frozenset({"AUTO"})
+_NUMBERED = re.compile(r"^WIND_(\d+)$")
+
+
+def speed_rank(speed: str) -> tuple[int, int]:
+    """Sort key of a wind strength: numbered speeds (WIND_1...) in order, then named ones."""
+    if match := _NUMBERED.match(speed):
+        return (0, int(match[1]))
+    return (1, SPEED_ORDER.index(speed) if speed in SPEED_ORDER else len(SPEED_ORDER))
+
+
+async def async_setup_entry(
+    hass: HomeAssistant, entry: ThinQVoiceConfigEntry, async_add_entities: AddConfigEntryEntitiesCallback
+) -> None:
+    """Add a fan entity to every air purifier and fan."""
+
+    def make(coordinator: ThinQVoiceCoordinator, appliance: Appliance) -> list[ThinQVoiceFan]:
+        profile = appliance.profile
+        power = next((name for name in FAN_POWER_PROPS if profile.get("operation", name) is not None), None)
+        return [ThinQVoiceFan(coordinator, appliance, power)] if power else []
+
+    async_add_appliance_entities(entry, async_add_entities, make)
+
+
+def _writable_values(profile: DeviceProfile, resource: str, name: str) -> list[str]:
+    spec = profile.get(resource, name)
+    if spec is None or not spec.writable or not isinstance(spec.write_values, tuple):
+        return []
+    return [str(value) for value in spec.write_values]
+
+
+class ThinQVoiceFan(ThinQVoiceEntity, FanEntity):
+    """Power, wind strength as a percentage and job modes as presets."""
+
+    _attr_name = None
+    _attr_translation_key = "fan"
+
+    def __init__(self, coordinator: ThinQVoiceCoordinator, appliance: Appliance, power: str) -> None:
+        """Read the speeds and modes the profile offers."""
+        super().__init__(coordinator, appliance.info.device_id, "fan")
+        profile = appliance.profile
+        self._power = power
+        self._job = next((r for r in FAN_MARKERS if r in profile.resources), None)
+        features = FanEntityFeature.TURN_ON | FanEntityFeature.TURN_OFF
+        speeds = _writable_values(profile, "airFlow", "windStrength")
+        self._speeds = sorted((s for s in speeds if s not in AUTOMATIC_SPEEDS), key=speed_rank)
+        if self._speeds:
+            self._attr_speed_count = len(self._speeds)
+            features |= FanEntityFeature.SET_SPEED
+        self._jobs = _writable_values(profile, self._job, "currentJobMode") if self._job else []
+        if self._jobs:
+            self._attr_preset_modes = [job.lower() for job in self._jobs]
+            features |= FanEntityFeature.PRESET_MODE
+        self._attr_supported_features = features
+
+    @property
+    @override
+    def is_on(self) -> bool | None:
+        """Return whether the fan is powered."""
+        value = self.state_value("operation", self._power)
+        return None if value is None else value == "POWER_ON"
+
+    @property
+    @override
+    def percentage(self) -> int | None:
+        """Return the speed as a percentage; None while the appliance picks its own speed."""
+        value = self.state_value("airFlow", "windStrength")
+        if value not in self._speeds:
+            return None
+        return ordered_list_item_to_percentage(self._speeds, str(value))
+
+    @property
+    @override
+    def preset_mode(self) -> str | None:
+        """Return the job mode."""
+        value = self.state_value(self._job, "currentJobMode") if self._job else None
+        return value.lower() if isinstance(value, str) else None
+
+    @override
+    async def async_turn_on(
+        self, percentage: int | None = None, preset_mode: str | None = None, **kwargs: Any
+    ) -> None:
+        """Power on, then apply the speed or preset asked for."""
+        if not self.is_on:
+            await self.async_send("operation", self._power, "POWER_ON")
+        if preset_mode is not None:
+            await self.async_set_preset_mode(preset_mode)
+        if percentage is not None:
+            await self.async_set_percentage(percentage)
+
+    @override
+    async def async_turn_off(self, **kwargs: Any) -> None:
+        """Power off."""
+        await self.async_send("operation", self._power, "POWER_OFF")
+
+    @override
+    async def async_set_percentage(self, percentage: int) -> None:
+        """Set the wind strength nearest the percentage; 0 turns the fan off."""
+        if percentage == 0:
+            await self.async_turn_off()
+            return
+        await self.async_send(
+            "airFlow", "windStrength", percentage_to_ordered_list_item(self._speeds, percentage)
+        )
+
+    @override
+    async def async_set_preset_mode(self, preset_mode: str) -> None:
+        """Switch to the job mode."""
+        if self._job is not None:
+            await self.async_send(self._job, "currentJobMode", preset_mode.upper())

@@ -1,0 +1,397 @@
+"""Sensors: read-only profile values, run timers, air quality and energy."""
+
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+from typing import override
+
+from homeassistant.components.sensor import (
+    SensorDeviceClass,
+    SensorEntity,
+    SensorEntityDescription,
+    SensorStateClass,
+)
+from homeassistant.const import (
+    CONCENTRATION_MICROGRAMS_PER_CUBIC_METER,
+    PERCENTAGE,
+    EntityCategory,
+    Platform,
+    UnitOfEnergy,
+    UnitOfTemperature,
+    UnitOfTime,
+)
+from homeassistant.core import HomeAssistant, callback
+from homeassistant.helpers.entity import Entity
+from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
+from homeassistant.helpers.typing import StateType
+
+from .api.models import PropertySpec, PropertyType
+from .coordinator import Appliance, ThinQVoiceConfigEntry, ThinQVoiceCoordinator
+from .entity import ThinQVoiceEntity, ThinQVoicePropertyEntity, async_add_appliance_entities, number_value
+from .properties import DURATION_RESOURCES, DURATIONS, PROPERTY_KEYS, generic_specs, naming
+
+PARALLEL_UPDATES = 0
+
+
+@dataclass(kw_only=True, frozen=True)
+class ThinQVoiceSensorEntityDescription(SensorEntityDescription):
+    """How a property is shown as a sensor."""
+
+
+_MEASUREMENT = SensorStateClass.MEASUREMENT
+
+SENSORS: dict[str, ThinQVoiceSensorEntityDescription] = {
+    description.key: description
+    for description in (
+        ThinQVoiceSensorEntityDescription(
+            key="pm1",
+            device_class=SensorDeviceClass.PM1,
+            native_unit_of_measurement=CONCENTRATION_MICROGRAMS_PER_CUBIC_METER,
+            state_class=_MEASUREMENT,
+        ),
+        ThinQVoiceSensorEntityDescription(
+            key="pm2_5",
+            device_class=SensorDeviceClass.PM25,
+            native_unit_of_measurement=CONCENTRATION_MICROGRAMS_PER_CUBIC_METER,
+            state_class=_MEASUREMENT,
+        ),
+        ThinQVoiceSensorEntityDescription(
+            key="pm10",
+            device_class=SensorDeviceClass.PM10,
+            native_unit_of_measurement=CONCENTRATION_MICROGRAMS_PER_CUBIC_METER,
+            state_class=_MEASUREMENT,
+        ),
+        ThinQVoiceSensorEntityDescription(
+            key="humidity",
+            device_class=SensorDeviceClass.HUMIDITY,
+            native_unit_of_measurement=PERCENTAGE,
+            state_class=_MEASUREMENT,
+        ),
+        ThinQVoiceSensorEntityDescription(
+            key="temperature",
+            device_class=SensorDeviceClass.TEMPERATURE,
+            native_unit_of_measurement=UnitOfTemperature.CELSIUS,
+            state_class=_MEASUREMENT,
+        ),
+        ThinQVoiceSensorEntityDescription(
+            key="current_temperature",
+            device_class=SensorDeviceClass.TEMPERATURE,
+            native_unit_of_measurement=UnitOfTemperature.CELSIUS,
+            state_class=_MEASUREMENT,
+        ),
+        ThinQVoiceSensorEntityDescription(
+            key="day_target_temperature",
+            device_class=SensorDeviceClass.TEMPERATURE,
+            native_unit_of_measurement=UnitOfTemperature.CELSIUS,
+        ),
+        ThinQVoiceSensorEntityDescription(
+            key="night_target_temperature",
+            device_class=SensorDeviceClass.TEMPERATURE,
+            native_unit_of_measurement=UnitOfTemperature.CELSIUS,
+        ),
+        ThinQVoiceSensorEntityDescription(
+            key="battery",
+            device_class=SensorDeviceClass.BATTERY,
+            native_unit_of_measurement=PERCENTAGE,
+            state_class=_MEASUREMENT,
+        ),
+        ThinQVoiceSensorEntityDescription(
+            key="odor", state_class=_MEASUREMENT, entity_registry_enabled_default=False
+        ),
+        ThinQVoiceSensorEntityDescription(
+            key="total_pollution", state_class=_MEASUREMENT, entity_registry_enabled_default=False
+        ),
+        ThinQVoiceSensorEntityDescription(
+            key="cycle_count",
+            state_class=SensorStateClass.TOTAL_INCREASING,
+            entity_category=EntityCategory.DIAGNOSTIC,
+        ),
+        ThinQVoiceSensorEntityDescription(
+            key="filter_used_time",
+            device_class=SensorDeviceClass.DURATION,
+            native_unit_of_measurement=UnitOfTime.HOURS,
+            entity_category=EntityCategory.DIAGNOSTIC,
+        ),
+        ThinQVoiceSensorEntityDescription(
+            key="filter_lifetime",
+            device_class=SensorDeviceClass.DURATION,
+            native_unit_of_measurement=UnitOfTime.HOURS,
+            entity_category=EntityCategory.DIAGNOSTIC,
+        ),
+        ThinQVoiceSensorEntityDescription(
+            key="water_filter_used_time",
+            device_class=SensorDeviceClass.DURATION,
+            native_unit_of_measurement=UnitOfTime.MONTHS,
+            entity_category=EntityCategory.DIAGNOSTIC,
+        ),
+        ThinQVoiceSensorEntityDescription(key="beer_remain", native_unit_of_measurement=PERCENTAGE),
+        ThinQVoiceSensorEntityDescription(
+            key="elapsed_days_state",
+            device_class=SensorDeviceClass.DURATION,
+            native_unit_of_measurement=UnitOfTime.DAYS,
+        ),
+        ThinQVoiceSensorEntityDescription(
+            key="elapsed_days_total",
+            device_class=SensorDeviceClass.DURATION,
+            native_unit_of_measurement=UnitOfTime.DAYS,
+        ),
+        ThinQVoiceSensorEntityDescription(key="light_duration", native_unit_of_measurement=UnitOfTime.HOURS),
+        ThinQVoiceSensorEntityDescription(
+            key="air_quality_monitoring", entity_registry_enabled_default=False
+        ),
+        ThinQVoiceSensorEntityDescription(key="rinse_level", entity_category=EntityCategory.DIAGNOSTIC),
+        ThinQVoiceSensorEntityDescription(key="softening_level", entity_category=EntityCategory.DIAGNOSTIC),
+        ThinQVoiceSensorEntityDescription(
+            key="machine_clean_reminder", entity_registry_enabled_default=False
+        ),
+        ThinQVoiceSensorEntityDescription(key="clean_reminder", entity_registry_enabled_default=False),
+        ThinQVoiceSensorEntityDescription(key="signal_level", entity_registry_enabled_default=False),
+        ThinQVoiceSensorEntityDescription(key="battery_level", entity_registry_enabled_default=False),
+        ThinQVoiceSensorEntityDescription(key="wind_volume", entity_registry_enabled_default=False),
+        ThinQVoiceSensorEntityDescription(key="light_start_hour", entity_registry_enabled_default=False),
+        ThinQVoiceSensorEntityDescription(key="light_end_hour", entity_registry_enabled_default=False),
+        # Timers joined from their hour / minute / second parts.
+        ThinQVoiceSensorEntityDescription(
+            key="remaining_time",
+            device_class=SensorDeviceClass.DURATION,
+            native_unit_of_measurement=UnitOfTime.MINUTES,
+        ),
+        ThinQVoiceSensorEntityDescription(
+            key="total_time",
+            device_class=SensorDeviceClass.DURATION,
+            native_unit_of_measurement=UnitOfTime.MINUTES,
+            entity_registry_enabled_default=False,
+        ),
+        ThinQVoiceSensorEntityDescription(
+            key="running_time",
+            device_class=SensorDeviceClass.DURATION,
+            native_unit_of_measurement=UnitOfTime.MINUTES,
+        ),
+        ThinQVoiceSensorEntityDescription(
+            key="delayed_start",
+            device_class=SensorDeviceClass.DURATION,
+            native_unit_of_measurement=UnitOfTime.MINUTES,
+        ),
+        ThinQVoiceSensorEntityDescription(
+            key="delayed_stop",
+            device_class=SensorDeviceClass.DURATION,
+            native_unit_of_measurement=UnitOfTime.MINUTES,
+        ),
+        ThinQVoiceSensorEntityDescription(key="end_time", device_class=SensorDeviceClass.TIMESTAMP),
+        ThinQVoiceSensorEntityDescription(
+            key="energy_this_month",
+            device_class=SensorDeviceClass.ENERGY,
+            native_unit_of_measurement=UnitOfEnergy.WATT_HOUR,
+            suggested_unit_of_measurement=UnitOfEnergy.KILO_WATT_HOUR,
+            state_class=SensorStateClass.TOTAL_INCREASING,
+        ),
+    )
+}
+
+
+def _part_seconds(part: str) -> int:
+    """Return the seconds one unit of a timer part stands for (`remainHour` -> 3600)."""
+    if "Hour" in part:
+        return 3600
+    return 60 if "Minute" in part else 1
+
+
+async def async_setup_entry(
+    hass: HomeAssistant, entry: ThinQVoiceConfigEntry, async_add_entities: AddConfigEntryEntitiesCallback
+) -> None:
+    """Add the sensors of every appliance, now and as appliances join."""
+    async_add_appliance_entities(entry, async_add_entities, _appliance_sensors)
+    coordinator = entry.runtime_data
+    with_energy: set[str] = set()
+
+    @callback
+    def _add_energy_sensors() -> None:
+        # LG tells which appliances report energy only when their history is first read.
+        new = [device_id for device_id in coordinator.energy.usage if device_id in coordinator.data]
+        new = [device_id for device_id in new if device_id not in with_energy]
+        with_energy.intersection_update(coordinator.data)
+        if new:
+            with_energy.update(new)
+            async_add_entities(ThinQVoiceEnergySensor(coordinator, coordinator.data[d]) for d in new)
+
+    _add_energy_sensors()
+    entry.async_on_unload(coordinator.async_add_listener(_add_energy_sensors))
+
+
+def _appliance_sensors(coordinator: ThinQVoiceCoordinator, appliance: Appliance) -> list[Entity]:
+    entities: list[Entity] = []
+    for spec in generic_specs(appliance.profile, Platform.SENSOR):
+        key = PROPERTY_KEYS[(spec.key.resource, spec.key.name)]
+        description = SENSORS.get(key, ThinQVoiceSensorEntityDescription(key=key))
+        if spec.type is PropertyType.ENUM:
+            entities.append(ThinQVoiceEnumSensor(coordinator, appliance, spec, description))
+        else:
+            entities.append(ThinQVoicePropertySensor(coordinator, appliance, spec, description))
+    profile = appliance.profile
+    parts = {(k.resource, k.name, k.location) for k in profile.properties}
+    locations = [None, *profile.locations]
+    for resource in DURATION_RESOURCES:
+        for key, names in DURATIONS:
+            for location in locations:
+                if (resource, names[0], location) not in parts:
+                    continue
+                present = tuple(n for n in names if (resource, n, location) in parts)
+                sensor_key = "sleep_timer" if resource == "sleepTimer" else key
+                entities.append(
+                    ThinQVoiceDurationSensor(
+                        coordinator, appliance, resource, present, location, SENSORS[key], sensor_key
+                    )
+                )
+                if key == "remaining_time":
+                    entities.append(
+                        ThinQVoiceEndTimeSensor(
+                            coordinator, appliance, resource, present, location, SENSORS["end_time"]
+                        )
+                    )
+    return entities
+
+
+class ThinQVoicePropertySensor(ThinQVoicePropertyEntity, SensorEntity):
+    """A read-only number or range property."""
+
+    entity_description: ThinQVoiceSensorEntityDescription
+
+    def __init__(
+        self,
+        coordinator: ThinQVoiceCoordinator,
+        appliance: Appliance,
+        spec: PropertySpec,
+        description: ThinQVoiceSensorEntityDescription,
+    ) -> None:
+        """Describe the sensor from its property."""
+        super().__init__(coordinator, appliance, spec, description.key)
+        self.entity_description = description
+
+    @property
+    @override
+    def native_value(self) -> StateType:
+        """Return the property's value."""
+        return number_value(self.property_value)
+
+
+class ThinQVoiceEnumSensor(ThinQVoicePropertySensor):
+    """A read-only enum property, with the profile's values as translated options."""
+
+    def __init__(
+        self,
+        coordinator: ThinQVoiceCoordinator,
+        appliance: Appliance,
+        spec: PropertySpec,
+        description: ThinQVoiceSensorEntityDescription,
+    ) -> None:
+        """List the profile's values as the sensor's options."""
+        super().__init__(
+            coordinator, appliance, spec, replace(description, device_class=SensorDeviceClass.ENUM)
+        )
+        values = spec.read_values if isinstance(spec.read_values, tuple) else ()
+        self._attr_options = [str(value).lower() for value in values]
+
+    @property
+    @override
+    def native_value(self) -> StateType:
+        """Return the value in lower case, as HA state translations want it; unknown values are None."""
+        value = self.property_value
+        if value is None:
+            return None
+        option = str(value).lower()
+        return option if option in (self.options or ()) else None
+
+
+class _TimerSensor(ThinQVoiceEntity, SensorEntity):
+    """Base of sensors built from the hour / minute / second parts of a timer."""
+
+    def __init__(
+        self,
+        coordinator: ThinQVoiceCoordinator,
+        appliance: Appliance,
+        resource: str,
+        parts: tuple[str, ...],
+        location: str | None,
+        description: SensorEntityDescription,
+        key: str,
+    ) -> None:
+        """Remember which parts make up the timer."""
+        suffix = f"{resource}_{key}" + (f"_{location}" if location else "")
+        super().__init__(coordinator, appliance.info.device_id, suffix)
+        self.entity_description = description
+        self._resource = resource
+        self._parts = parts
+        self._location = location
+        named = naming(appliance.profile, key, location)
+        self._attr_translation_key = named.translation_key
+        self._attr_translation_placeholders = named.placeholders
+
+    def seconds(self) -> int | None:
+        """Return the timer in seconds, or None when the state has none of its parts."""
+        values = [
+            number_value(self.state_value(self._resource, part, self._location)) for part in self._parts
+        ]
+        if all(value is None for value in values):
+            return None
+        return int(
+            sum((value or 0) * _part_seconds(part) for value, part in zip(values, self._parts, strict=True))
+        )
+
+
+class ThinQVoiceDurationSensor(_TimerSensor):
+    """A timer in minutes: time left, total time, running time or a delayed start or stop."""
+
+    @property
+    @override
+    def native_value(self) -> StateType:
+        """Return the timer in minutes."""
+        seconds = self.seconds()
+        return None if seconds is None else round(seconds / 60, 1) if seconds % 60 else seconds // 60
+
+
+class ThinQVoiceEndTimeSensor(_TimerSensor):
+    """When the running program ends: the time of the last reading plus the time left then."""
+
+    def __init__(
+        self,
+        coordinator: ThinQVoiceCoordinator,
+        appliance: Appliance,
+        resource: str,
+        parts: tuple[str, ...],
+        location: str | None,
+        description: SensorEntityDescription,
+    ) -> None:
+        """Set up the end-time sensor of a timer."""
+        super().__init__(coordinator, appliance, resource, parts, location, description, "end_time")
+
+    @property
+    @override
+    def native_value(self) -> datetime | None:
+        """Return the end time; None when nothing runs. Anchored on the reading, so it does not drift."""
+        seconds = self.seconds()
+        updated_at = self.appliance.updated_at
+        if not seconds or updated_at is None:
+            return None
+        return (updated_at + timedelta(seconds=seconds)).replace(microsecond=0)
+
+
+class ThinQVoiceEnergySensor(ThinQVoiceEntity, SensorEntity):
+    """Energy used this month, from LG's energy history (read rarely: LG limits requests)."""
+
+    entity_description = SENSORS["energy_this_month"]
+    _attr_translation_key = "energy_this_month"
+
+    def __init__(self, coordinator: ThinQVoiceCoordinator, appliance: Appliance) -> None:
+        """Attach the sensor to the appliance's energy readings."""
+        super().__init__(coordinator, appliance.info.device_id, "energy_this_month")
+
+    @property
+    @override
+    def available(self) -> bool:
+        """Return whether LG reported energy for this appliance."""
+        return self.device_id in self.coordinator.data and self.device_id in self.coordinator.energy.usage
+
+    @property
+    @override
+    def native_value(self) -> StateType:
+        """Return the watt-hours used since the start of the month."""
+        return self.coordinator.energy.usage.get(self.device_id)

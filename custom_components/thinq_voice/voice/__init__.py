@@ -1,0 +1,86 @@
+"""Language understanding for the ThinQ Voice conversation agent (no Home Assistant imports).
+
+Text in, structured actions out; the agent resolves targets to entities and calls services::
+
+    from custom_components.thinq_voice.voice import Command, NotUnderstood, Question, parse
+
+    result = parse("거실 에어컨 23도로 맞춰줘", "ko")
+    # Utterance(language=Language.KO, parts=(Command(intent=Intent.SET_TEMPERATURE,
+    #     target=TargetPhrase(text="거실 에어컨", key="거실에어컨", device_type=AIR_CONDITIONER,
+    #     area="거실", ...), value=Quantity(23.0, Unit.DEGREES)),))
+
+`parse` never raises: it returns an `Utterance` (one or more `Command` / `Question` parts, in
+spoken order) or a `NotUnderstood` with a `Reason`. It is deterministic, needs no model or
+network, and reads a sentence in well under a millisecond.
+
+Command intents (`Intent`): turn_on, turn_off, start, pause, resume, stop, return_to_base,
+set_temperature, set_mode, set_fan_speed, set_humidity, express_freeze (value True/False),
+open_door, close_door (the agent answers that doors cannot be opened remotely).
+Question intents (`QuestionIntent`): state, remaining_time, current_temperature,
+target_temperature, current_humidity, door, air_quality, what_is_running.
+
+Command details:
+
+* ``value``: a `Quantity` (amount and `Unit`; not range-checked: the agent checks the profile),
+  a `Mode`, a `FanSpeed`, or a bool for express_freeze.
+* ``direction``: UP/DOWN for relative changes ("2도 올려줘"); ``value`` is then the step or None.
+  ``Command.relative`` and ``Command.delta`` are conveniences.
+* ``delay``: a `timedelta` for "2시간 뒤에 돌려줘" / "turn it off in 40 minutes".
+* ``target``: a `TargetPhrase` or None when nothing was named ("켜줘"). A part without its own
+  target reuses the previous part's ("에어컨 켜고 23도로 맞춰줘"). ``TargetPhrase.pronoun`` marks
+  "그거" / "it"; ``TargetPhrase.matches(name)`` compares a device name or alias with what was said,
+  exact name first, then with one particle stripped.
+
+Korean particle helpers for answers are in `korean`: `josa`, `particle_for`, `has_final_consonant`.
+"""
+
+from .korean import has_final_consonant, josa, particle_for
+from .model import (
+    Action,
+    Command,
+    DeviceType,
+    Direction,
+    FanSpeed,
+    Intent,
+    Language,
+    Location,
+    Mode,
+    NotUnderstood,
+    ParseResult,
+    Quantity,
+    Question,
+    QuestionIntent,
+    Reason,
+    TargetPhrase,
+    Unit,
+    Utterance,
+    Value,
+)
+from .parser import MAX_LENGTH, parse
+
+__all__ = [
+    "MAX_LENGTH",
+    "Action",
+    "Command",
+    "DeviceType",
+    "Direction",
+    "FanSpeed",
+    "Intent",
+    "Language",
+    "Location",
+    "Mode",
+    "NotUnderstood",
+    "ParseResult",
+    "Quantity",
+    "Question",
+    "QuestionIntent",
+    "Reason",
+    "TargetPhrase",
+    "Unit",
+    "Utterance",
+    "Value",
+    "has_final_consonant",
+    "josa",
+    "parse",
+    "particle_for",
+]

@@ -1,0 +1,199 @@
+"""Grammar-neutral reading of one clause, and the rules that turn it into commands or questions."""
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+from enum import Enum, auto
+
+from .model import (
+    Action,
+    Command,
+    DeviceType,
+    Direction,
+    FanSpeed,
+    Intent,
+    Mode,
+    Quantity,
+    Question,
+    QuestionIntent,
+    Reason,
+    TargetPhrase,
+    Unit,
+)
+
+
+class Verb(Enum):
+    """The action word of a clause, before the values decide the intent."""
+
+    ON = auto()
+    OFF = auto()
+    START = auto()
+    PAUSE = auto()
+    RESUME = auto()
+    STOP = auto()
+    RETURN = auto()
+    SET = auto()
+    UP = auto()
+    DOWN = auto()
+    OPEN = auto()
+    CLOSE = auto()
+
+
+class Prop(Enum):
+    """A property word: 온도 / temperature, 습도, 모드, 바람 / fan, 문 / door, 급속냉동."""
+
+    TEMPERATURE = auto()
+    HUMIDITY = auto()
+    MODE = auto()
+    FAN = auto()
+    DOOR = auto()
+    EXPRESS_FREEZE = auto()
+
+
+class Modifier(Enum):
+    """An adverb that changes the verb: 다시 / again, 잠깐 / briefly, 따뜻하게 / warmer."""
+
+    AGAIN = auto()
+    BRIEFLY = auto()
+    WARMER = auto()
+    COOLER = auto()
+
+
+TIME_UNITS = {Unit.SECONDS: 1, Unit.MINUTES: 60, Unit.HOURS: 3600}
+_TEMPERATURE_UNITS = {Unit.DEGREES, Unit.CELSIUS, Unit.FAHRENHEIT}
+_HUMIDITY_DEVICES = {DeviceType.DEHUMIDIFIER, DeviceType.HUMIDIFIER}
+
+
+@dataclass(slots=True)
+class Clause:
+    """What a grammar found in one clause."""
+
+    verb: Verb | None = None
+    question: QuestionIntent | None = None
+    quantity: Quantity | None = None
+    delay: timedelta | None = None
+    mode: Mode | None = None
+    fan_speed: FanSpeed | None = None
+    props: set[Prop] = field(default_factory=set)
+    modifiers: set[Modifier] = field(default_factory=set)
+    targets: list[TargetPhrase] = field(default_factory=list)
+
+    @property
+    def has_value(self) -> bool:
+        """Whether the clause carries a setting even without a verb ("에어컨 23도로")."""
+        return self.quantity is not None or self.mode is not None or self.fan_speed is not None
+
+    def add_quantity(self, quantity: Quantity) -> None:
+        """Keep a time span as the delay and the first other number as the value."""
+        if quantity.unit in TIME_UNITS:
+            seconds = quantity.amount * TIME_UNITS[quantity.unit]
+            self.delay = (self.delay or timedelta()) + timedelta(seconds=seconds)
+        elif self.quantity is None:
+            self.quantity = quantity
+
+
+def build(clauses: list[Clause]) -> list[Action] | Reason:
+    """Turn the clauses of a sentence into actions, in spoken order.
+
+    A clause without a verb or value lends its targets to the next one ("세탁기, 건조기 꺼줘");
+    a clause without targets reuses the previous clause's ("에어컨 켜고 23도로 맞춰줘").
+    """
+    actions: list[Action] = []
+    carried: list[TargetPhrase] = []
+    previous: list[TargetPhrase] = []
+    for index, clause in enumerate(clauses):
+        last = index == len(clauses) - 1
+        if clause.verb is None and clause.question is None and not clause.has_value and not last:
+            carried.extend(clause.targets)
+            continue
+        targets = carried + clause.targets or previous
+        carried = []
+        previous = targets
+        spoken: list[TargetPhrase | None] = [*targets]
+        built = _build_clause(clause, spoken or [None])
+        if isinstance(built, Reason):
+            return built
+        actions.extend(built)
+    return actions
+
+
+def _build_clause(clause: Clause, targets: list[TargetPhrase | None]) -> list[Action] | Reason:
+    if clause.question is not None:
+        return [Question(clause.question, target) for target in targets]
+    decided = _decide(clause, targets[0])
+    if isinstance(decided, Reason):
+        return decided
+    return [
+        Command(intent, target, value, direction, clause.delay)
+        for target in targets
+        for intent, value, direction in decided
+    ]
+
+
+type _Decision = tuple[Intent, Quantity | Mode | FanSpeed | bool | None, Direction | None]
+
+
+def _decide(clause: Clause, target: TargetPhrase | None) -> list[_Decision] | Reason:
+    verb = clause.verb
+    if verb is None:
+        if not clause.has_value:
+            return Reason.NO_INTENT
+        verb = Verb.SET
+    if Prop.EXPRESS_FREEZE in clause.props and verb not in {Verb.UP, Verb.DOWN, Verb.OPEN, Verb.CLOSE}:
+        return [(Intent.EXPRESS_FREEZE, verb not in {Verb.OFF, Verb.STOP, Verb.PAUSE}, None)]
+    match verb:
+        case Verb.ON:
+            return [(Intent.TURN_ON, None, None), *_settings(clause, target)]
+        case Verb.OFF:
+            return [(Intent.TURN_OFF, None, None)]
+        case Verb.START:
+            if Modifier.AGAIN in clause.modifiers:
+                return [(Intent.RESUME, None, None)]
+            return _settings(clause, target) or [(Intent.START, None, None)]
+        case Verb.STOP:
+            return [(Intent.PAUSE if Modifier.BRIEFLY in clause.modifiers else Intent.STOP, None, None)]
+        case Verb.PAUSE:
+            return [(Intent.PAUSE, None, None)]
+        case Verb.RESUME:
+            return [(Intent.RESUME, None, None)]
+        case Verb.RETURN:
+            return [(Intent.RETURN_TO_BASE, None, None)]
+        case Verb.OPEN:
+            return [(Intent.OPEN_DOOR, None, None)]
+        case Verb.CLOSE:
+            return [(Intent.CLOSE_DOOR, None, None)]
+        case Verb.UP | Verb.DOWN:
+            return [_relative(clause, target, Direction.UP if verb is Verb.UP else Direction.DOWN)]
+        case Verb.SET:
+            if clause.modifiers & {Modifier.WARMER, Modifier.COOLER}:
+                direction = Direction.UP if Modifier.WARMER in clause.modifiers else Direction.DOWN
+                return [_relative(clause, target, direction)]
+            return _settings(clause, target) or Reason.MISSING_VALUE
+
+
+def _settings(clause: Clause, target: TargetPhrase | None) -> list[_Decision]:
+    """Return the SET_* decisions for the values in the clause (mode, fan speed, number)."""
+    decisions: list[_Decision] = []
+    if clause.mode is not None:
+        decisions.append((Intent.SET_MODE, clause.mode, None))
+    if clause.fan_speed is not None:
+        decisions.append((Intent.SET_FAN_SPEED, clause.fan_speed, None))
+    if clause.quantity is not None:
+        decisions.append((_number_intent(clause, target), clause.quantity, None))
+    return decisions
+
+
+def _relative(clause: Clause, target: TargetPhrase | None, direction: Direction) -> _Decision:
+    if Prop.FAN in clause.props and clause.quantity is None:
+        return (Intent.SET_FAN_SPEED, None, direction)
+    return (_number_intent(clause, target), clause.quantity, direction)
+
+
+def _number_intent(clause: Clause, target: TargetPhrase | None) -> Intent:
+    """Decide whether a number is a temperature or a humidity: unit, then property, then device."""
+    unit = clause.quantity.unit if clause.quantity is not None else None
+    if unit is Unit.PERCENT or (unit not in _TEMPERATURE_UNITS and Prop.HUMIDITY in clause.props):
+        return Intent.SET_HUMIDITY
+    if unit is None and Prop.TEMPERATURE not in clause.props and target is not None:
+        if target.device_type in _HUMIDITY_DEVICES:
+            return Intent.SET_HUMIDITY
+    return Intent.SET_TEMPERATURE

@@ -1,0 +1,531 @@
+"""English grammar: politeness and contractions, verb phrases, values and target phrases."""
+
+import re
+
+from .clause import Clause, Modifier, Prop, Verb
+from .lexicon import (
+    EN_PRONOUNS,
+    en_area,
+    en_device_type,
+    fit_location,
+    location_device_type,
+    take_en_location,
+)
+from .model import FanSpeed, Mode, Quantity, QuestionIntent, TargetPhrase, Unit
+from .numbers import english_words_to_digits
+
+_WAKE = re.compile(r"^(?:(?:hey|hi|ok|okay)\s(?:google|genie|lg|bixby|alexa|siri)|alexa|bixby|genie)\b[\s,]*")
+_CONTRACTIONS = (
+    (re.compile(r"\bwhat's\b"), "what is"),
+    (re.compile(r"\bit's\b"), "it is"),
+    (re.compile(r"\bhow's\b"), "how is"),
+    (re.compile(r"\bthat's\b"), "that is"),
+    (re.compile(r"\bwhere's\b"), "where is"),
+    (re.compile(r"\bwhen's\b"), "when is"),
+    (re.compile(r"\bisn't\b"), "is not"),
+    (re.compile(r"\baren't\b"), "are not"),
+    (re.compile(r"\bdon't\b"), "do not"),
+    (re.compile(r"\bcan't\b"), "cannot"),
+    (re.compile(r"\bi'd\b"), "i would"),
+    (re.compile(r"\blet's\b"), "let us"),
+    (re.compile(r"'s\b"), ""),
+    (re.compile(r"'"), ""),
+    (re.compile(r"\ba/c\b"), "ac"),
+)
+_POLITENESS = re.compile(
+    r"\b(?:please|pls|plz|kindly|could you|can you|would you(?: mind)?|will you|would you be able to"
+    r"|i (?:want|need|would like) you to|i would like to|i want to|i need to|i wanna|go ahead and|let us"
+    r"|for me|thanks|thank you|right now|now|just|quickly)\b"
+)
+_CLAUSE_BREAK = re.compile(r"\s*(?:,|;|\band then\b|\bthen\b|\band\b|\balso\b)\s*")
+_QUESTION_START = re.compile(
+    r"^(?:is|are|was|were|does|do|did|has|have|what|how|when|which|where|tell me|let me know|show me|check|status)\b"
+)
+# Questions said as statements: "time remaining on the washer", "dryer status".
+_STATEMENT_QUESTION = re.compile(
+    r"\b(?:time (?:left|remaining)|remaining time|status|air quality|fine dust)\b"
+)
+_QUESTIONS: tuple[tuple[QuestionIntent, re.Pattern[str]], ...] = tuple(
+    (intent, re.compile(pattern))
+    for intent, pattern in (
+        (
+            QuestionIntent.WHAT_IS_RUNNING,
+            r"^(?:what|which(?: \w+)?|is (?:anything|something)|are any(?: \w+)?|anything)"
+            r"(?: \w+)?(?: is| are)? (?:running|on|working|in use|going)$",
+        ),
+        (
+            QuestionIntent.REMAINING_TIME,
+            r"\bhow (?:long|much (?:longer|time)|many (?:minutes|hours)|soon)\b|\btime (?:left|remaining)\b"
+            r"|\bremaining time\b|\bwhen (?:will|does|is|do)\b.*\b(?:finish|finished|done|end|ready|complete)\b",
+        ),
+        (
+            QuestionIntent.DOOR,
+            r"\bdoors?\b.*\b(?:open|opened|closed|shut|ajar)\b|\b(?:open|closed|shut)\b.*\bdoor\b",
+        ),
+        (
+            QuestionIntent.AIR_QUALITY,
+            r"\bair quality\b|\bair\b(?! (?:purifier|conditioner|conditioning))|\bfine dust\b|\bdust\b"
+            r"|\bpm ?(?:2\.?5|10|1)\b|\bpollution\b",
+        ),
+        (QuestionIntent.CURRENT_HUMIDITY, r"\bhumid(?:ity)?\b"),
+        (
+            QuestionIntent.TARGET_TEMPERATURE,
+            r"\b(?:target|set|desired) (?:temperature|temp)\b|\bset ?point\b|\bset (?:to|at)\b",
+        ),
+        (
+            QuestionIntent.CURRENT_TEMPERATURE,
+            r"\btemperature\b|\btemp\b|\bhow (?:hot|warm|cold|cool)\b|\bdegrees\b",
+        ),
+        (
+            QuestionIntent.STATE,
+            r"\b(?:status|state|doing|running|on|off|done|finished|working|busy|idle|ready|going)\b",
+        ),
+    )
+)
+_QUESTION_WORDS = frozenset(
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "does",
+        "do",
+        "did",
+        "has",
+        "have",
+        "what",
+        "how",
+        "when",
+        "which",
+        "where",
+        "tell",
+        "me",
+        "let",
+        "know",
+        "show",
+        "check",
+        "status",
+        "state",
+        "doing",
+        "running",
+        "on",
+        "off",
+        "done",
+        "finished",
+        "finish",
+        "finishes",
+        "working",
+        "busy",
+        "idle",
+        "ready",
+        "going",
+        "long",
+        "much",
+        "longer",
+        "time",
+        "left",
+        "remaining",
+        "until",
+        "till",
+        "will",
+        "be",
+        "soon",
+        "many",
+        "minutes",
+        "hours",
+        "end",
+        "complete",
+        "door",
+        "doors",
+        "open",
+        "opened",
+        "closed",
+        "shut",
+        "ajar",
+        "air",
+        "quality",
+        "fine",
+        "dust",
+        "pm",
+        "pollution",
+        "humidity",
+        "humid",
+        "target",
+        "set",
+        "desired",
+        "temperature",
+        "temp",
+        "point",
+        "setpoint",
+        "hot",
+        "warm",
+        "cold",
+        "cool",
+        "degrees",
+        "currently",
+        "current",
+        "right",
+        "now",
+        "there",
+        "at",
+        "to",
+        "yet",
+        "still",
+        "anything",
+        "something",
+        "any",
+        "appliance",
+        "appliances",
+        "device",
+        "devices",
+        "machines",
+    ]
+)
+
+_VERBS: tuple[tuple[Verb, re.Pattern[str]], ...] = tuple(
+    (verb, re.compile(rf"^(?:{pattern})\b"))
+    for verb, pattern in (
+        (Verb.ON, r"(?:turn|switch|power|flip|put)(?:ing)? on|power up|enable|activate"),
+        (
+            Verb.OFF,
+            r"(?:turn|switch|power|flip)(?:ing)? off|power down|shut (?:off|down)|disable|deactivate|kill",
+        ),
+        (Verb.UP, r"turn up|raise|increase|bump up|crank up|warm up|up"),
+        (Verb.DOWN, r"turn down|lower|decrease|reduce|drop|cool down|down"),
+        (Verb.PAUSE, r"pause|hold"),
+        (Verb.RESUME, r"resume|continue|unpause|restart"),
+        (Verb.START, r"start up|start|run|begin|launch|kick off|fire up|preheat"),
+        (Verb.STOP, r"stop|halt|cancel|abort|end"),
+        (Verb.RETURN, r"dock|recharge|send|return|take"),
+        (Verb.SET, r"set|change|adjust|put|make|switch|turn"),
+        (Verb.OPEN, r"open"),
+        (Verb.CLOSE, r"close|shut"),
+    )
+)
+_TRAILING_VERBS: tuple[tuple[Verb, re.Pattern[str]], ...] = (
+    (Verb.ON, re.compile(r"\bon$")),
+    (Verb.OFF, re.compile(r"\boff$")),
+    (Verb.START, re.compile(r"\bstart$")),
+    (Verb.STOP, re.compile(r"\bstop$")),
+    (Verb.PAUSE, re.compile(r"\bpause$")),
+    (Verb.RESUME, re.compile(r"\bresume$")),
+)
+_NUMBER = re.compile(r"(?:pm)?[\d.]+")
+_UP_DOWN = re.compile(r"\b(?:up|down)\b")
+_DESTINATION = re.compile(
+    r"\b(?:(?:go|head|come|return|get) )?(?:back )?(?:home|to (?:the |its |your )?(?:dock|base|charger|"
+    r"charging (?:station|base|dock)|docking station|home base))\b"
+)
+_DELAY = re.compile(
+    r"\b(?:in|after|within)?\s?(?P<num>\d+(?:\.\d+)?)\s?(?P<unit>hours?|hrs?|minutes?|mins?|seconds?|secs?)\b"
+    r"(?: (?:from now|later))?"
+)
+_QUANTITY = re.compile(
+    r"(?:\b(?P<neg>minus|negative) |(?P<sign>-))?(?P<num>\d+(?:\.\d+)?)\s?"
+    r"(?P<unit>degrees? (?:celsius|centigrade|c|fahrenheit|f)\b|degrees?\b|°[cf]?|celsius\b|fahrenheit\b"
+    r"|percent\b|per cent\b|%)?"
+)
+_EXPRESS = re.compile(
+    r"\b(?:express|quick|rapid|fast) (?:freez(?:e|ing|er)|mode|cool(?:ing)?)\b|\bice plus\b"
+)
+_FAN = re.compile(
+    r"\b(?<!ceiling )(?:fan speed|fan|speed|wind(?: strength| speed)?|airflow)(?: (?:to|on|at))? (?P<level>low|lowest|minimum|min|"
+    r"medium|mid|high|highest|maximum|max|auto|automatic)\b"
+    r"|\b(?P<bare>low|lowest|medium|mid|high|highest|maximum|max)\b(?: (?:fan|speed|fan speed))?"
+)
+_FAN_LEVELS = {
+    "low": FanSpeed.LOW,
+    "lowest": FanSpeed.LOW,
+    "minimum": FanSpeed.LOW,
+    "min": FanSpeed.LOW,
+    "medium": FanSpeed.MID,
+    "mid": FanSpeed.MID,
+    "high": FanSpeed.HIGH,
+    "highest": FanSpeed.HIGH,
+    "maximum": FanSpeed.HIGH,
+    "max": FanSpeed.HIGH,
+    "auto": FanSpeed.AUTO,
+    "automatic": FanSpeed.AUTO,
+}
+_FAN_MODE = re.compile(r"\bfan (?:only|mode)\b")
+_FAN_PROP = re.compile(r"\b(?<!ceiling )(?:fan speed|fan|speed|wind(?: strength| speed)?|airflow)\b")
+_MODE = re.compile(
+    r"\b(?P<mode>cool(?:ing)?|heat(?:ing)?|dry(?:ing)?|dehumidif(?:y|ying|ication)|fan only|auto(?:matic)?|sleep"
+    r"|turbo|power|purif(?:y|ying|ication)|air clean(?:ing)?|clean(?:ing)?|silent|quiet|fan)(?P<suffix> mode)?\b"
+)
+# Mode words that are also ordinary words count only next to "mode" ("start cleaning" is a robot job).
+_MODE_NEEDS_SUFFIX = frozenset({"power", "clean", "cleaning", "fan"})
+_MODES = {
+    "cool": Mode.COOL,
+    "cooling": Mode.COOL,
+    "heat": Mode.HEAT,
+    "heating": Mode.HEAT,
+    "dry": Mode.DRY,
+    "drying": Mode.DRY,
+    "dehumidify": Mode.DRY,
+    "dehumidifying": Mode.DRY,
+    "dehumidification": Mode.DRY,
+    "fan only": Mode.FAN,
+    "fan": Mode.FAN,
+    "auto": Mode.AUTO,
+    "automatic": Mode.AUTO,
+    "sleep": Mode.SLEEP,
+    "turbo": Mode.TURBO,
+    "power": Mode.TURBO,
+    "purify": Mode.AIR_CLEAN,
+    "purifying": Mode.AIR_CLEAN,
+    "purification": Mode.AIR_CLEAN,
+    "air clean": Mode.AIR_CLEAN,
+    "air cleaning": Mode.AIR_CLEAN,
+    "clean": Mode.AIR_CLEAN,
+    "cleaning": Mode.AIR_CLEAN,
+    "silent": Mode.SILENT,
+    "quiet": Mode.SILENT,
+}
+_PROPS: tuple[tuple[Prop, re.Pattern[str]], ...] = (
+    (Prop.TEMPERATURE, re.compile(r"\b(?:target |set )?(?:temperature|temp|thermostat)\b")),
+    (Prop.HUMIDITY, re.compile(r"\bhumidity(?: level)?\b")),
+    (Prop.MODE, re.compile(r"\bmode\b")),
+    (Prop.DOOR, re.compile(r"\bdoors?\b")),
+)
+_MODIFIERS: tuple[tuple[Modifier, re.Pattern[str]], ...] = (
+    (Modifier.AGAIN, re.compile(r"\bagain\b")),
+    (
+        Modifier.BRIEFLY,
+        re.compile(
+            r"\bfor (?:a )?(?:moment|minute|second|sec|bit|while)\b|\bbriefly\b|\btemporarily\b|\bfor now\b"
+        ),
+    ),
+    (Modifier.WARMER, re.compile(r"\b(?:warmer|hotter)\b")),
+    (Modifier.COOLER, re.compile(r"\b(?:cooler|colder)\b")),
+)
+_FILLERS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "my",
+        "our",
+        "your",
+        "to",
+        "by",
+        "at",
+        "of",
+        "in",
+        "on",
+        "for",
+        "from",
+        "with",
+        "up",
+        "down",
+        "back",
+        "some",
+        "bit",
+        "little",
+        "more",
+        "all",
+        "degrees",
+        "setting",
+        "level",
+        "cycle",
+        "program",
+        "appliance",
+        "appliances",
+        "device",
+        "devices",
+        "machines",
+        "currently",
+        "current",
+        "please",
+        "go",
+        "it's",
+        "is",
+        "be",
+    ]
+)
+_UNITS = {
+    "degree": Unit.DEGREES,
+    "degrees": Unit.DEGREES,
+    "°": Unit.DEGREES,
+    "°c": Unit.CELSIUS,
+    "°f": Unit.FAHRENHEIT,
+    "celsius": Unit.CELSIUS,
+    "centigrade": Unit.CELSIUS,
+    "c": Unit.CELSIUS,
+    "fahrenheit": Unit.FAHRENHEIT,
+    "f": Unit.FAHRENHEIT,
+    "percent": Unit.PERCENT,
+    "per cent": Unit.PERCENT,
+    "%": Unit.PERCENT,
+}
+_TIME_UNITS = {"h": Unit.HOURS, "m": Unit.MINUTES, "s": Unit.SECONDS}
+
+
+def parse_clauses(text: str, question_mark: bool) -> list[Clause]:
+    """Read a normalised English sentence (lower-case, no punctuation) as clauses."""
+    text = _WAKE.sub("", text)
+    for pattern, replacement in _CONTRACTIONS:
+        text = pattern.sub(replacement, text)
+    text = " ".join(_POLITENESS.sub(" ", english_words_to_digits(text)).split())
+    if not text:
+        return []
+    segments: list[str] = []
+    for segment in filter(None, _CLAUSE_BREAK.split(text)):
+        # "start the dryer and the styler": a segment without a verb continues the previous one.
+        if segments and not _starts_clause(segment):
+            segments[-1] += f" and {segment}"
+        else:
+            segments.append(segment)
+    return [_read_clause(segment, question_mark) for segment in segments]
+
+
+def _starts_clause(segment: str) -> bool:
+    return any(pattern.match(segment) for _, pattern in _VERBS) or bool(_QUESTION_START.match(segment))
+
+
+def _read_clause(text: str, question_mark: bool) -> Clause:
+    clause = Clause()
+    # "could you turn on the tv?" is a request: a leading verb outweighs the question mark.
+    command = any(pattern.match(text) for _, pattern in _VERBS)
+    if _QUESTION_START.match(text) or (not command and (question_mark or _STATEMENT_QUESTION.search(text))):
+        words = [word for word in text.split() if word not in _QUESTION_WORDS and not _NUMBER.fullmatch(word)]
+        targets = _targets(" ".join(words))
+        intent = next((intent for intent, pattern in _QUESTIONS if pattern.search(text)), None)
+        if intent is QuestionIntent.WHAT_IS_RUNNING and targets:
+            intent = QuestionIntent.STATE
+        # "check the styler": a question about a named appliance with no other cue asks its state.
+        if intent is None and any(t.device_type or t.area or t.pronoun for t in targets):
+            intent = QuestionIntent.STATE
+        if intent is not None:
+            clause.question = intent
+            clause.targets = targets
+            return clause
+    text = _take_delay(text, clause)
+    text = _take_verb(text, clause)
+    text = _take_quantity(text, clause)
+    text, found = _EXPRESS.subn(" ", text)
+    if found:
+        clause.props.add(Prop.EXPRESS_FREEZE)
+    text = _take_fan(text, clause)
+    for prop, pattern in _PROPS:
+        text, found = pattern.subn(" ", text)
+        if found:
+            clause.props.add(prop)
+    text = _take_mode(text, clause)
+    for modifier, pattern in _MODIFIERS:
+        text, found = pattern.subn(" ", text)
+        if found:
+            clause.modifiers.add(modifier)
+    clause.targets = _targets(text)
+    return clause
+
+
+def _take_verb(text: str, clause: Clause) -> str:
+    """Set the verb from the start of the clause ("turn on", "set") or its end ("tv on")."""
+    if match := _DESTINATION.search(text):
+        clause.verb = Verb.RETURN
+        text = text[: match.start()] + text[match.end() :]
+    best: re.Match[str] | None = None
+    for verb, pattern in _VERBS:
+        match = pattern.match(text)
+        if match is not None and (best is None or match.end() > best.end()):
+            best = match
+            if clause.verb is not Verb.RETURN:
+                clause.verb = verb
+    if best is not None:
+        text = text[best.end() :]
+    # "turn the washer on", "switch the tv off", "washer start".
+    for verb, pattern in _TRAILING_VERBS:
+        if (match := pattern.search(text)) and clause.verb in {None, Verb.SET, Verb.ON, Verb.OFF}:
+            clause.verb = verb
+            text = text[: match.start()]
+    # "turn the ac up by 2", "turn it down".
+    if clause.verb is Verb.SET and (match := _UP_DOWN.search(text)):
+        clause.verb = Verb.UP if match.group() == "up" else Verb.DOWN
+        text = f"{text[: match.start()]} {text[match.end() :]}"
+    return text
+
+
+def _take_delay(text: str, clause: Clause) -> str:
+    def take(match: re.Match[str]) -> str:
+        clause.add_quantity(Quantity(float(match["num"]), _TIME_UNITS[match["unit"][0]]))
+        return " "
+
+    return " ".join(_DELAY.sub(take, text).split())
+
+
+def _take_quantity(text: str, clause: Clause) -> str:
+    match = _QUANTITY.search(text)
+    if match is None:
+        return text
+    amount = float(match["num"])
+    if match["neg"] or match["sign"]:
+        amount = -amount
+    unit = match["unit"]
+    clause.add_quantity(Quantity(amount, (_UNITS.get(unit) or _UNITS[unit.split()[-1]]) if unit else None))
+    return f"{text[: match.start()]} {text[match.end() :]}"
+
+
+def _take_fan(text: str, clause: Clause) -> str:
+    if match := _FAN.search(text):
+        clause.fan_speed = _FAN_LEVELS[match["level"] or match["bare"]]
+        clause.props.add(Prop.FAN)
+        text = f"{text[: match.start()]} {text[match.end() :]}"
+    if clause.fan_speed is None and not _FAN_MODE.search(text):
+        text, found = _FAN_PROP.subn(" ", text)
+        if found:
+            clause.props.add(Prop.FAN)
+    return text
+
+
+def _take_mode(text: str, clause: Clause) -> str:
+    match = _MODE.search(text)
+    if match is None:
+        return text
+    word = match["mode"]
+    if not match["suffix"] and Prop.MODE not in clause.props and clause.verb not in {Verb.SET, Verb.ON, None}:
+        return text
+    if not match["suffix"] and Prop.MODE not in clause.props and word in _MODE_NEEDS_SUFFIX:
+        return text
+    if _MODES[word] is Mode.AUTO and Prop.FAN in clause.props:
+        clause.fan_speed = FanSpeed.AUTO
+    else:
+        clause.mode = _MODES[word]
+    return f"{text[: match.start()]} {text[match.end() :]}"
+
+
+def _targets(text: str) -> list[TargetPhrase]:
+    """Split the remaining words into target phrases at "and" ("the dryer and the styler")."""
+    groups = re.split(r"\band\b|&", text)
+    return [target for group in groups if (target := _target(group)) is not None]
+
+
+def _target(group: str) -> TargetPhrase | None:
+    group, location = take_en_location(group)
+    words = [word for word in group.split() if word not in _FILLERS]
+    pronoun = False
+    phrase = " ".join(words)
+    for candidate in ("that one", "this one"):
+        if candidate in phrase:
+            pronoun, phrase = True, phrase.replace(candidate, " ")
+    words = []
+    for word in phrase.split():
+        if word in EN_PRONOUNS:
+            pronoun = True
+        else:
+            words.append(word)
+    if not words and location is None and not pronoun:
+        return None
+    text = " ".join(words)
+    area = en_area(text)
+    device_type = en_device_type(text) or location_device_type(location)
+    key = "".join(words)
+    return TargetPhrase(
+        text=text,
+        key=key,
+        raw_key=key,
+        device_type=device_type,
+        location=fit_location(location, device_type),
+        area=area,
+        pronoun=pronoun and not (words and area),
+    )

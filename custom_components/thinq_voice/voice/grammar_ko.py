@@ -1,0 +1,506 @@
+"""Korean grammar: clause splitting, predicates (verb + ending), values and target phrases.
+
+The predicate is matched at the end of a clause, so a missing space before it does not matter
+("세탁기돌려줘"); values are found anywhere; what is left, with particles, softeners and property
+words removed, names the target.
+"""
+
+import re
+
+from .clause import Clause, Modifier, Prop, Verb
+from .korean import CONJUNCTIONS, split_particle
+from .lexicon import (
+    KO_AREAS,
+    KO_DEVICE_WORDS,
+    KO_LOCATIONS,
+    KO_PRONOUNS,
+    fit_location,
+    ko_area,
+    ko_device_type,
+    location_device_type,
+)
+from .model import FanSpeed, Mode, Quantity, QuestionIntent, TargetPhrase, Unit
+from .numbers import NATIVE_PATTERN, parse_korean_number
+
+_WAKE = re.compile(
+    r"^(?:(?:헤이|하이|오케이)\s?(?:지니|엘지|구글|빅스비)|지니야|지니|빅스비|알렉사|엘지야|"
+    r"hey google|ok google|okay google|hey genie|alexa)(?:야|아)?(?:[\s,]+|$)"
+)
+# Softeners anywhere; 좀 also attaches to the word before it ("세탁기좀").
+_SOFTENERS = re.compile(r"좀|제발|혹시|please")
+
+# Auxiliary endings after the 어/아 form of a verb: 켜 + 줘, 켜 주세요, 켜줄래요, 켜 줄 수 있어...
+_AUX_WORDS = (
+    r"주(?:세요|시겠어요|시겠습니까|실래요|실래|십시오|실\s?수\s?(?:있나요|있어요|있을까요)|라|렴)",
+    r"줘(?:요|\s?봐(?:요)?)?",
+    r"줄(?:래요|래|까요|까)",
+    r"줄\s?수\s?(?:있어요|있어|있니|있나요|있을까요|있을까|있겠어요|있겠어|있겠니|있습니까)",
+    r"봐(?:요)?|보세요|볼래(?:요)?",
+    r"놔(?:\s?줘(?:요)?|\s?주세요|요)?|둬(?:요)?",
+)
+_AUX = rf"(?:\s?(?:{'|'.join(_AUX_WORDS)})|요|라)?"
+# Endings after the plain stem: 끄세요, 켜기, 돌리자.
+_BASE_END = r"(?:세요|십시오|시겠어요|시죠|기|자)"
+
+
+def _verb(a_forms: tuple[str, ...], stems: tuple[str, ...] = ()) -> list[str]:
+    forms = [f"(?:{'|'.join(a_forms)}){_AUX}"]
+    if stems:
+        forms.append(f"(?:{'|'.join(stems)}){_BASE_END}")
+    return forms
+
+
+def _hada(nouns: tuple[str, ...], *, bare: bool = True, sikida: bool = False) -> list[str]:
+    """Forms of a 하다 verb: 시작해(줘), 시작하세요, 시작 (bare noun), 작동시켜줘 (with 시키다)."""
+    noun = f"(?:{'|'.join(nouns)})"
+    forms = [rf"{noun}\s?해{_AUX}", rf"{noun}\s?하{_BASE_END}"]
+    if sikida:
+        forms += [rf"{noun}\s?시켜{_AUX}", rf"{noun}\s?시키{_BASE_END}"]
+    if bare:
+        forms.append(noun)
+    return forms
+
+
+_DESTINATION = r"(?:충전\s?(?:대|기|독|스테이션|기지)?|집|홈|베이스|도크|독)\s?(?:으로|로|에)?\s?"
+_ACTIVITIES = ("청소", "설거지", "세탁", "빨래", "건조")
+
+_PREDICATES: tuple[tuple[Verb, list[str]], ...] = (
+    (Verb.ON, [*_verb(("켜", "틀어"), ("켜", "틀")), r"(?<![a-z])on(?:\s?해" + _AUX + ")?"]),
+    (Verb.OFF, [*_verb(("꺼",), ("끄",)), r"(?<![a-z])off(?:\s?해" + _AUX + ")?"]),
+    (
+        Verb.START,
+        [
+            *_verb(("돌려",), ("돌리",)),
+            *_hada(("시작", "작동", "가동", "실행", "예약", "예열"), sikida=True),
+            *_hada(("운전", "동작", *_ACTIVITIES), bare=False, sikida=True),
+        ],
+    ),
+    (Verb.PAUSE, _hada((r"일시\s?정지", r"일시\s?중지"))),
+    (Verb.RESUME, [*_hada(("재개", "재시작", "계속")), r"이어서\s?(?:해|돌려|진행해)" + _AUX]),
+    (
+        Verb.STOP,
+        [
+            *_verb(("멈춰", "세워", r"그만\s?(?:해|돌려)"), ("멈추", "세우")),
+            *_hada(("정지", "중지", "중단", "종료", "취소", "그만")),
+        ],
+    ),
+    (
+        Verb.RETURN,
+        [
+            *_verb(
+                (_DESTINATION + r"(?:돌아가|돌아와|보내|가|이동해|복귀해|귀환해)", r"충전하러\s?(?:가|보내)")
+            ),
+            *_hada(("복귀", "귀환", "충전", "도킹")),
+        ],
+    ),
+    (
+        Verb.SET,
+        [
+            *_verb(("맞춰", "바꿔", "해", "만들어"), ("맞추", "바꾸", "하")),
+            *_hada(("설정", "변경", "조정", "조절", "세팅", "셋팅")),
+        ],
+    ),
+    (Verb.UP, _verb(("올려", "높여"), ("올리", "높이"))),
+    (Verb.DOWN, _verb(("내려", "낮춰", "줄여"), ("내리", "낮추", "줄이"))),
+    (Verb.OPEN, _verb(("열어",), ("열",))),
+    (Verb.CLOSE, _verb(("닫아",), ("닫",))),
+)
+_PREDICATE_RES = tuple((verb, re.compile(f"(?:{'|'.join(forms)})$")) for verb, forms in _PREDICATES)
+# Predicates are short: looking only at the end keeps matching linear in the sentence length.
+_PREDICATE_WINDOW = 40
+
+# Clause connectives: a verb stem + 고 ends a clause ("식기세척기 돌리고 로봇청소기도 시작해").
+_CONNECTIVE_STEMS: dict[str, Verb] = {
+    "켜": Verb.ON,
+    "켜주": Verb.ON,
+    "틀": Verb.ON,
+    "틀어주": Verb.ON,
+    "끄": Verb.OFF,
+    "꺼주": Verb.OFF,
+    "돌리": Verb.START,
+    "돌려주": Verb.START,
+    "시작하": Verb.START,
+    "작동시키": Verb.START,
+    "작동하": Verb.START,
+    "가동하": Verb.START,
+    "실행하": Verb.START,
+    "일시정지하": Verb.PAUSE,
+    "멈추": Verb.STOP,
+    "정지하": Verb.STOP,
+    "중지하": Verb.STOP,
+    "종료하": Verb.STOP,
+    "맞추": Verb.SET,
+    "맞춰주": Verb.SET,
+    "설정하": Verb.SET,
+    "바꾸": Verb.SET,
+    "변경하": Verb.SET,
+    "으로 하": Verb.SET,
+    "으로하": Verb.SET,
+    "로 하": Verb.SET,
+    "로하": Verb.SET,
+    "올리": Verb.UP,
+    "높이": Verb.UP,
+    "내리": Verb.DOWN,
+    "낮추": Verb.DOWN,
+    "열": Verb.OPEN,
+    "닫": Verb.CLOSE,
+}
+_CONNECTIVE = re.compile(
+    "(?P<stem>" + "|".join(sorted(_CONNECTIVE_STEMS, key=len, reverse=True)) + r")고(?!\s?있)(?:\s|$)"
+)
+_CLAUSE_BREAK = re.compile(r"\s*(?:,|그리고|그\s?다음에?|다음에)\s*")
+
+_QUESTIONS: tuple[tuple[QuestionIntent, re.Pattern[str]], ...] = tuple(
+    (intent, re.compile(pattern))
+    for intent, pattern in (
+        (
+            QuestionIntent.WHAT_IS_RUNNING,
+            r"(?:돌아가|작동\s?하|작동\s?중|가동\s?중|켜져\s?있|실행\s?중|돌고\s?있)(?:는|인)\s?(?:거|것|게|기기|가전|제품|애)"
+            r"|뭐(?:가)?\s?(?:돌아가|작동|켜져|돌고)"
+            r"|(?:어떤|무슨)\s?(?:기기|가전|제품)(?:이|가)?\s?(?:돌아|작동|켜져)",
+        ),
+        (
+            QuestionIntent.REMAINING_TIME,
+            r"얼마나\s?(?:더\s?)?남|몇\s?(?:분|시간)\s?(?:더\s?)?남|남은\s?시간|언제\s?(?:다\s?)?(?:끝|돼|되|완료)"
+            r"|끝나려면|끝날|끝나는\s?시간|완료\s?시간|종료\s?시간",
+        ),
+        (QuestionIntent.DOOR, r"(?:문|도어)\s?(?:이|은|가)?\s?(?:열려|닫혀|열렸|닫혔|열린|닫힌|잘\s?닫)"),
+        (
+            QuestionIntent.AIR_QUALITY,
+            r"미세\s?먼지|초미세|공기\s?질|공기\s?(?:상태|어때|어떄|괜찮|좋|나쁘|나빠|깨끗)|pm\s?\d",
+        ),
+        (QuestionIntent.CURRENT_HUMIDITY, r"습도\s?(?:가|는)?\s?(?:어때|몇|알려|얼마|확인|높|낮|어떻)"),
+        (
+            QuestionIntent.TARGET_TEMPERATURE,
+            r"(?:설정|희망|목표)\s?(?:된\s?)?온도\s?(?:가|는)?\s?(?:어때|몇|알려|얼마|확인|뭐|어떻)"
+            r"|몇\s?도로\s?(?:설정|맞춰|되어|돼|되)",
+        ),
+        (
+            QuestionIntent.CURRENT_TEMPERATURE,
+            r"몇\s?도|온도\s?(?:가|는)?\s?(?:어때|몇|알려|얼마|확인|뭐|어떻)|(?:현재|지금)\s?온도$|온도는$"
+            r"|(?:더워|덥|추워|춥)(?:니|나|지|어요|워요)?$",
+        ),
+        (
+            QuestionIntent.STATE,
+            r"뭐\s?(?:해|하|하고|하는)|상태|어떻게\s?(?:돼|되|됐)|(?:켜져|꺼져)\s?있"
+            r"|(?:돌아가|작동하|동작하|가동하|돌고|켜지|꺼지)(?:고\s?있|는\s?중|니|나요|나)"
+            r"|(?:작동|가동|동작|운전)\s?중|다\s?(?:됐|되었|끝났)|끝났|켜졌|꺼졌",
+        ),
+    )
+)
+# "세탁기 돌아가?" is a question only with a question mark: without one it is a command to go.
+_BARE_STATE_QUESTION = re.compile(r"(?:돌아가|작동해|켜져|꺼져)(?:요)?$")
+
+_NUMBER = (
+    r"(?:\d+(?:\.\d+)?(?:\s?점\s?\d+)?"
+    r"|(?:(?<![가-힣])|(?<=영하)|(?<=너스))"
+    r"(?:[일이삼사오육칠팔구십백천]+\s?점\s?[영일이삼사오육칠팔구]+"
+    r"|[일이삼사오육칠팔구십백천]+(?:\s[일이삼사오육칠팔구십백천]+)*"
+    rf"|{NATIVE_PATTERN}))"
+)
+_QUANTITY = re.compile(
+    r"(?P<neg>영하|마이너스|-)?\s?"
+    rf"(?P<num>{_NUMBER})"
+    r"\s?(?P<unit>도|°c|°f|°|퍼센트|프로|%|시간|분|초)?"
+    r"(?P<half>\s?반)?"
+    r"(?P<tail>\s?(?:으로|로|에|까지|만큼|정도|쯤|뒤에는|후에는|뒤에|후에|뒤|후|있다가|이따가|지나서|지나면|를|을|가|이|는|은)?)(?=\s|$)"
+)
+_UNITS = {
+    "도": Unit.DEGREES,
+    "°": Unit.DEGREES,
+    "°c": Unit.CELSIUS,
+    "°f": Unit.FAHRENHEIT,
+    "퍼센트": Unit.PERCENT,
+    "프로": Unit.PERCENT,
+    "%": Unit.PERCENT,
+    "시간": Unit.HOURS,
+    "분": Unit.MINUTES,
+    "초": Unit.SECONDS,
+}
+_FAN_LEVELS = {
+    "약풍": FanSpeed.LOW,
+    "미풍": FanSpeed.LOW,
+    "약하게": FanSpeed.LOW,
+    "약": FanSpeed.LOW,
+    "최소": FanSpeed.LOW,
+    "중풍": FanSpeed.MID,
+    "중간": FanSpeed.MID,
+    "중": FanSpeed.MID,
+    "강풍": FanSpeed.HIGH,
+    "강하게": FanSpeed.HIGH,
+    "세게": FanSpeed.HIGH,
+    "강": FanSpeed.HIGH,
+    "최대": FanSpeed.HIGH,
+    "자동풍": FanSpeed.AUTO,
+    "자동": FanSpeed.AUTO,
+}
+_FAN_WORD = r"(?:바람\s?세기|바람|풍량|풍속|팬\s?속도)"
+_FAN = re.compile(
+    rf"{_FAN_WORD}\s?(?:을|를|은|는|이|가)?\s?(?P<level>약풍|미풍|중풍|강풍|자동풍|약하게|강하게|세게|중간|최대|최소|자동|약|중|강)"
+    r"(?:으로|로|을|를)?(?=\s|$)|(?P<bare>약풍|미풍|중풍|강풍|자동풍)(?:으로|로|을|를|이|가)?"
+)
+_MODES = {
+    "냉방": Mode.COOL,
+    "난방": Mode.HEAT,
+    "제습": Mode.DRY,
+    "송풍": Mode.FAN,
+    "자동": Mode.AUTO,
+    "공기청정": Mode.AIR_CLEAN,
+    "청정": Mode.AIR_CLEAN,
+    "수면": Mode.SLEEP,
+    "취침": Mode.SLEEP,
+    "터보": Mode.TURBO,
+    "파워": Mode.TURBO,
+    "쾌속": Mode.TURBO,
+    "저소음": Mode.SILENT,
+    "무소음": Mode.SILENT,
+    "조용": Mode.SILENT,
+}
+# (?!기): 제습기, 공기청정기, 냉방기 and 냉난방기 are appliances, not modes.
+_MODE = re.compile(
+    r"(?P<mode>냉방|난방|제습|송풍|자동|공기\s?청정|청정|수면|취침|터보|파워|쾌속|저소음|무소음|조용)(?!기)(?:\s?(?:모드|운전))?(?:으로|로|을|를|이|가|은|는)?"
+)
+_PROPS: tuple[tuple[Prop | None, re.Pattern[str]], ...] = (
+    (Prop.EXPRESS_FREEZE, re.compile(r"급속\s?냉동|특급\s?냉동|급냉|익스프레스\s?(?:냉동|모드)?")),
+    (Prop.TEMPERATURE, re.compile(r"(?:설정|희망|목표|현재)?\s?온도")),
+    (Prop.HUMIDITY, re.compile(r"습도")),
+    (Prop.FAN, re.compile(_FAN_WORD)),
+    (Prop.MODE, re.compile(r"운전\s?모드|모드")),
+    (Prop.DOOR, re.compile(r"(?:문|도어)(?:을|를|이|은|는|가)?(?=\s|$)")),
+    (None, re.compile(r"전원")),
+)
+_MODIFIERS: tuple[tuple[Modifier, re.Pattern[str]], ...] = (
+    (Modifier.AGAIN, re.compile(r"다시|계속|이어서")),
+    (Modifier.BRIEFLY, re.compile(r"잠깐만?|잠시만?|일시")),
+    (Modifier.WARMER, re.compile(r"따뜻하게|따듯하게|덥게|뜨겁게")),
+    (Modifier.COOLER, re.compile(r"시원하게|차갑게|춥게|선선하게|차게")),
+)
+_FILLERS = frozenset(
+    {
+        "지금",
+        "당장",
+        "바로",
+        "빨리",
+        "얼른",
+        "한번",
+        "그냥",
+        "꼭",
+        "어서",
+        "현재",
+        "있는",
+        "어떤",
+        "무슨",
+        "다",
+        "모두",
+        "전부",
+        "예약",
+        "섭씨",
+        "설정",
+        "더",
+        "조금",
+        "약간",
+        "살짝",
+        "같이",
+        "함께",
+        "이따",
+        "나중에",
+        "알려줘",
+        "알려",
+        "좀더",
+        "타이머",
+        "및",
+    }
+)
+# Particles left alone when the word before them was taken as a value or property ("온도를").
+_BARE_PARTICLES = frozenset(
+    {"을", "를", "이", "가", "은", "는", "으로", "로", "에", "에서", "의", "도", "만", "과", "와", "랑"}
+)
+_PROTECTED = frozenset(KO_DEVICE_WORDS) | frozenset(KO_AREAS) | frozenset(KO_LOCATIONS)
+
+
+def strip_wake_word(text: str) -> str:
+    """Remove a leading wake word ("지니야", "헤이 구글") that leaked into the transcript."""
+    return _WAKE.sub("", text, count=1).strip()
+
+
+def parse_clauses(text: str, question_mark: bool) -> list[Clause]:
+    """Read a normalised Korean sentence (lower-case, no punctuation) as clauses."""
+    text = " ".join(_SOFTENERS.sub(" ", strip_wake_word(text)).split())
+    clauses: list[Clause] = []
+    if not text:
+        return clauses
+    for segment in _CLAUSE_BREAK.split(text):
+        start = 0
+        for match in _CONNECTIVE.finditer(segment):
+            clauses.append(_read_clause(segment[start : match.start()], _CONNECTIVE_STEMS[match["stem"]]))
+            start = match.end()
+        if segment[start:].strip() or not clauses:
+            clauses.append(_read_clause(segment[start:], None, question_mark=question_mark))
+    return clauses
+
+
+def _read_clause(text: str, verb: Verb | None, *, question_mark: bool = False) -> Clause:
+    text = text.strip()
+    clause = Clause(verb=verb)
+    if verb is None:
+        for intent, pattern in _QUESTIONS:
+            if match := pattern.search(text):
+                clause.question = intent
+                clause.targets = _targets(_take_props(text[: match.start()], clause), clause)
+                return clause
+        if question_mark and (match := _BARE_STATE_QUESTION.search(text)):
+            clause.question = QuestionIntent.STATE
+            clause.targets = _targets(text[: match.start()], clause)
+            return clause
+        text, activity = _take_predicate(text, clause)
+    else:
+        activity = ""
+    text = _take_quantities(text, clause)
+    text = _take_fan(text, clause)
+    text = _take_props(text, clause)
+    text = _take_mode(text, clause)
+    for modifier, pattern in _MODIFIERS:
+        text, found = pattern.subn(" ", text)
+        if found:
+            clause.modifiers.add(modifier)
+    clause.targets = _targets(text, clause)
+    if not clause.targets and activity:
+        clause.targets = _targets(activity, clause)
+    return clause
+
+
+def _take_predicate(text: str, clause: Clause) -> tuple[str, str]:
+    """Remove the predicate at the end of ``text`` and set the verb; also return an activity noun."""
+    offset = max(0, len(text) - _PREDICATE_WINDOW)
+    window = text[offset:]
+    best: re.Match[str] | None = None
+    for verb, pattern in _PREDICATE_RES:
+        match = pattern.search(window)
+        if match is not None and (best is None or match.start() < best.start()):
+            best, clause.verb = match, verb
+    if best is None:
+        return text, ""
+    # 청소해줘, 빨래해 주세요: the activity noun in the predicate names the appliance.
+    activity = next((word for word in _ACTIVITIES if word in best.group()), "")
+    return text[: offset + best.start()], activity
+
+
+def _take_quantities(text: str, clause: Clause) -> str:
+    kept: list[str] = []
+    start = 0
+    for match in _QUANTITY.finditer(text):
+        quantity = _quantity(match)
+        if quantity is None:
+            continue
+        kept.append(text[start : match.start()])
+        start = match.end()
+        clause.add_quantity(quantity)
+    kept.append(text[start:])
+    return " ".join(kept)
+
+
+def _quantity(match: re.Match[str]) -> Quantity | None:
+    """Return the quantity of a number match, or None when the number words are not a number."""
+    number = match["num"]
+    unit = _UNITS.get(match["unit"] or "")
+    if number[0].isdigit():
+        value = float("".join(number.replace("점", ".").split()))
+    else:
+        whole, _, fraction = number.partition("점")
+        integer = parse_korean_number(whole)
+        # Unit-less number words are read only in "이십삼으로": elsewhere they are ordinary words.
+        if integer is None or (unit is None and (len(whole.strip()) < 2 or "로" not in match["tail"])):
+            return None
+        value = float(integer)
+        if fraction:
+            value += float("0." + "".join(str(parse_korean_number(char)) for char in fraction.split()[0]))
+    if match["half"]:
+        value += 0.5
+    if match["neg"]:
+        value = -value
+    return Quantity(value, unit)
+
+
+def _take_fan(text: str, clause: Clause) -> str:
+    match = _FAN.search(text)
+    if match is None:
+        return text
+    clause.fan_speed = _FAN_LEVELS[match["level"] or match["bare"]]
+    clause.props.add(Prop.FAN)
+    return f"{text[: match.start()]} {text[match.end() :]}"
+
+
+def _take_mode(text: str, clause: Clause) -> str:
+    match = _MODE.search(text)
+    if match is None:
+        return text
+    word = "".join(match["mode"].split())
+    if word == "자동" and Prop.FAN in clause.props:
+        clause.fan_speed = FanSpeed.AUTO
+    else:
+        clause.mode = _MODES[word]
+    return f"{text[: match.start()]} {text[match.end() :]}"
+
+
+def _take_props(text: str, clause: Clause) -> str:
+    for prop, pattern in _PROPS:
+        text, found = pattern.subn(" ", text)
+        if found and prop is not None:
+            clause.props.add(prop)
+    return text
+
+
+def _targets(text: str, clause: Clause) -> list[TargetPhrase]:
+    """Split the remaining words into target phrases at conjunctions ("세탁기랑 건조기")."""
+    groups: list[list[tuple[str, str]]] = [[]]
+    for token in text.split():
+        if token in _PROTECTED:
+            stem, particle = token, ""
+        else:
+            stem, particle = split_particle(token)
+        if stem in _FILLERS or token in _FILLERS or token in _BARE_PARTICLES:
+            continue
+        groups[-1].append((token, stem))
+        if particle in CONJUNCTIONS:
+            groups.append([])
+    targets = [target for group in groups if group and (target := _target(group)) is not None]
+    if Prop.DOOR in clause.props and not targets:
+        return []
+    return targets
+
+
+def _target(group: list[tuple[str, str]]) -> TargetPhrase | None:
+    words: list[str] = []
+    raw: list[str] = []
+    location = None
+    pronoun = False
+    for token, stem in group:
+        word = stem
+        for location_word, found in KO_LOCATIONS.items():
+            if location_word in word:
+                location = found
+                word = word.replace(location_word, "")
+        if word in KO_PRONOUNS or token in KO_PRONOUNS:
+            pronoun = True
+            continue
+        if word:
+            words.append(word)
+            raw.append(token if word == stem else word)
+    if not words and location is None and not pronoun:
+        return None
+    if len(words) > 1:
+        # "로봇청소기 청소 시작해": the activity adds nothing to a named appliance.
+        words = [word for word in words if word not in _ACTIVITIES] or words
+        raw = [token for token in raw if token not in _ACTIVITIES] or raw
+    key = "".join(words)
+    area = ko_area(key)
+    device_type = ko_device_type(key.replace(area, "") if area else key) or location_device_type(location)
+    return TargetPhrase(
+        text=" ".join(words),
+        key=key,
+        raw_key="".join(raw),
+        device_type=device_type,
+        location=fit_location(location, device_type),
+        area=area,
+        pronoun=pronoun,
+    )

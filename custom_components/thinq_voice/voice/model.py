@@ -1,0 +1,266 @@
+"""The parse result: what a sentence asks for, before any Home Assistant entity is involved."""
+
+from dataclasses import dataclass
+from datetime import timedelta
+from enum import StrEnum
+
+from .korean import PARTICLES
+
+
+class Language(StrEnum):
+    """The grammar that read the sentence."""
+
+    KO = "ko"
+    EN = "en"
+
+
+class Intent(StrEnum):
+    """What a command asks an appliance to do."""
+
+    TURN_ON = "turn_on"
+    TURN_OFF = "turn_off"
+    START = "start"
+    PAUSE = "pause"
+    RESUME = "resume"
+    STOP = "stop"
+    RETURN_TO_BASE = "return_to_base"
+    SET_TEMPERATURE = "set_temperature"
+    SET_MODE = "set_mode"
+    SET_FAN_SPEED = "set_fan_speed"
+    SET_HUMIDITY = "set_humidity"
+    EXPRESS_FREEZE = "express_freeze"
+    OPEN_DOOR = "open_door"
+    CLOSE_DOOR = "close_door"
+
+
+class QuestionIntent(StrEnum):
+    """What a question asks about."""
+
+    STATE = "state"
+    REMAINING_TIME = "remaining_time"
+    CURRENT_TEMPERATURE = "current_temperature"
+    TARGET_TEMPERATURE = "target_temperature"
+    CURRENT_HUMIDITY = "current_humidity"
+    DOOR = "door"
+    AIR_QUALITY = "air_quality"
+    WHAT_IS_RUNNING = "what_is_running"
+
+
+class DeviceType(StrEnum):
+    """Appliance kind named in a target phrase.
+
+    Values are ThinQ Connect ``deviceType`` names without ``DEVICE_``, lower-cased, so
+    ``DeviceType(info.device_type.removeprefix("DEVICE_").lower())`` works; ``tv`` is the only
+    member that is not a ThinQ Connect type (LG TVs come through webOS).
+    """
+
+    AIR_CONDITIONER = "air_conditioner"
+    REFRIGERATOR = "refrigerator"
+    KIMCHI_REFRIGERATOR = "kimchi_refrigerator"
+    WASHER = "washer"
+    DRYER = "dryer"
+    DISH_WASHER = "dish_washer"
+    AIR_PURIFIER = "air_purifier"
+    ROBOT_CLEANER = "robot_cleaner"
+    OVEN = "oven"
+    STYLER = "styler"
+    DEHUMIDIFIER = "dehumidifier"
+    HUMIDIFIER = "humidifier"
+    WATER_PURIFIER = "water_purifier"
+    MICROWAVE_OVEN = "microwave_oven"
+    COOKTOP = "cooktop"
+    HOOD = "hood"
+    WINE_CELLAR = "wine_cellar"
+    CEILING_FAN = "ceiling_fan"
+    WATER_HEATER = "water_heater"
+    SYSTEM_BOILER = "system_boiler"
+    TV = "tv"
+
+
+class Location(StrEnum):
+    """Part of a multi-part appliance; values are ThinQ Connect ``locationName`` values."""
+
+    FRIDGE = "FRIDGE"
+    FREEZER = "FREEZER"
+    UPPER = "UPPER"
+    LOWER = "LOWER"
+    TOP = "TOP"
+    MIDDLE = "MIDDLE"
+    BOTTOM = "BOTTOM"
+
+
+class Unit(StrEnum):
+    """Unit of a spoken number."""
+
+    DEGREES = "°"
+    """Degrees without a scale ("23도", "23 degrees"): the device's own unit."""
+    CELSIUS = "°C"
+    FAHRENHEIT = "°F"
+    PERCENT = "%"
+    SECONDS = "s"
+    MINUTES = "min"
+    HOURS = "h"
+
+
+class Mode(StrEnum):
+    """Canonical operating-mode tokens; the agent maps them onto a profile's enum values."""
+
+    COOL = "cool"
+    HEAT = "heat"
+    DRY = "dry"
+    FAN = "fan"
+    AUTO = "auto"
+    AIR_CLEAN = "air_clean"
+    SLEEP = "sleep"
+    TURBO = "turbo"
+    SILENT = "silent"
+
+
+class FanSpeed(StrEnum):
+    """Canonical fan-speed tokens (LG ``windStrength`` LOW/MID/HIGH/AUTO)."""
+
+    LOW = "low"
+    MID = "mid"
+    HIGH = "high"
+    AUTO = "auto"
+
+
+class Direction(StrEnum):
+    """Direction of a relative change ("2도 올려줘", "turn it down")."""
+
+    UP = "up"
+    DOWN = "down"
+
+
+class Reason(StrEnum):
+    """Why a sentence was not understood."""
+
+    EMPTY = "empty"
+    """Nothing but whitespace, a wake word or softeners."""
+    TOO_LONG = "too_long"
+    """Longer than any spoken command (see ``MAX_LENGTH``)."""
+    NO_WORDS = "no_words"
+    """No letters or digits at all (emoji, punctuation)."""
+    UNSUPPORTED_LANGUAGE = "unsupported_language"
+    """The language hint is not Korean or English, or the text is in another script."""
+    NO_INTENT = "no_intent"
+    """No command or question was recognised."""
+    MISSING_VALUE = "missing_value"
+    """A setting verb without a usable value ("에어컨 맞춰줘")."""
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A spoken number and its unit; the amount is not range-checked."""
+
+    amount: float
+    unit: Unit | None = None
+
+
+type Value = Quantity | Mode | FanSpeed | bool
+"""A command's value: a number, a mode or fan-speed token, or on/off (express freeze)."""
+
+
+@dataclass(frozen=True, slots=True)
+class TargetPhrase:
+    """The words naming what a command or question is about.
+
+    Attributes:
+        text: The name words with particles, softeners, location words (냉동실, freezer)
+            and property words (온도, temperature, 문, door) removed, e.g. "거실 에어컨",
+            "living room ac". It keeps the area word: the resolver can match it as an alias.
+            Empty when only a location, a pronoun or an activity was said.
+        key: ``text`` lower-cased without whitespace: "거실에어컨", "livingroomac".
+        raw_key: Like ``key`` but before particles were stripped. Match it first: a name can end
+            in a particle-like syllable (a device called "포도" must not become "포").
+        device_type: Appliance kind named in the phrase (에어컨, fridge, 빨래 → washer).
+        location: Part of the appliance (냉동실 → FREEZER, upper oven → UPPER).
+        area: The area word as said (거실, "living room"), if any.
+        pronoun: The phrase was a pronoun (그거, it): the agent resolves it from context.
+    """
+
+    text: str
+    key: str
+    raw_key: str
+    device_type: DeviceType | None = None
+    location: Location | None = None
+    area: str | None = None
+    pronoun: bool = False
+
+    def matches(self, name: str) -> bool:
+        """Return whether a device name or alias is what was said.
+
+        Exact forms first (``raw_key``, then ``key``); then the name followed by one particle,
+        so a device called "포도" matches "포도도 켜줘" although ``key`` became "포".
+        """
+        candidate = "".join(name.lower().split())
+        if not candidate:
+            return False
+        if candidate in {self.raw_key, self.key}:
+            return True
+        return self.raw_key.startswith(candidate) and self.raw_key[len(candidate) :] in PARTICLES
+
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    """One action in a sentence.
+
+    Attributes:
+        intent: What to do.
+        target: What to do it to; None when the sentence names nothing ("켜줘", "2도 올려줘"):
+            the agent uses the conversation's context (the satellite's area, the last device).
+        value: The setting for ``SET_*`` intents; on/off for ``EXPRESS_FREEZE``. For a relative
+            change it is the step size, possibly None ("온도 올려줘": the agent picks a step).
+        direction: Set for relative changes ("2도 올려줘" → UP with 2°); None for absolute ones.
+        delay: Do it after this long ("2시간 뒤에 돌려줘", "turn it off in 40 minutes").
+    """
+
+    intent: Intent
+    target: TargetPhrase | None = None
+    value: Value | None = None
+    direction: Direction | None = None
+    delay: timedelta | None = None
+
+    @property
+    def relative(self) -> bool:
+        """Whether the value is a change from the current setting rather than a new setting."""
+        return self.direction is not None
+
+    @property
+    def delta(self) -> float | None:
+        """The signed numeric change of a relative command, if a number was said."""
+        if self.direction is None or not isinstance(self.value, Quantity):
+            return None
+        return self.value.amount if self.direction is Direction.UP else -self.value.amount
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """One question in a sentence; ``target`` is None for "what is running?" or "공기 어때?"."""
+
+    intent: QuestionIntent
+    target: TargetPhrase | None = None
+
+
+type Action = Command | Question
+
+
+@dataclass(frozen=True, slots=True)
+class Utterance:
+    """An understood sentence: one or more commands and questions, in spoken order."""
+
+    text: str
+    language: Language
+    parts: tuple[Action, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class NotUnderstood:
+    """A sentence the parser could not read; ``language`` is None when it is neither KO nor EN."""
+
+    text: str
+    language: Language | None
+    reason: Reason
+
+
+type ParseResult = Utterance | NotUnderstood

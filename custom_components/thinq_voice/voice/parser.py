@@ -1,0 +1,70 @@
+"""Entry point: normalise the text, pick the grammar by script, build the result."""
+
+import re
+import unicodedata
+
+from . import grammar_en, grammar_ko
+from .clause import build
+from .model import Language, NotUnderstood, ParseResult, Reason, Utterance
+
+MAX_LENGTH = 300
+"""Longest accepted input, in characters: a spoken command is far shorter."""
+
+_HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
+_LATIN = re.compile(r"[a-z]")
+# Keep what numbers, contractions and clause breaks need (23.5, -20, °, %, it's, ","); everything
+# else separates words.
+_PUNCTUATION = re.compile(r"[^\w\s.,%°'\-/]|_")
+_LOOSE_DOTS = re.compile(r"(?<!\d)\.|\.(?!\d)")
+
+
+def parse(text: str, language: str | None = None) -> ParseResult:
+    """Understand one sentence of a Korean or English appliance command or question.
+
+    Args:
+        text: The sentence as transcribed.
+        language: The conversation language ("ko", "en", "ko-KR", ...) or None. Any Hangul
+            routes the sentence to the Korean grammar and other text to the English one,
+            whatever the hint says, so mixed sentences ("TV 켜줘") work in either pipeline; the
+            hint only names the language of a result that has no words to go by.
+
+    Returns:
+        An `Utterance` with one or more parts, or `NotUnderstood` with a reason. Never raises.
+    """
+    hint = _language(language)
+    if language and hint is None:
+        return NotUnderstood(text, None, Reason.UNSUPPORTED_LANGUAGE)
+    if len(text) > MAX_LENGTH:
+        return NotUnderstood(text, hint, Reason.TOO_LONG)
+    normal = unicodedata.normalize("NFKC", text).lower()
+    if not normal.strip():
+        return NotUnderstood(text, hint, Reason.EMPTY)
+    if not any(char.isalnum() for char in normal):
+        return NotUnderstood(text, hint, Reason.NO_WORDS)
+    question_mark = "?" in normal
+    words = " ".join(_LOOSE_DOTS.sub(" ", _PUNCTUATION.sub(" ", normal)).split())
+    if _HANGUL.search(words):
+        found = Language.KO
+        clauses = grammar_ko.parse_clauses(words, question_mark)
+    elif _LATIN.search(words):
+        found = Language.EN
+        clauses = grammar_en.parse_clauses(words, question_mark)
+    elif words.isascii():
+        return NotUnderstood(text, hint, Reason.NO_INTENT)
+    else:
+        return NotUnderstood(text, None, Reason.UNSUPPORTED_LANGUAGE)
+    if not clauses:
+        return NotUnderstood(text, found, Reason.EMPTY)
+    actions = build(clauses)
+    if not isinstance(actions, list):
+        return NotUnderstood(text, found, actions)
+    return Utterance(text, found, tuple(actions))
+
+
+def _language(language: str | None) -> Language | None:
+    if not language:
+        return None
+    try:
+        return Language(language.lower().replace("_", "-").split("-")[0])
+    except ValueError:
+        return None

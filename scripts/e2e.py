@@ -1,0 +1,74 @@
+"""End-to-end check on a real Home Assistant 2026.11 process (run by scripts/e2e).
+
+Boots HA from a fresh config dir with the simulator, onboards the owner over REST, runs the
+config flow over REST, and checks that the entry loads and appliances have states.
+"""
+
+import asyncio
+from pathlib import Path
+import sys
+import tempfile
+import time
+
+import harness
+
+CHECKS: list[str] = []
+
+
+def check(condition: bool, what: str) -> None:
+    """Record a passed check or stop with the failure."""
+    if not condition:
+        raise AssertionError(what)
+    CHECKS.append(what)
+    print(f"  ok  {what}", flush=True)
+
+
+async def wait_for(predicate, what: str, timeout: float = 60):  # type: ignore[no-untyped-def]
+    """Poll an async predicate until it returns a truthy value."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if result := await predicate():
+            return result
+        await asyncio.sleep(0.5)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+async def main() -> int:
+    """Run the checks; return the process exit code."""
+    started = time.monotonic()
+    with tempfile.TemporaryDirectory(prefix="thinq-voice-e2e-") as tmp:
+        config_dir = Path(tmp) / "config"
+        async with harness.running(
+            fleet="ko", config_dir=config_dir, ha_port=harness.free_port(), speed=60
+        ) as run:
+            print(f"Home Assistant up at {run.ha_url} after {time.monotonic() - started:.1f} s", flush=True)
+            entries = await run.api("GET", "/api/config/config_entries/entry?domain=thinq_voice")
+            check(len(entries) == 1 and entries[0]["state"] == "loaded", "the ThinQ Voice entry is loaded")
+
+            async def appliance_states() -> list[dict[str, object]]:
+                states = await run.api("GET", "/api/states")
+                return [
+                    state
+                    for state in states
+                    if state["entity_id"].startswith(("sensor.", "climate.", "select."))
+                    and state["state"] not in ("unavailable", "unknown")
+                    and "thinq" not in state["entity_id"]
+                ]
+
+            states = await wait_for(appliance_states, "appliance entities with a state")
+            check(bool(states), f"{len(states)} appliance entities have a state")
+            log = (config_dir / "home-assistant.log").read_text(errors="replace")
+            ours = [
+                line
+                for line in log.splitlines()
+                if "thinq_voice" in line and (" ERROR " in line or " WARNING " in line)
+            ]
+            ours = [line for line in ours if "We found a custom integration" not in line]
+            check(not ours, "the HA log has no error or warning from thinq_voice:\n" + "\n".join(ours))
+            check(harness.SIMULATOR_TOKEN not in log, "the HA log does not contain the token")
+    print(f"e2e: {len(CHECKS)} passed, 0 failed in {time.monotonic() - started:.1f} s", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(asyncio.run(main()))

@@ -1,0 +1,233 @@
+"""Boots a real Home Assistant with ThinQ Voice and the simulator, for scripts/demo and scripts/e2e.
+
+ThinQ Voice is installed the way HACS installs it: the `custom_components/thinq_voice` folder
+is copied into a fresh config dir. The owner is onboarded and the config entry is created
+over HA's REST API, through the same flow a user clicks through.
+"""
+
+import asyncio
+from collections.abc import AsyncIterator
+import contextlib
+from dataclasses import dataclass
+import os
+from pathlib import Path
+import shutil
+import signal
+import socket
+import sys
+from typing import Any
+
+import aiohttp
+
+REPO = Path(__file__).resolve().parent.parent
+DEMO_USER = "demo"
+DEMO_PASSWORD = "thinq-voice-demo"  # noqa: S105 - a local demo login, printed to the user
+SIMULATOR_TOKEN = "thinqpat_thinq_voice_demo"  # noqa: S105 - the simulator's documented demo token
+FLEET_SETTINGS = {
+    "ko": {"language": "ko", "country": "KR", "time_zone": "Asia/Seoul"},
+    "en": {"language": "en", "country": "US", "time_zone": "America/New_York"},
+}
+
+
+def free_port() -> int:
+    """Return a TCP port free on loopback."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+@dataclass
+class Harness:
+    """A running simulator and Home Assistant, with an onboarded owner."""
+
+    config_dir: Path
+    ha_url: str
+    simulator_url: str
+    token: str
+    simulator: asyncio.subprocess.Process
+    hass: asyncio.subprocess.Process
+    session: aiohttp.ClientSession
+
+    @property
+    def headers(self) -> dict[str, str]:
+        """Return the owner's authorization header."""
+        return {"Authorization": f"Bearer {self.token}"}
+
+    async def api(self, method: str, path: str, payload: Any = None) -> Any:
+        """Call HA's REST API as the owner and return the JSON answer."""
+        async with self.session.request(
+            method, f"{self.ha_url}{path}", json=payload, headers=self.headers
+        ) as response:
+            body = await response.json(content_type=None)
+            if response.status >= 400:
+                raise RuntimeError(f"{method} {path} answered {response.status}: {body}")
+            return body
+
+
+def write_config(config_dir: Path, fleet: str, port: int, host: str) -> None:
+    """Create a fresh config dir with ThinQ Voice copied in, as HACS would."""
+    if config_dir.exists():
+        shutil.rmtree(config_dir)
+    (config_dir / "custom_components").mkdir(parents=True)
+    shutil.copytree(
+        REPO / "custom_components" / "thinq_voice",
+        config_dir / "custom_components" / "thinq_voice",
+        ignore=shutil.ignore_patterns("__pycache__"),
+    )
+    settings = FLEET_SETTINGS[fleet]
+    base = (REPO / "scripts" / "demo_configuration.yaml").read_text()
+    (config_dir / "configuration.yaml").write_text(
+        "homeassistant:\n"
+        "  name: ThinQ Voice\n"
+        f"  language: {settings['language']}\n"
+        f"  country: {settings['country']}\n"
+        f"  time_zone: {settings['time_zone']}\n"
+        "  unit_system: metric\n"
+        "  latitude: 37.5665\n  longitude: 126.978\n  elevation: 38\n"
+        "http:\n"
+        f"  server_host: {host}\n"
+        f"  server_port: {port}\n"
+        f"{base}"
+    )
+
+
+async def wait_for_http(
+    session: aiohttp.ClientSession, url: str, process: asyncio.subprocess.Process, what: str, timeout: float
+) -> None:
+    """Wait until a URL answers, failing early if the process died."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while loop.time() < deadline:
+        if process.returncode is not None:
+            raise RuntimeError(f"{what} exited with {process.returncode} before it answered")
+        with contextlib.suppress(aiohttp.ClientError, OSError):
+            async with session.get(url) as response:
+                if response.status < 500:
+                    return
+        await asyncio.sleep(0.5)
+    raise RuntimeError(f"{what} did not answer at {url} within {timeout:.0f} s")
+
+
+async def onboard(session: aiohttp.ClientSession, ha_url: str, language: str) -> str:
+    """Create the owner through HA's onboarding API and return an access token."""
+    client_id = f"{ha_url}/"
+    async with session.post(
+        f"{ha_url}/api/onboarding/users",
+        json={
+            "client_id": client_id,
+            "name": "ThinQ Voice Demo",
+            "username": DEMO_USER,
+            "password": DEMO_PASSWORD,
+            "language": language,
+        },
+    ) as response:
+        response.raise_for_status()
+        auth_code = (await response.json())["auth_code"]
+    async with session.post(
+        f"{ha_url}/auth/token",
+        data={"grant_type": "authorization_code", "code": auth_code, "client_id": client_id},
+    ) as response:
+        response.raise_for_status()
+        token: str = (await response.json())["access_token"]
+    headers = {"Authorization": f"Bearer {token}"}
+    for step, payload in (
+        ("core_config", {}),
+        ("analytics", {}),
+        ("integration", {"client_id": client_id, "redirect_uri": f"{ha_url}/?auth_callback=1"}),
+    ):
+        async with session.post(f"{ha_url}/api/onboarding/{step}", json=payload, headers=headers) as response:
+            response.raise_for_status()
+    return token
+
+
+async def create_entry(harness: "Harness", country: str) -> dict[str, Any]:
+    """Run ThinQ Voice's config flow over the REST API, pointing it at the simulator."""
+    form = await harness.api(
+        "POST", "/api/config/config_entries/flow", {"handler": "thinq_voice", "show_advanced_options": True}
+    )
+    if form.get("type") != "form":
+        raise RuntimeError(f"the config flow did not show its form: {form}")
+    result: dict[str, Any] = await harness.api(
+        "POST",
+        f"/api/config/config_entries/flow/{form['flow_id']}",
+        {
+            "access_token": SIMULATOR_TOKEN,
+            "country": country,
+            "advanced": {"base_url": harness.simulator_url},
+        },
+    )
+    if result.get("type") != "create_entry":
+        raise RuntimeError(f"the config flow did not create an entry: {result}")
+    return result
+
+
+@contextlib.asynccontextmanager
+async def running(
+    *,
+    fleet: str,
+    config_dir: Path,
+    ha_port: int,
+    host: str = "127.0.0.1",
+    simulator_port: int | None = None,
+    speed: float = 1.0,
+    log_file: Path | None = None,
+) -> AsyncIterator[Harness]:
+    """Start the simulator and a fresh Home Assistant; onboard the owner and add ThinQ Voice."""
+    write_config(config_dir, fleet, ha_port, host)
+    simulator_port = simulator_port or free_port()
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    sim_log = open(config_dir / "simulator.log", "ab")  # noqa: ASYNC230, SIM115 - a log file handed to a child process
+    simulator = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "simulator",
+        "--fleet",
+        fleet,
+        "--port",
+        str(simulator_port),
+        "--speed",
+        str(speed),
+        cwd=REPO,
+        env=env,
+        stdout=sim_log,
+        stderr=sim_log,
+        start_new_session=True,
+    )
+    ha_output = open(log_file or config_dir / "hass.out", "ab")  # noqa: ASYNC230, SIM115 - a log file handed to a child process
+    hass = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "homeassistant",
+        "--config",
+        str(config_dir),
+        cwd=config_dir,
+        env=env,
+        stdout=ha_output,
+        stderr=ha_output,
+        start_new_session=True,
+    )
+    ha_url = f"http://127.0.0.1:{ha_port}"
+    simulator_url = f"http://127.0.0.1:{simulator_port}"
+    session = aiohttp.ClientSession()
+    try:
+        await wait_for_http(session, f"{simulator_url}/admin/devices", simulator, "the simulator", 30)
+        await wait_for_http(session, f"{ha_url}/manifest.json", hass, "Home Assistant", 300)
+        settings = FLEET_SETTINGS[fleet]
+        token = await onboard(session, ha_url, settings["language"])
+        harness = Harness(config_dir, ha_url, simulator_url, token, simulator, hass, session)
+        await create_entry(harness, settings["country"])
+        yield harness
+    finally:
+        await session.close()
+        for process in (hass, simulator):
+            if process.returncode is None:
+                process.send_signal(signal.SIGTERM)
+        for process in (hass, simulator):
+            try:
+                await asyncio.wait_for(process.wait(), 60)
+            except TimeoutError:
+                process.kill()
+                await process.wait()
+        sim_log.close()
+        ha_output.close()

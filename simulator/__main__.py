@@ -1,0 +1,102 @@
+"""`python -m simulator`: serve the simulator until Ctrl-C (flags in simulator/README.md)."""
+
+import argparse
+import asyncio
+from collections.abc import Sequence
+import logging
+import sys
+
+from .errors import DEFAULT_TOKEN
+from .faults import RateLimit
+from .server import Simulator
+
+DEFAULT_PORT = 8990
+
+
+def _rate_limit(text: str) -> RateLimit:
+    try:
+        return RateLimit.parse(text)
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
+
+
+def _fail_rate(text: str) -> float:
+    value = float(text)
+    if not 0.0 <= value <= 1.0:
+        raise argparse.ArgumentTypeError("must be between 0 and 1")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser (see simulator/README.md)."""
+    parser = argparse.ArgumentParser(prog="python -m simulator", description="LG ThinQ Connect API simulator")
+    parser.add_argument("--fleet", choices=("ko", "en"), default="ko", help="default home and alias language")
+    parser.add_argument("--fleet-file", help="JSON or YAML fleet file (overrides --fleet's devices)")
+    parser.add_argument("--devices", type=int, help="generate N devices cycling through the types")
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=DEFAULT_PORT, help="0 picks a free port")
+    parser.add_argument("--speed", type=float, default=1.0, help="virtual seconds per real second")
+    parser.add_argument(
+        "--token", action="append", help=f"accepted access token, repeatable (default {DEFAULT_TOKEN})"
+    )
+    parser.add_argument("--latency-ms", type=int, default=0, help="added latency per API call")
+    parser.add_argument(
+        "--fail-rate", type=_fail_rate, default=0.0, help="share of API calls failing with 500/2000"
+    )
+    parser.add_argument("--rate-limit", type=_rate_limit, help="N/WINDOW_S[:1306|1314] calls per token")
+    parser.add_argument(
+        "--offline", action="append", default=[], metavar="ALIAS_OR_ID", help="device that is offline (1222)"
+    )
+    parser.add_argument("--malformed", action="store_true", help="answer API calls with truncated JSON")
+    parser.add_argument("--verbose", action="store_true", help="log every request")
+    return parser
+
+
+def make_simulator(args: argparse.Namespace) -> Simulator:
+    """A simulator configured from parsed arguments (raises KeyError for an unknown --offline)."""
+    sim = Simulator(
+        fleet=args.fleet,
+        tokens=args.token or (DEFAULT_TOKEN,),
+        speed=args.speed,
+        devices=args.devices,
+        fleet_file=args.fleet_file,
+    )
+    sim.faults.latency_ms = args.latency_ms
+    sim.faults.fail_rate = args.fail_rate
+    sim.faults.rate_limit = args.rate_limit
+    sim.faults.malformed = args.malformed
+    for name in args.offline:
+        sim.find(name).online = False
+    return sim
+
+
+async def serve(args: argparse.Namespace, stop: asyncio.Event | None = None) -> None:
+    """Run until `stop` is set (or forever, until Ctrl-C cancels it)."""
+    sim = make_simulator(args)
+    base_url = await sim.start(args.host, args.port)
+    print(f"ThinQ Connect simulator: {base_url}", flush=True)
+    print(f"Access token: {min(sim.tokens)}", flush=True)
+    print(
+        f"Fleet {sim.fleet}: {len(sim.device_ids)} devices; admin API at {base_url}/admin/devices", flush=True
+    )
+    try:
+        await (stop or asyncio.Event()).wait()
+    finally:
+        await sim.stop()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of `python -m simulator`."""
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING, format="%(asctime)s %(name)s %(message)s"
+    )
+    try:
+        asyncio.run(serve(args))
+    except KeyboardInterrupt:
+        print("stopped", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,128 @@
+"""Fault injection settings: latency, failures, hangs, rate limits, revoked tokens, malformed bodies."""
+
+from collections import deque
+from dataclasses import dataclass, field
+import re
+import time
+from typing import Any
+
+from .errors import ApiError
+
+_RATE_LIMIT = re.compile(r"^(\d+)/(\d+(?:\.\d+)?)(?::(1306|1314))?$")
+
+
+@dataclass(slots=True)
+class RateLimit:
+    """At most `calls` API calls per token in any `window_s` seconds, else LG error `code`."""
+
+    calls: int
+    window_s: float
+    code: str = "1306"
+
+    @classmethod
+    def parse(cls, text: str) -> RateLimit:
+        """Parse `N/WINDOW_S[:CODE]`, e.g. `100/3600:1314`."""
+        match = _RATE_LIMIT.match(text)
+        if match is None:
+            raise ValueError(f"rate limit {text!r} is not N/WINDOW_S[:1306|1314]")
+        return cls(int(match[1]), float(match[2]), match[3] or "1306")
+
+
+@dataclass(slots=True)
+class Faults:
+    """What goes wrong on LG API calls (the admin API is never affected).
+
+    Offline devices are not here: each device has its own `online` flag.
+    """
+
+    latency_ms: int = 0
+    fail_rate: float = 0.0  # share of calls answered with HTTP 500 / 2000
+    fail_next: int = 0  # the next N calls fail, then this counts down to 0
+    hang_s: float = 0.0  # hold each call this long before answering (beyond any client timeout)
+    rate_limit: RateLimit | None = None
+    revoked_tokens: set[str] = field(default_factory=set)
+    malformed: bool = False  # answer with truncated JSON
+    _calls: dict[str, deque[float]] = field(default_factory=dict, repr=False)
+
+    def reset(self) -> None:
+        """Clear every fault."""
+        self.latency_ms, self.fail_rate, self.fail_next, self.hang_s = 0, 0.0, 0, 0.0
+        self.rate_limit, self.malformed = None, False
+        self.revoked_tokens.clear()
+        self._calls.clear()
+
+    def count_call(self, token: str) -> None:
+        """Record an API call by `token`; raise LG's limit error once it is over the limit."""
+        limit = self.rate_limit
+        if limit is None:
+            return
+        now = time.monotonic()
+        calls = self._calls.setdefault(token, deque())
+        while calls and calls[0] <= now - limit.window_s:
+            calls.popleft()
+        if len(calls) >= limit.calls:
+            raise ApiError(limit.code, f"more than {limit.calls} calls in {limit.window_s:g} s")
+        calls.append(now)
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON view for the admin API (revoked tokens are counted, not shown)."""
+        limit = self.rate_limit
+        return {
+            "latency_ms": self.latency_ms,
+            "fail_rate": self.fail_rate,
+            "fail_next": self.fail_next,
+            "hang_s": self.hang_s,
+            "rate_limit": None
+            if limit is None
+            else {"calls": limit.calls, "window_s": limit.window_s, "code": limit.code},
+            "revoked_tokens": len(self.revoked_tokens),
+            "malformed": self.malformed,
+        }
+
+    def update(self, data: dict[str, Any]) -> None:
+        """Apply the admin API's partial settings; raises ValueError on bad input."""
+        unknown = set(data) - {
+            "latency_ms",
+            "fail_rate",
+            "fail_next",
+            "hang_s",
+            "rate_limit",
+            "revoke_tokens",
+            "malformed",
+        }
+        if unknown:
+            raise ValueError(f"unknown fault settings: {', '.join(sorted(unknown))}")
+        if "latency_ms" in data:
+            self.latency_ms = _non_negative(int(data["latency_ms"]), "latency_ms")
+        if "fail_rate" in data:
+            self.fail_rate = float(data["fail_rate"])
+            if not 0.0 <= self.fail_rate <= 1.0:
+                raise ValueError("fail_rate must be between 0 and 1")
+        if "fail_next" in data:
+            self.fail_next = _non_negative(int(data["fail_next"]), "fail_next")
+        if "hang_s" in data:
+            self.hang_s = _non_negative(float(data["hang_s"]), "hang_s")
+        if "rate_limit" in data:
+            self.rate_limit = _rate_limit(data["rate_limit"])
+            self._calls.clear()
+        if "revoke_tokens" in data:
+            self.revoked_tokens.update(str(token) for token in data["revoke_tokens"])
+        if "malformed" in data:
+            self.malformed = bool(data["malformed"])
+
+
+def _non_negative[N: (int, float)](value: N, name: str) -> N:
+    if value < 0:
+        raise ValueError(f"{name} must be >= 0")
+    return value
+
+
+def _rate_limit(value: Any) -> RateLimit | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return RateLimit.parse(value)
+    limit = RateLimit(int(value["calls"]), float(value["window_s"]), str(value.get("code", "1306")))
+    if limit.code not in ("1306", "1314") or limit.calls < 0 or limit.window_s <= 0:
+        raise ValueError("rate_limit needs calls >= 0, window_s > 0 and code 1306 or 1314")
+    return limit

@@ -1,0 +1,147 @@
+"""Fixtures for tests that run ThinQ Voice inside a real Home Assistant core.
+
+The appliances are the simulator's, reached over real loopback HTTP; nothing is mocked.
+"""
+
+from collections.abc import AsyncIterator, Generator
+import json
+from typing import Any
+from unittest.mock import patch
+
+from homeassistant.const import CONF_ACCESS_TOKEN, CONF_COUNTRY
+from homeassistant.core import HomeAssistant
+from homeassistant.setup import async_setup_component
+import pytest
+from pytest_homeassistant_custom_component.common import MockConfigEntry
+
+from custom_components.thinq_voice.const import CONF_BASE_URL, CONF_CLIENT_ID, DOMAIN
+from simulator import DEFAULT_TOKEN, Simulator
+from tests.conftest import THINQ_FIXTURES
+
+CLIENT_ID = "thinq-voice-00000000-0000-4000-8000-000000000000"
+
+
+@pytest.fixture(autouse=True)
+def auto_enable_custom_integrations(enable_custom_integrations: None) -> None:
+    """Let HA load integrations from custom_components."""
+
+
+@pytest.fixture(autouse=True)
+async def homeassistant_core(hass: HomeAssistant) -> None:
+    """Set up HA's core integration: `conversation`, a dependency, needs its exposed entities."""
+    assert await async_setup_component(hass, "homeassistant", {})
+
+
+@pytest.fixture(autouse=True)
+def loopback_sockets(socket_enabled: None) -> None:
+    """Allow sockets; pytest-socket still limits connections to 127.0.0.1."""
+
+
+@pytest.fixture
+def fleet() -> str:
+    """Return the simulator fleet; override in a module or parametrize."""
+    return "ko"
+
+
+@pytest.fixture
+async def simulator(fleet: str) -> AsyncIterator[Simulator]:
+    """Run the appliance simulator on loopback."""
+    sim = Simulator(fleet=fleet, tokens=(DEFAULT_TOKEN,))
+    await sim.start()
+    yield sim
+    await sim.stop()
+
+
+@pytest.fixture
+def base_url(simulator: Simulator) -> str:
+    """Return the simulator's base URL."""
+    return simulator.base_url
+
+
+@pytest.fixture
+def config_entry(simulator: Simulator) -> MockConfigEntry:
+    """Return a config entry for the simulator's account."""
+    return MockConfigEntry(
+        domain=DOMAIN,
+        title="ThinQ (KR)",
+        unique_id=min(simulator.device_ids),
+        data={
+            CONF_ACCESS_TOKEN: DEFAULT_TOKEN,
+            CONF_COUNTRY: "KR",
+            CONF_CLIENT_ID: CLIENT_ID,
+            CONF_BASE_URL: simulator.base_url,
+        },
+    )
+
+
+@pytest.fixture
+async def init_integration(hass: HomeAssistant, config_entry: MockConfigEntry) -> MockConfigEntry:
+    """Set up ThinQ Voice against the simulator."""
+    config_entry.add_to_hass(hass)
+    await hass.config_entries.async_setup(config_entry.entry_id)
+    await hass.async_block_till_done()
+    return config_entry
+
+
+@pytest.fixture
+def entity_registry_enabled_by_default() -> Generator[None]:
+    """Enable entities that are disabled by default."""
+    with patch(
+        "homeassistant.helpers.entity.Entity.entity_registry_enabled_default",
+        return_value=True,
+    ):
+        yield
+
+
+SPEC = THINQ_FIXTURES / "spec"
+HA_CORE = THINQ_FIXTURES / "ha-core-fixtures"
+# all_examples.json names device types in lower case, some the other way round.
+_TYPE_NAMES = {"main_washcombo": "WASHCOMBO_MAIN", "mini_washcombo": "WASHCOMBO_MINI"}
+
+
+def fixture_devices() -> list[tuple[str, str, Any, Any]]:
+    """Return (alias, device type, profile, state) of every shared fixture payload pair."""
+    found: list[tuple[str, str, Any, Any]] = []
+    examples = json.loads((SPEC / "all_examples.json").read_text(encoding="utf-8"))
+    for key, profile in examples.items():
+        if not key.endswith("-profile-example"):
+            continue
+        name = key.removesuffix("-profile-example")
+        state = examples.get(f"{name}-object-example")
+        if state is not None:
+            device_type = "DEVICE_" + _TYPE_NAMES.get(name, name.upper())
+            found.append((f"spec example {name}", device_type, profile, state))
+    for path in sorted(SPEC.glob("*.json")):
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        if "profile_response" in doc and "state_response" in doc:
+            device_type = "DEVICE_" + path.stem.upper()
+            found.append((f"spec {path.stem}", device_type, doc["profile_response"], doc["state_response"]))
+    for folder in sorted(HA_CORE.iterdir()):
+        profile = json.loads((folder / "profile.json").read_text(encoding="utf-8"))
+        state = json.loads((folder / "status.json").read_text(encoding="utf-8"))
+        found.append((f"ha core {folder.name}", "DEVICE_" + folder.name.upper(), profile, state))
+    return found
+
+
+@pytest.fixture
+def add_fixture_devices(simulator: Simulator) -> Generator[list[str]]:
+    """Add every shared fixture payload pair to the simulator as a device; yield their ids.
+
+    Fifty appliances need more than the hourly request budget of a normal home to set up.
+    """
+    ids = [
+        simulator.add_device(
+            device_type,
+            alias,
+            device_id=f"fixture-{index:02d}",
+            profile=profile,
+            state=state,
+            model_name="FIXTURE",
+        ).device_id
+        for index, (alias, device_type, profile, state) in enumerate(fixture_devices())
+    ]
+    with (
+        patch("custom_components.thinq_voice.HOURLY_REQUEST_BUDGET", 1000),
+        patch("custom_components.thinq_voice.coordinator.HOURLY_REQUEST_BUDGET", 1000),
+    ):
+        yield ids
