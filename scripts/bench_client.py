@@ -14,11 +14,11 @@ import aiohttp
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from custom_components.thinq_voice.api import ThinQConnectClient  # noqa: E402
-from custom_components.thinq_voice.api.const import DEFAULT_HOURLY_REQUEST_BUDGET  # noqa: E402
-from custom_components.thinq_voice.const import DEFAULT_REFRESH_INTERVAL, DEVICE_LIST_INTERVAL  # noqa: E402
-from custom_components.thinq_voice.coordinator import polling_interval  # noqa: E402
-from simulator import DEFAULT_TOKEN, Simulator  # noqa: E402
+from custom_components.thinq_voice.api import ThinQConnectClient
+from custom_components.thinq_voice.api.const import DEFAULT_HOURLY_REQUEST_BUDGET
+from custom_components.thinq_voice.const import DEFAULT_REFRESH_INTERVAL, DEVICE_LIST_INTERVAL
+from custom_components.thinq_voice.coordinator import polling_interval
+from simulator import DEFAULT_TOKEN, Simulator
 
 
 def percentile(samples: list[float], share: float) -> float:

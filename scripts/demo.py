@@ -40,7 +40,7 @@ async def main() -> None:
         loop.add_signal_handler(sig, stop.set)
     async with harness.running(
         fleet=args.fleet, config_dir=args.config_dir, ha_port=args.port, host="0.0.0.0"
-    ) as run:  # noqa: S104 - reachable from the LAN on purpose
+    ) as run:
         urls = [run.ha_url] + ([f"http://{lan}:{args.port}"] if (lan := lan_address()) else [])
         print(
             "\nThinQ Voice demo is ready.\n"

@@ -1,7 +1,8 @@
 """Draws ThinQ Voice's brand images (run: scripts/envrun test python scripts/draw_brand.py custom_components/thinq_voice/brand)."""
 
-from PIL import Image, ImageDraw
 import sys
+
+from PIL import Image, ImageDraw, ImageFont
 
 
 def icon(size):
@@ -25,7 +26,6 @@ def icon(size):
 
 def logo(height):
     ic = icon(height)
-    from PIL import ImageFont
 
     width = int(height * 3.4)
     img = Image.new("RGBA", (width, height), (0, 0, 0, 0))

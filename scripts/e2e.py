@@ -5,6 +5,7 @@ config flow over REST, and checks that the entry loads and appliances have state
 """
 
 import asyncio
+import json
 from pathlib import Path
 import sys
 import tempfile
@@ -57,7 +58,30 @@ async def main() -> int:
 
             states = await wait_for(appliance_states, "appliance entities with a state")
             check(bool(states), f"{len(states)} appliance entities have a state")
+            result = await run.api(
+                "POST",
+                "/api/conversation/process",
+                {"text": "지니야, 거실 에어컨 23도로 맞춰줘", "language": "ko", "agent_id": "conversation.thinq_voice"},
+            )
+            speech = result["response"]["speech"]["plain"]["speech"]
+            check(speech.endswith("23도로 맞췄어요."), f"the agent answered in Korean: {speech}")
+            async with run.session.get(f"{run.simulator_url}/admin/devices/거실 에어컨") as response:
+                ac = await response.json()
+            state = ac.get("state", ac)
+            check(state["temperature"]["targetTemperature"] == 23, "the simulated AC received 23 degrees")
+            result = await run.api(
+                "POST",
+                "/api/services/conversation/process?return_response",
+                {"text": "start the washer", "language": "en", "agent_id": "conversation.thinq_voice"},
+            )
+            speech = result["service_response"]["response"]["speech"]["plain"]["speech"]
+            check(speech == "Started the 세탁기.", f"the conversation.process action answered: {speech}")
             log = (config_dir / "home-assistant.log").read_text(errors="replace")
+            entries_file = json.loads((config_dir / ".storage" / "core.config_entries").read_text())
+            client_id = next(
+                entry["data"]["client_id"] for entry in entries_file["data"]["entries"] if entry["domain"] == "thinq_voice"
+            )
+            check(client_id not in log, "the HA log does not contain the client id")
             ours = [
                 line
                 for line in log.splitlines()

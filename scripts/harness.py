@@ -21,8 +21,8 @@ import aiohttp
 
 REPO = Path(__file__).resolve().parent.parent
 DEMO_USER = "demo"
-DEMO_PASSWORD = "thinq-voice-demo"  # noqa: S105 - a local demo login, printed to the user
-SIMULATOR_TOKEN = "thinqpat_thinq_voice_demo"  # noqa: S105 - the simulator's documented demo token
+DEMO_PASSWORD = "thinq-voice-demo"
+SIMULATOR_TOKEN = "thinqpat_thinq_voice_demo"
 FLEET_SETTINGS = {
     "ko": {"language": "ko", "country": "KR", "time_zone": "Asia/Seoul"},
     "en": {"language": "en", "country": "US", "time_zone": "America/New_York"},
@@ -141,7 +141,7 @@ async def onboard(session: aiohttp.ClientSession, ha_url: str, language: str) ->
     return token
 
 
-async def create_entry(harness: "Harness", country: str) -> dict[str, Any]:
+async def create_entry(harness: Harness, country: str) -> dict[str, Any]:
     """Run ThinQ Voice's config flow over the REST API, pointing it at the simulator."""
     form = await harness.api(
         "POST", "/api/config/config_entries/flow", {"handler": "thinq_voice", "show_advanced_options": True}
@@ -177,7 +177,7 @@ async def running(
     write_config(config_dir, fleet, ha_port, host)
     simulator_port = simulator_port or free_port()
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    sim_log = open(config_dir / "simulator.log", "ab")  # noqa: ASYNC230, SIM115 - a log file handed to a child process
+    sim_log = (config_dir / "simulator.log").open("ab")
     simulator = await asyncio.create_subprocess_exec(
         sys.executable,
         "-m",
@@ -194,7 +194,7 @@ async def running(
         stderr=sim_log,
         start_new_session=True,
     )
-    ha_output = open(log_file or config_dir / "hass.out", "ab")  # noqa: ASYNC230, SIM115 - a log file handed to a child process
+    ha_output = (log_file or config_dir / "hass.out").open("ab")
     hass = await asyncio.create_subprocess_exec(
         sys.executable,
         "-m",

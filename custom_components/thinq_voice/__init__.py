@@ -6,6 +6,7 @@ from homeassistant.helpers import config_validation as cv, device_registry as dr
 from homeassistant.helpers.aiohttp_client import async_get_clientsession
 from homeassistant.helpers.typing import ConfigType
 
+from .agent.exposure import async_expose_new_entities
 from .api import ThinQConnectClient
 from .const import CONF_BASE_URL, CONF_CLIENT_ID, DOMAIN
 from .coordinator import HOURLY_REQUEST_BUDGET, ThinQVoiceConfigEntry, ThinQVoiceCoordinator
@@ -50,6 +51,7 @@ async def async_setup_entry(hass: HomeAssistant, entry: ThinQVoiceConfigEntry) -
     await coordinator.async_config_entry_first_refresh()
     entry.runtime_data = coordinator
     entry.async_on_unload(coordinator.async_cancel_confirms)
+    entry.async_on_unload(async_expose_new_entities(hass, entry))
     await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
     return True
 

@@ -124,6 +124,24 @@ class ThinQVoiceClimate(ThinQVoiceEntity, ClimateEntity):
             return name
         return "targetTemperature"
 
+    # Home Assistant 2026.11 renamed the temperature members to native_*; 2026.10, which the
+    # unit tests run on, knows only the old names. Providing both serves both versions, and
+    # 2026.11 uses the native ones without logging a deprecation.
+    @property
+    def native_temperature_unit(self) -> str:
+        """Return the unit the appliance reports in."""
+        return self.temperature_unit
+
+    @property
+    def native_current_temperature(self) -> float | None:
+        """Return the room temperature."""
+        return self.current_temperature
+
+    @property
+    def native_target_temperature(self) -> float | None:
+        """Return the target temperature."""
+        return self.target_temperature
+
     @property
     @override
     def temperature_unit(self) -> str:

@@ -184,7 +184,6 @@ class ThinQVoiceConfigFlow(ConfigFlow, domain=DOMAIN):
             errors=errors,
         )
 
-    @override
     async def async_step_reauth(self, entry_data: Mapping[str, Any]) -> ConfigFlowResult:
         """Start re-authentication after LG rejected the stored token."""
         return await self.async_step_reauth_confirm()
@@ -332,9 +331,7 @@ class ThinQVoiceOptionsFlow(OptionsFlowWithReload):
                     CONF_FALLBACK_AGENT,
                     default=self.config_entry.options.get(CONF_FALLBACK_AGENT, DEFAULT_FALLBACK_AGENT),
                 ): SelectSelector(
-                    SelectSelectorConfig(
-                        options=self._fallback_agents(), translation_key=CONF_FALLBACK_AGENT
-                    )
+                    SelectSelectorConfig(options=self._fallback_agents(), translation_key=CONF_FALLBACK_AGENT)
                 ),
             }
         )

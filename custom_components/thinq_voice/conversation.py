@@ -3,17 +3,15 @@
 from typing import Literal, override
 
 from homeassistant.components import conversation
-from homeassistant.components.homeassistant.const import DATA_EXPOSED_ENTITIES
-from homeassistant.components.homeassistant.exposed_entities import async_expose_entity
-from homeassistant.core import Event, HomeAssistant, callback
-from homeassistant.helpers import entity_registry as er, intent
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers import intent
 from homeassistant.helpers.device_registry import DeviceEntryType, DeviceInfo
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from .agent.actions import ActionError, async_answer, async_execute, supports
 from .agent.answers import say
 from .agent.context import ConversationMemory
-from .agent.targets import ASSIST, Appliance, collect_appliances, match, name_key
+from .agent.targets import Appliance, collect_appliances, match, name_key
 from .const import CONF_FALLBACK_AGENT, DEFAULT_FALLBACK_AGENT, DOMAIN, NO_FALLBACK_AGENT
 from .coordinator import ThinQVoiceConfigEntry
 from .voice import NotUnderstood, parse
@@ -43,35 +41,8 @@ async def async_setup_entry(
     entry: ThinQVoiceConfigEntry,
     async_add_entities: AddConfigEntryEntitiesCallback,
 ) -> None:
-    """Add the agent of this config entry and expose the appliance controls it uses."""
+    """Add the agent of this config entry."""
     async_add_entities([ThinQVoiceAgent(entry)])
-
-    @callback
-    def _entity_created(event: Event[er.EventEntityRegistryUpdatedData]) -> None:
-        if event.data["action"] == "create":
-            expose_appliance_controls(hass, entry)
-
-    expose_appliance_controls(hass, entry)
-    entry.async_on_unload(hass.bus.async_listen(er.EVENT_ENTITY_REGISTRY_UPDATED, _entity_created))
-
-
-@callback
-def expose_appliance_controls(hass: HomeAssistant, entry: ThinQVoiceConfigEntry) -> None:
-    """Expose this entry's appliance entities to Assist, as HA does for climate or fan entities.
-
-    Home Assistant exposes only some domains by default, and a washer's start button, a fridge
-    compartment's temperature or a run-state sensor is in none of them: without this the agent
-    could not reach them. It decides only for entities not yet decided, and only while the user
-    lets new entities be exposed, so an entity the user hid from Assist stays hidden.
-    """
-    if not hass.data[DATA_EXPOSED_ENTITIES].async_get_expose_new_entities(ASSIST):
-        return
-    registry = er.async_get(hass)
-    for entity in er.async_entries_for_config_entry(registry, entry.entry_id):
-        if entity.domain == "conversation" or "should_expose" in entity.options.get(ASSIST, {}):
-            continue
-        usable = entity.entity_category is None and entity.hidden_by is None and entity.disabled_by is None
-        async_expose_entity(hass, ASSIST, entity.entity_id, usable)
 
 
 class ThinQVoiceAgent(conversation.ConversationEntity):

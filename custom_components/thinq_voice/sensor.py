@@ -11,10 +11,10 @@ from homeassistant.components.sensor import (
     SensorStateClass,
 )
 from homeassistant.const import (
-    CONCENTRATION_MICROGRAMS_PER_CUBIC_METER,
     PERCENTAGE,
     EntityCategory,
     Platform,
+    UnitOfDensity,
     UnitOfEnergy,
     UnitOfTemperature,
     UnitOfTime,
@@ -45,19 +45,19 @@ SENSORS: dict[str, ThinQVoiceSensorEntityDescription] = {
         ThinQVoiceSensorEntityDescription(
             key="pm1",
             device_class=SensorDeviceClass.PM1,
-            native_unit_of_measurement=CONCENTRATION_MICROGRAMS_PER_CUBIC_METER,
+            native_unit_of_measurement=UnitOfDensity.MICROGRAMS_PER_CUBIC_METER,
             state_class=_MEASUREMENT,
         ),
         ThinQVoiceSensorEntityDescription(
             key="pm2_5",
             device_class=SensorDeviceClass.PM25,
-            native_unit_of_measurement=CONCENTRATION_MICROGRAMS_PER_CUBIC_METER,
+            native_unit_of_measurement=UnitOfDensity.MICROGRAMS_PER_CUBIC_METER,
             state_class=_MEASUREMENT,
         ),
         ThinQVoiceSensorEntityDescription(
             key="pm10",
             device_class=SensorDeviceClass.PM10,
-            native_unit_of_measurement=CONCENTRATION_MICROGRAMS_PER_CUBIC_METER,
+            native_unit_of_measurement=UnitOfDensity.MICROGRAMS_PER_CUBIC_METER,
             state_class=_MEASUREMENT,
         ),
         ThinQVoiceSensorEntityDescription(
@@ -119,7 +119,7 @@ SENSORS: dict[str, ThinQVoiceSensorEntityDescription] = {
         ),
         ThinQVoiceSensorEntityDescription(
             key="water_filter_used_time",
-            device_class=SensorDeviceClass.DURATION,
+            # LG counts water filter use in months, a unit the duration device class lacks.
             native_unit_of_measurement=UnitOfTime.MONTHS,
             entity_category=EntityCategory.DIAGNOSTIC,
         ),

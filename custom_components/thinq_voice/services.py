@@ -47,17 +47,14 @@ GET_ENERGY_USAGE_SCHEMA = vol.Schema(
 @callback
 def async_setup_services(hass: HomeAssistant) -> None:
     """Register the integration's actions."""
-    # `voluptuous` is probatio's shim at run time; mypy only sees voluptuous 0.16's own types.
-    set_property_schema: Any = SET_PROPERTY_SCHEMA
-    energy_schema: Any = GET_ENERGY_USAGE_SCHEMA
     hass.services.async_register(
-        DOMAIN, SERVICE_SET_PROPERTY, _async_set_property, schema=set_property_schema
+        DOMAIN, SERVICE_SET_PROPERTY, _async_set_property, schema=SET_PROPERTY_SCHEMA
     )
     hass.services.async_register(
         DOMAIN,
         SERVICE_GET_ENERGY_USAGE,
         _async_get_energy_usage,
-        schema=energy_schema,
+        schema=GET_ENERGY_USAGE_SCHEMA,
         supports_response=SupportsResponse.ONLY,
     )
 

@@ -45,6 +45,8 @@ class ThinQVoiceWaterHeater(ThinQVoiceEntity, WaterHeaterEntity):
     _attr_name = None
     _attr_translation_key = "water_heater"
     _attr_temperature_unit = UnitOfTemperature.CELSIUS
+    # 2026.11 reads the native_* names, 2026.10 the old ones (see climate.py).
+    _attr_native_temperature_unit = UnitOfTemperature.CELSIUS
 
     def __init__(self, coordinator: ThinQVoiceCoordinator, appliance: Appliance) -> None:
         """Read the modes the profile offers."""
@@ -62,6 +64,16 @@ class ThinQVoiceWaterHeater(ThinQVoiceEntity, WaterHeaterEntity):
         if AWAY_MODE in jobs:
             features |= WaterHeaterEntityFeature.AWAY_MODE
         self._attr_supported_features = features
+
+    @property
+    def native_current_temperature(self) -> float | None:
+        """Return the water temperature."""
+        return self.current_temperature
+
+    @property
+    def native_target_temperature(self) -> float | None:
+        """Return the target water temperature."""
+        return self.target_temperature
 
     @property
     @override

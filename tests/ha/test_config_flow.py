@@ -2,6 +2,10 @@
 
 from typing import Any
 
+from homeassistant.config_entries import SOURCE_RECONFIGURE, SOURCE_USER
+from homeassistant.const import CONF_ACCESS_TOKEN, CONF_COUNTRY
+from homeassistant.core import HomeAssistant
+from homeassistant.data_entry_flow import FlowResultType, InvalidData
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
@@ -16,10 +20,6 @@ from custom_components.thinq_voice.const import (
     DOMAIN,
     NO_FALLBACK_AGENT,
 )
-from homeassistant.config_entries import SOURCE_RECONFIGURE, SOURCE_USER
-from homeassistant.const import CONF_ACCESS_TOKEN, CONF_COUNTRY
-from homeassistant.core import HomeAssistant
-from homeassistant.data_entry_flow import FlowResultType, InvalidData
 from simulator import DEFAULT_TOKEN, RateLimit, Simulator
 
 OTHER_TOKEN = "thinqpat_another_account_token"
@@ -142,7 +142,9 @@ async def test_country_outside_the_selector(hass: HomeAssistant, simulator: Simu
     """The country selector only admits LG's countries; anything else is a schema error (HTTP 400)."""
     flow_id = await start_user_flow(hass)
     with pytest.raises(InvalidData):
-        await hass.config_entries.flow.async_configure(flow_id, user_input(simulator.base_url, country=country))
+        await hass.config_entries.flow.async_configure(
+            flow_id, user_input(simulator.base_url, country=country)
+        )
 
 
 async def test_country_lg_refuses(hass: HomeAssistant, simulator: Simulator) -> None:
@@ -151,7 +153,9 @@ async def test_country_lg_refuses(hass: HomeAssistant, simulator: Simulator) -> 
     flow_id = await start_user_flow(hass)
     result = await hass.config_entries.flow.async_configure(flow_id, user_input(simulator.base_url))
     assert result["errors"] == {CONF_COUNTRY: "unsupported_country"}
-    result = await hass.config_entries.flow.async_configure(flow_id, user_input(simulator.base_url, country="US"))
+    result = await hass.config_entries.flow.async_configure(
+        flow_id, user_input(simulator.base_url, country="US")
+    )
     assert result["type"] is FlowResultType.CREATE_ENTRY
 
 

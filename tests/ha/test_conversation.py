@@ -57,12 +57,11 @@ async def test_agent_is_listed(hass: HomeAssistant) -> None:
 async def test_set_ac_temperature_ko(hass: HomeAssistant, simulator: Simulator) -> None:
     """지니야, 거실 에어컨 23도로 맞춰줘 reaches the living-room AC."""
     result = await talk(hass, "지니야, 거실 에어컨 23도로 맞춰줘")
-    assert speech(result) == "거실 에어컨 온도를 23도로 맞췄어요."
+    assert speech(result) == "거실 에어컨을 켜고 온도를 23도로 맞췄어요."
     assert result.response.response_type is intent.IntentResponseType.ACTION_DONE
-    assert any(
-        body.get("temperature", {}).get("targetTemperature") == 23
-        for body in controls(simulator, "거실 에어컨")
-    )
+    ac = simulator.find("거실 에어컨")
+    assert ac.state["operation"]["airConOperationMode"] == "POWER_ON"
+    assert ac.state["temperature"]["targetTemperature"] == 23
     assert not controls(simulator, "안방 에어컨")
 
 

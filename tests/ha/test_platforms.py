@@ -277,8 +277,9 @@ async def test_vacuum_without_run_state(
     from simulator.profile import find_template
 
     template = find_template("robot_cleaner")
+    # A type without simulated behaviour: the vacuum entity comes from the profile alone.
     simulator.add_device(
-        template.device_type, "Robot 2", device_id="robot-2", profile=template.profile, state={}
+        "DEVICE_FUTURE_ROBOT", "Robot 2", device_id="robot-2", profile=template.profile, state={}
     )
     config_entry.add_to_hass(hass)
     await hass.config_entries.async_setup(config_entry.entry_id)

@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 import math
 from typing import Any
 
-from homeassistant.components.climate import HVACMode
+from homeassistant.components.climate.const import HVACMode
 from homeassistant.const import ATTR_ENTITY_ID, STATE_ON, STATE_UNAVAILABLE, STATE_UNKNOWN, UnitOfTemperature
 from homeassistant.core import Context, HomeAssistant, State
 from homeassistant.exceptions import HomeAssistantError, ServiceValidationError
@@ -299,7 +299,6 @@ async def async_answer(
             return say(
                 language, "air_quality", device=device, readings=_air_quality(hass, entities, language)
             )
-    return say(language, "unsupported", device=device)
 
 
 async def _power(hass: HomeAssistant, entities: Entities, on: bool, language: str, context: Context) -> str:
@@ -390,10 +389,23 @@ async def _set_temperature(
     if domain == "number":
         await _check_range(hass, entity_id, target, "min", "max", label, language, "°")
         await _call(hass, "number", "set_value", entity_id, context, language, device, value=target)
-    else:
-        await _check_range(hass, entity_id, target, "min_temp", "max_temp", label, language, "°")
-        await _call(hass, domain, "set_temperature", entity_id, context, language, device, temperature=target)
-    return say(language, "temperature_set", device=label, temperature=_degrees(hass, target, language))
+        return say(language, "temperature_set", device=label, temperature=_degrees(hass, target, language))
+    await _check_range(hass, entity_id, target, "min_temp", "max_temp", label, language, "°")
+    data: dict[str, Any] = {"temperature": target}
+    turned_on = domain == "climate" and state.state == HVACMode.OFF
+    if turned_on:
+        # Asking an AC that is off for 23 degrees means "cool to 23": HA's set_temperature
+        # takes the mode to switch on in, the way a remote's temperature button does.
+        modes = state.attributes.get("hvac_modes", ())
+        data["hvac_mode"] = next(
+            (mode for mode in (HVACMode.COOL, HVACMode.HEAT_COOL, HVACMode.HEAT) if mode in modes), None
+        )
+        turned_on = data["hvac_mode"] is not None
+        if not turned_on:
+            del data["hvac_mode"]
+    await _call(hass, domain, "set_temperature", entity_id, context, language, device, **data)
+    key = "turned_on_temperature_set" if turned_on else "temperature_set"
+    return say(language, key, device=label, temperature=_degrees(hass, target, language))
 
 
 async def _set_mode(
@@ -559,7 +571,6 @@ def _question_entity(entities: Entities, question: Question) -> str | None:
             return _door_entity(entities)
         case QuestionIntent.AIR_QUALITY:
             return _device_class(entities, "sensor", "pm25") or _device_class(entities, "sensor", "pm10")
-    return None
 
 
 def _suffix_entity(entities: Entities, domain: str, key: str) -> str | None:

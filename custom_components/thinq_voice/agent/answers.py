@@ -26,6 +26,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "{device} 온도를 {temperature|으로/로} 맞췄어요.",
         "en": "Set the {device} to {temperature}.",
     },
+    "turned_on_temperature_set": {
+        "ko": "{device|을/를} 켜고 온도를 {temperature|으로/로} 맞췄어요.",
+        "en": "Turned on the {device} and set it to {temperature}.",
+    },
     "humidity_set": {
         "ko": "{device} 습도를 {humidity|으로/로} 맞췄어요.",
         "en": "Set the {device} humidity to {humidity}.",

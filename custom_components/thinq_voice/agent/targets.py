@@ -77,7 +77,7 @@ def collect_appliances(hass: HomeAssistant) -> list[Appliance]:
         entry = entities.async_get(entity_id)
         device = devices.async_get(entry.device_id) if entry and entry.device_id else None
         if device is None:
-            names = [state.name, *(entry.aliases if entry else ())]
+            names = [state.name, *_aliases(entry)]
             area_id = entry.area_id if entry else None
             lone.append(
                 Appliance(
@@ -103,8 +103,7 @@ def collect_appliances(hass: HomeAssistant) -> list[Appliance]:
             )
             by_device[device.id] = appliance
         appliance.entity_ids.append(entity_id)
-        if entry and entry.aliases:
-            appliance.keys.update(name_key(alias) for alias in entry.aliases)
+        appliance.keys.update(name_key(alias) for alias in _aliases(entry))
         if entry and entry.area_id and appliance.area_id is None:
             appliance.area_id = entry.area_id
     result = [*by_device.values(), *lone]
@@ -114,6 +113,11 @@ def collect_appliances(hass: HomeAssistant) -> list[Appliance]:
         if appliance.area_id and (area := areas.async_get_area(appliance.area_id)):
             appliance.area_keys = {name_key(area.name), *(name_key(alias) for alias in area.aliases)}
     return result
+
+
+def _aliases(entry: er.RegistryEntry | None) -> list[str]:
+    """Return an entity's aliases; the registry also keeps a marker for "its own name" there."""
+    return [alias for alias in entry.aliases if isinstance(alias, str)] if entry else []
 
 
 def _guess_type(hass: HomeAssistant, entity_ids: Iterable[str]) -> DeviceType | None:
