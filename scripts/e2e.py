@@ -61,7 +61,11 @@ async def main() -> int:
             result = await run.api(
                 "POST",
                 "/api/conversation/process",
-                {"text": "지니야, 거실 에어컨 23도로 맞춰줘", "language": "ko", "agent_id": "conversation.thinq_voice"},
+                {
+                    "text": "지니야, 거실 에어컨 23도로 맞춰줘",
+                    "language": "ko",
+                    "agent_id": "conversation.thinq_voice",
+                },
             )
             speech = result["response"]["speech"]["plain"]["speech"]
             check(speech.endswith("23도로 맞췄어요."), f"the agent answered in Korean: {speech}")
@@ -79,7 +83,9 @@ async def main() -> int:
             log = (config_dir / "home-assistant.log").read_text(errors="replace")
             entries_file = json.loads((config_dir / ".storage" / "core.config_entries").read_text())
             client_id = next(
-                entry["data"]["client_id"] for entry in entries_file["data"]["entries"] if entry["domain"] == "thinq_voice"
+                entry["data"]["client_id"]
+                for entry in entries_file["data"]["entries"]
+                if entry["domain"] == "thinq_voice"
             )
             check(client_id not in log, "the HA log does not contain the client id")
             ours = [

@@ -16,10 +16,12 @@ from .const import CONF_FALLBACK_AGENT, DEFAULT_FALLBACK_AGENT, DOMAIN, NO_FALLB
 from .coordinator import ThinQVoiceConfigEntry
 from .voice import NotUnderstood, parse
 from .voice.korean import has_final_consonant
-from .voice.model import Action, Command, Question, QuestionIntent
+from .voice.model import Action, Command, DeviceType, Question, QuestionIntent
 
 PARALLEL_UPDATES = 0
 SUPPORTED_LANGUAGES = ["ko", "en"]
+# More candidates than this are not read out as a choice: the user is asked to name one.
+MAX_CHOICES = 4
 # Replies that drop an open question ("취소할게", "never mind").
 CANCEL_KEYS = {
     "취소",
@@ -115,8 +117,11 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
             return await async_answer(self.hass, appliances, part, language), []
         candidates = self._candidates(part, appliances)
         if not candidates:
-            name = part.target.text if part.target and part.target.text else user_input.text
-            return say(language, "no_target", name=name), []
+            if part.target is None or not part.target.text:
+                return say(language, "which_device"), []
+            return say(language, "no_target", name=part.target.text), []
+        if len(candidates) > MAX_CHOICES:
+            return say(language, "which_device"), []
         if len(candidates) > 1:
             return _ask_which(language, candidates), candidates
         return await self._async_act(user_input, part, candidates[0], language), []
@@ -124,10 +129,14 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
     def _candidates(self, part: Action, appliances: list[Appliance]) -> list[Appliance]:
         """Return the appliances a part may mean that can also do what it asks."""
         target = part.target
-        if isinstance(part, Question) and target is None:
-            return [appliance for appliance in appliances if supports(self.hass, appliance, part)]
         if target is None:
-            return []
+            # "급속냉동 켜줘": only the appliances that can do it are meant; "공기 어때?" asks
+            # the air purifier first, the appliance made to measure the air.
+            able = [appliance for appliance in appliances if supports(self.hass, appliance, part)]
+            if isinstance(part, Question) and part.intent is QuestionIntent.AIR_QUALITY:
+                purifiers = [a for a in able if a.device_type is DeviceType.AIR_PURIFIER]
+                return purifiers[:1] or able[:1]
+            return able
         return [appliance for appliance in match(appliances, target) if supports(self.hass, appliance, part)]
 
     async def _async_act(

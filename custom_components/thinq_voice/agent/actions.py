@@ -13,7 +13,14 @@ import math
 from typing import Any
 
 from homeassistant.components.climate.const import HVACMode
-from homeassistant.const import ATTR_ENTITY_ID, STATE_ON, STATE_UNAVAILABLE, STATE_UNKNOWN, UnitOfTemperature
+from homeassistant.const import (
+    ATTR_ENTITY_ID,
+    STATE_OFF,
+    STATE_ON,
+    STATE_UNAVAILABLE,
+    STATE_UNKNOWN,
+    UnitOfTemperature,
+)
 from homeassistant.core import Context, HomeAssistant, State
 from homeassistant.exceptions import HomeAssistantError, ServiceValidationError
 from homeassistant.helpers import entity_registry as er
@@ -172,6 +179,8 @@ def supports(hass: HomeAssistant, appliance: Appliance, part: Command | Question
             )
         case Intent.SET_TEMPERATURE:
             return _temperature_entity(entities, part) is not None
+        case Intent.EXPRESS_FREEZE:
+            return entities.thinq("switch", "refrigeration", "expressMode") is not None
         case _:
             return bool(appliance.entity_ids)
 
@@ -308,6 +317,9 @@ async def _power(hass: HomeAssistant, entities: Entities, on: bool, language: st
     answer = say(language, "turned_on" if on else "turned_off", device=device)
     for domain in ("climate", "fan", "humidifier", "water_heater", "media_player"):
         if entity_id := entities.one(domain):
+            state = hass.states.get(entity_id)
+            if state is not None and state.state not in _PRESENT and (state.state != STATE_OFF) == on:
+                return say(language, "already_on" if on else "already_off", device=device)
             await _call(hass, domain, service, entity_id, context, language, device)
             return answer
     if vacuum := entities.one("vacuum"):

@@ -13,6 +13,8 @@ _SLOT = re.compile(r"\{(\w+)(?:\|([^}]+))?\}")
 MESSAGES: dict[str, dict[str, str]] = {
     "turned_on": {"ko": "{device|을/를} 켰어요.", "en": "Turned on the {device}."},
     "turned_off": {"ko": "{device|을/를} 껐어요.", "en": "Turned off the {device}."},
+    "already_on": {"ko": "{device|은/는} 이미 켜져 있어요.", "en": "The {device} is already on."},
+    "already_off": {"ko": "{device|은/는} 이미 꺼져 있어요.", "en": "The {device} is already off."},
     "started": {"ko": "{device|을/를} 시작했어요.", "en": "Started the {device}."},
     "started_delayed": {
         "ko": "{device|을/를} {delay} 뒤에 시작하도록 예약했어요.",
@@ -46,6 +48,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "{name|이/가} 어떤 기기인지 찾지 못했어요.",
         "en": "I couldn't find a device called {name}.",
     },
+    "which_device": {"ko": "어떤 기기를 말씀하시는 건가요?", "en": "Which device do you mean?"},
     "which": {"ko": "{options} 중 어느 거요?", "en": "Which one: {options}?"},
     "choice_cancelled": {"ko": "알겠어요, 취소할게요.", "en": "OK, never mind."},
     "unsupported": {

@@ -80,6 +80,7 @@ EN_DEVICE_WORDS: dict[str, DeviceType] = {
     "vacuum": _D.ROBOT_CLEANER,
     "robot": _D.ROBOT_CLEANER,
     "cleaning": _D.ROBOT_CLEANER,
+    "vacuuming": _D.ROBOT_CLEANER,
     "oven": _D.OVEN,
     "styler": _D.STYLER,
     "dehumidifier": _D.DEHUMIDIFIER,
