@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from custom_components.thinq_voice.api import ThinQConnectClient
 from custom_components.thinq_voice.api.const import DEFAULT_HOURLY_REQUEST_BUDGET
 from custom_components.thinq_voice.const import DEFAULT_REFRESH_INTERVAL, DEVICE_LIST_INTERVAL
-from custom_components.thinq_voice.coordinator import polling_interval
+from custom_components.thinq_voice.coordinator import ENERGY_INTERVAL, polling_interval
 from simulator import DEFAULT_TOKEN, Simulator
 
 
@@ -56,6 +56,7 @@ async def main() -> None:
             devices = await client.async_get_devices()
             ac = next(device for device in devices if device.device_type == "DEVICE_AIR_CONDITIONER")
             profile = await client.async_get_device_profile(ac.device_id)
+            await client.async_control(ac.device_id, profile, "operation", "airConOperationMode", "POWER_ON")
             samples: dict[str, list[float]] = {"device list": [], "state": [], "profile": [], "control": []}
             for index in range(args.rounds):
                 await timed(samples["device list"], client.async_get_devices)
@@ -80,11 +81,12 @@ async def main() -> None:
     print(
         f"Requests per device per hour at the defaults (budget {DEFAULT_HOURLY_REQUEST_BUDGET}/h per account,"
     )
+    print(f"refresh interval {DEFAULT_REFRESH_INTERVAL.total_seconds():.0f} s, widened to fit the budget;")
     print(
-        f"refresh interval {DEFAULT_REFRESH_INTERVAL.total_seconds():.0f} s, widened by the coordinator to fit the budget):"
+        f"energy history adds a read every {ENERGY_INTERVAL.total_seconds() / 3600:.0f} h per device while the budget has room):"
     )
     for count in (1, 4, 12, 50, 200):
-        interval = polling_interval(DEFAULT_REFRESH_INTERVAL, count, DEFAULT_HOURLY_REQUEST_BUDGET)
+        interval = polling_interval(DEFAULT_REFRESH_INTERVAL, count)
         per_device = 3600 / interval.total_seconds() + 3600 / DEVICE_LIST_INTERVAL.total_seconds() / count
         total = per_device * count
         print(

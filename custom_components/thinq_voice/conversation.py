@@ -11,6 +11,7 @@ from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from .agent.actions import ActionError, async_answer, async_execute, supports
 from .agent.answers import say
 from .agent.context import ConversationMemory
+from .agent.phrases import Phrases, expand, load_phrases
 from .agent.targets import Appliance, collect_appliances, match, name_key
 from .const import CONF_FALLBACK_AGENT, DEFAULT_FALLBACK_AGENT, DOMAIN, NO_FALLBACK_AGENT
 from .coordinator import ThinQVoiceConfigEntry
@@ -65,6 +66,13 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
             entry_type=DeviceEntryType.SERVICE,
         )
         self.memory = ConversationMemory()
+        self.phrases: Phrases = {}
+
+    @override
+    async def async_added_to_hass(self) -> None:
+        """Read the user's phrases when the agent starts."""
+        await super().async_added_to_hass()
+        self.phrases = await self.hass.async_add_executor_job(load_phrases, self.hass.config.config_dir)
 
     @property
     @override
@@ -87,12 +95,16 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
             )
             if speech is not None:
                 return self._reply(user_input, chat_log, pending.language, speech, asked)
-        parsed = parse(user_input.text, language)
-        if isinstance(parsed, NotUnderstood):
-            return await self._async_fallback(user_input, chat_log, language)
-        language = parsed.language.value
+        sentences = expand(self.phrases, user_input.text, language)
+        parsed = [parse(sentence, language) for sentence in sentences]
+        understood = [result for result in parsed if not isinstance(result, NotUnderstood)]
+        if len(understood) < len(parsed):
+            if sentences == [user_input.text]:
+                return await self._async_fallback(user_input, chat_log, language)
+            return self._reply(user_input, chat_log, language, say(language, "phrase_not_understood"), asked=False)
+        language = understood[0].language.value
         answers: list[str] = []
-        for part in parsed.parts:
+        for part in (part for result in understood for part in result.parts):
             answer, options = await self._async_run_part(user_input, part, appliances, language)
             if options:
                 self.memory.remember(conversation_id, part, options, language)

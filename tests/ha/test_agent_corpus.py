@@ -4,7 +4,6 @@ Each utterance must make exactly the appliance it names receive the expected con
 answered with the expected words while nothing at all is sent.
 """
 
-from collections.abc import Iterator
 from datetime import timedelta
 import functools
 from typing import Any
@@ -32,13 +31,12 @@ def test_corpus_size() -> None:
 
 
 @pytest.fixture(autouse=True)
-def unthrottled_client(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def unthrottled_client(monkeypatch: pytest.MonkeyPatch) -> None:
     """Run hundreds of turns in seconds: LG's 3 s control spacing and hourly budget are tested in tests/api."""
     monkeypatch.setattr(
         thinq_voice, "ThinQConnectClient", functools.partial(ThinQConnectClient, control_interval=0)
     )
     monkeypatch.setattr(thinq_voice, "HOURLY_REQUEST_BUDGET", 1_000_000)
-    yield
 
 
 def _matches(body: dict[str, Any], expected: Sends) -> bool:

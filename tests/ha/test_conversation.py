@@ -1,5 +1,6 @@
 """The conversation agent end to end: sentence → HA service → simulator, and the answer."""
 
+from pathlib import Path
 from typing import Any
 
 from homeassistant.components import conversation
@@ -10,6 +11,7 @@ from homeassistant.setup import async_setup_component
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
+from custom_components.thinq_voice.agent.phrases import PHRASES_FILE
 from custom_components.thinq_voice.const import CONF_FALLBACK_AGENT, NO_FALLBACK_AGENT
 from simulator import Simulator
 
@@ -191,3 +193,45 @@ async def test_bad_input_sends_nothing(hass: HomeAssistant, simulator: Simulator
     result = await talk(hass, text)
     assert speech(result)
     assert not simulator.control_log
+
+
+async def test_user_phrases(
+    hass: HomeAssistant, simulator: Simulator, config_entry: MockConfigEntry, tmp_path: Path
+) -> None:
+    """Phrases from the config dir stand for the sentences the user wrote for them."""
+    hass.config.config_dir = str(tmp_path)
+    (tmp_path / PHRASES_FILE).write_text(
+        "ko:\n  빨래 시작!: 세탁기 돌려줘\n  잘 자:\n    - 거실 에어컨 꺼줘\n    - 공기청정기 꺼줘\n"
+        "  이상한 문구: 블라블라\nen:\n  laundry time: start the washer\n  broken: [1, 2]\nfr:\n  bonjour: hello\n",
+        encoding="utf-8",
+    )
+    config_entry.add_to_hass(hass)
+    await hass.config_entries.async_setup(config_entry.entry_id)
+    await hass.async_block_till_done()
+    result = await talk(hass, "빨래 시작")
+    assert speech(result) == "세탁기를 시작했어요."
+    assert controls(simulator, "세탁기")[-1]["operation"] == {"washerOperationMode": "START"}
+    result = await talk(hass, "잘 자.")
+    assert speech(result) == "거실 에어컨은 이미 꺼져 있어요. 공기청정기는 이미 꺼져 있어요."
+    result = await talk(hass, "이상한 문구")
+    assert "이해하지 못했어요" in speech(result)
+
+
+@pytest.mark.parametrize("content", ["ko: [unclosed", "- just a list", "ko: not a mapping"])
+async def test_broken_phrases_file_is_ignored(
+    hass: HomeAssistant,
+    simulator: Simulator,
+    config_entry: MockConfigEntry,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+    content: str,
+) -> None:
+    """A broken phrases file is reported in the log and the agent works without it."""
+    hass.config.config_dir = str(tmp_path)
+    (tmp_path / PHRASES_FILE).write_text(content, encoding="utf-8")
+    config_entry.add_to_hass(hass)
+    await hass.config_entries.async_setup(config_entry.entry_id)
+    await hass.async_block_till_done()
+    assert PHRASES_FILE in caplog.text
+    result = await talk(hass, "세탁기 돌려줘")
+    assert speech(result) == "세탁기를 시작했어요."

@@ -48,6 +48,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "{name|이/가} 어떤 기기인지 찾지 못했어요.",
         "en": "I couldn't find a device called {name}.",
     },
+    "phrase_not_understood": {
+        "ko": "사용자 문구 파일의 이 문구가 가리키는 문장을 이해하지 못했어요.",
+        "en": "I didn't understand the sentence this phrase stands for in your phrases file.",
+    },
     "which_device": {"ko": "어떤 기기를 말씀하시는 건가요?", "en": "Which device do you mean?"},
     "which": {"ko": "{options} 중 어느 거요?", "en": "Which one: {options}?"},
     "choice_cancelled": {"ko": "알겠어요, 취소할게요.", "en": "OK, never mind."},
