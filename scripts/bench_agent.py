@@ -1,0 +1,104 @@
+"""Agent benchmark: ThinQ Voice's agent beside Home Assistant's own, on the same sentences.
+
+Prints each agent's turn latency (p50, p95) and the share of the corpus it understands, in one
+run, for Korean over the ko fleet and English over the en fleet. Run:
+scripts/envrun test python scripts/bench_agent.py
+"""
+
+import asyncio
+from datetime import timedelta
+import logging
+import statistics
+import subprocess
+import sys
+import time
+
+from bench_hass import add_entry, lift_lg_limits, running_hass
+from homeassistant.components import conversation
+from homeassistant.core import Context, HomeAssistant
+from homeassistant.helpers import intent
+from homeassistant.util import dt as dt_util
+from pytest_homeassistant_custom_component.common import async_fire_time_changed
+
+from simulator import DEFAULT_TOKEN, Simulator
+from tests.ha.agent_corpus import english_cases, korean_cases
+
+AGENTS = {"ThinQ Voice": "conversation.thinq_voice", "HA default": conversation.HOME_ASSISTANT_AGENT}
+NOT_UNDERSTOOD = {
+    intent.IntentResponseErrorCode.NO_INTENT_MATCH,
+    intent.IntentResponseErrorCode.NO_VALID_TARGETS,
+}
+OUR_NOT_UNDERSTOOD = ("무슨 말씀인지 모르겠어요", "didn't understand", "찾지 못했어요", "couldn't find")
+
+
+def percentile(samples: list[float], share: float) -> float:
+    """Return a percentile in milliseconds."""
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))] * 1000
+
+
+def understood(result: conversation.ConversationResult) -> bool:
+    """Return whether a turn was understood (acted on or answered), not a no-match."""
+    response = result.response
+    speech = response.speech.get("plain", {}).get("speech", "")
+    if response.response_type is intent.IntentResponseType.ERROR and response.error_code in NOT_UNDERSTOOD:
+        return False
+    return bool(speech) and not any(words in speech for words in OUR_NOT_UNDERSTOOD)
+
+
+async def measure(
+    hass: HomeAssistant, agent_id: str, sentences: list[str], language: str
+) -> tuple[list[float], int]:
+    """Say every sentence to one agent; return latencies and how many it understood."""
+    latencies: list[float] = []
+    hits = 0
+    for text in sentences:
+        started = time.perf_counter()
+        result = await conversation.async_converse(
+            hass, text, None, Context(), language=language, agent_id=agent_id
+        )
+        latencies.append(time.perf_counter() - started)
+        hits += understood(result)
+        # As in real use, the next sentence comes after the appliance has reported the change.
+        async_fire_time_changed(hass, dt_util.utcnow() + timedelta(seconds=5))
+        await hass.async_block_till_done()
+    return latencies, hits
+
+
+async def run(fleet: str, language: str, sentences: list[str]) -> None:
+    """Benchmark both agents on one language."""
+    simulator = Simulator(fleet=fleet, tokens=(DEFAULT_TOKEN,))
+    await simulator.start()
+    try:
+        async with running_hass(simulator, language=language) as hass:
+            await add_entry(hass, simulator)
+            print(f"\n{language}: {len(sentences)} sentences over the {fleet} fleet")
+            print(f"{'agent':<12} {'p50 ms':>8} {'p95 ms':>8} {'mean ms':>8} {'understood':>11}")
+            for name, agent_id in AGENTS.items():
+                await measure(hass, agent_id, sentences[:5], language)  # warm caches (intents, translations)
+                latencies, hits = await measure(hass, agent_id, sentences, language)
+                print(
+                    f"{name:<12} {percentile(latencies, 0.5):8.2f} {percentile(latencies, 0.95):8.2f} "
+                    f"{statistics.mean(latencies) * 1000:8.2f} {hits / len(sentences):10.1%}"
+                )
+    finally:
+        await simulator.stop()
+
+
+def main() -> None:
+    """Run Korean, then English, each in a fresh process (one test Home Assistant per process)."""
+    if len(sys.argv) > 1:
+        language = sys.argv[1]
+        cases = korean_cases() if language == "ko" else english_cases()
+        lift_lg_limits()
+        # Refusals (out of range, already cleaning) are logged by HA's agent: not benchmark output.
+        logging.disable(logging.CRITICAL)
+        # Bad-input cases (empty, overlong) say nothing about understanding: left out here.
+        asyncio.run(run(language, language, [text for text, _ in cases if text.strip() and len(text) < 300]))
+        return
+    for language in ("ko", "en"):
+        subprocess.run([sys.executable, __file__, language], check=True)
+
+
+if __name__ == "__main__":
+    main()
