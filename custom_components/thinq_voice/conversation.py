@@ -101,7 +101,9 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
         if len(understood) < len(parsed):
             if sentences == [user_input.text]:
                 return await self._async_fallback(user_input, chat_log, language)
-            return self._reply(user_input, chat_log, language, say(language, "phrase_not_understood"), asked=False)
+            return self._reply(
+                user_input, chat_log, language, say(language, "phrase_not_understood"), asked=False
+            )
         language = understood[0].language.value
         answers: list[str] = []
         for part in (part for result in understood for part in result.parts):

@@ -48,12 +48,22 @@ def load_phrases(config_dir: str) -> Phrases:
         return {}
     for language, entries in data.items():
         if str(language) not in ("ko", "en") or not isinstance(entries, dict):
-            LOGGER.error("Ignoring the %s section of %s: expected ko or en with phrases", language, PHRASES_FILE)
+            LOGGER.error(
+                "Ignoring the %s section of %s: expected ko or en with phrases", language, PHRASES_FILE
+            )
             continue
         for phrase, meaning in entries.items():
             sentences = [meaning] if isinstance(meaning, str) else meaning
-            if not isinstance(sentences, list) or not sentences or not all(isinstance(s, str) and s.strip() for s in sentences):
-                LOGGER.error("Ignoring the phrase %r in %s: it must stand for a sentence or a list of them", phrase, PHRASES_FILE)
+            if (
+                not isinstance(sentences, list)
+                or not sentences
+                or not all(isinstance(s, str) and s.strip() for s in sentences)
+            ):
+                LOGGER.error(
+                    "Ignoring the phrase %r in %s: it must stand for a sentence or a list of them",
+                    phrase,
+                    PHRASES_FILE,
+                )
                 continue
             phrases.setdefault(str(language), {})[phrase_key(str(phrase))] = sentences
     return phrases
