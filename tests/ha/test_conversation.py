@@ -1,5 +1,6 @@
 """The conversation agent end to end: sentence → HA service → simulator, and the answer."""
 
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -8,8 +9,9 @@ from homeassistant.components.homeassistant.exposed_entities import async_expose
 from homeassistant.core import Context, HomeAssistant
 from homeassistant.helpers import entity_registry as er, intent
 from homeassistant.setup import async_setup_component
+from homeassistant.util import dt as dt_util
 import pytest
-from pytest_homeassistant_custom_component.common import MockConfigEntry
+from pytest_homeassistant_custom_component.common import MockConfigEntry, async_fire_time_changed
 
 from custom_components.thinq_voice.agent.phrases import PHRASES_FILE
 from custom_components.thinq_voice.const import CONF_FALLBACK_AGENT, NO_FALLBACK_AGENT
@@ -235,3 +237,19 @@ async def test_broken_phrases_file_is_ignored(
     assert PHRASES_FILE in caplog.text
     result = await talk(hass, "세탁기 돌려줘")
     assert speech(result) == "세탁기를 시작했어요."
+
+
+@pytest.mark.usefixtures("init_integration")
+async def test_remaining_time(hass: HomeAssistant, simulator: Simulator) -> None:
+    """A running washer tells its time left and end; an idle dryer says it is not running."""
+    result = await talk(hass, "건조 얼마나 남았어?")
+    assert speech(result) == "건조기는 지금 작동 중이 아니에요."
+    await talk(hass, "세탁기 돌려줘")
+    async_fire_time_changed(hass, dt_util.utcnow() + timedelta(seconds=5))
+    await hass.async_block_till_done()
+    result = await talk(hass, "세탁기 언제 끝나?")
+    assert speech(result).startswith("세탁기는 ")
+    assert "남았어요." in speech(result)
+    assert "쯤 끝나요." in speech(result)
+    result = await talk(hass, "what is running?", language="en")
+    assert speech(result) == "Running now: 세탁기."

@@ -684,6 +684,9 @@ async def _state_words(hass: HomeAssistant, state: State, language: str) -> str:
 def _remaining(hass: HomeAssistant, entities: Entities, state: State, language: str) -> str:
     """Say how long a run has left and when it ends."""
     device = entities.appliance.name
+    # An idle appliance keeps the last program's time on its display: that is not time left.
+    if _is_running(hass, entities) is False:
+        return say(language, "not_running", device=device)
     try:
         minutes = float(state.state)
     except ValueError:
