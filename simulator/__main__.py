@@ -9,8 +9,11 @@ import sys
 from .errors import DEFAULT_TOKEN
 from .faults import RateLimit
 from .server import Simulator
+from .tv import PAIRING_MODES
 
 DEFAULT_PORT = 8990
+# A real webOS TV's SSAP ports.
+DEFAULT_TV_PORT = 3000
 
 
 def _rate_limit(text: str) -> RateLimit:
@@ -49,6 +52,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--malformed", action="store_true", help="answer API calls with truncated JSON")
     parser.add_argument("--verbose", action="store_true", help="log every request")
+    parser.add_argument(
+        "--tv", action="store_true", help="also simulate an LG webOS TV (SSAP over WebSocket)"
+    )
+    parser.add_argument(
+        "--tv-port", type=int, default=DEFAULT_TV_PORT, help="the TV's ws:// port; 0 picks one"
+    )
+    parser.add_argument("--tv-tls-port", type=int, help="also serve wss:// (self-signed) on this port")
+    parser.add_argument(
+        "--tv-pairing", choices=PAIRING_MODES, default="accept", help="how the TV answers a pairing prompt"
+    )
     return parser
 
 
@@ -60,6 +73,10 @@ def make_simulator(args: argparse.Namespace) -> Simulator:
         speed=args.speed,
         devices=args.devices,
         fleet_file=args.fleet_file,
+        tv=args.tv,
+        tv_pairing=args.tv_pairing,
+        tv_port=args.tv_port,
+        tv_tls_port=args.tv_tls_port,
     )
     sim.faults.latency_ms = args.latency_ms
     sim.faults.fail_rate = args.fail_rate
@@ -79,6 +96,8 @@ async def serve(args: argparse.Namespace, stop: asyncio.Event | None = None) -> 
     print(
         f"Fleet {sim.fleet}: {len(sim.device_ids)} devices; admin API at {base_url}/admin/devices", flush=True
     )
+    if sim.tv is not None:
+        print(f"webOS TV: {sim.tv_host} ({sim.tv_url}); admin view at {base_url}/admin/tv", flush=True)
     try:
         await (stop or asyncio.Event()).wait()
     finally:

@@ -24,6 +24,7 @@ from .errors import API_KEY, DEFAULT_TOKEN, ApiError
 from .faults import Faults
 from .fleet import DeviceSpec, build_device, default_fleet, generated_fleet, load_fleet_file
 from .profile import JsonObject, diff_state, merge_state, parse_control
+from .tv import Pairing, SimulatedTv
 
 _LOGGER = logging.getLogger("simulator")
 
@@ -67,8 +68,15 @@ class Simulator:
         fleet_file: str | Path | None = None,
         *,
         seed: int = 0,
+        tv: bool = False,
+        tv_pairing: Pairing = "accept",
+        tv_port: int = 0,
+        tv_tls_port: int | None = None,
     ) -> None:
-        """Build the fleet: `fleet_file` if given, else `devices` generated ones, else the default home."""
+        """Build the fleet: `fleet_file` if given, else `devices` generated ones, else the default home.
+
+        With `tv`, a webOS TV also listens on `tv_port` (ws://) and, if given, `tv_tls_port` (wss://).
+        """
         self.tokens: set[str] = set(tokens)
         self.clock = SimClock(speed)
         self.faults = Faults()
@@ -95,6 +103,9 @@ class Simulator:
         self.base_url = ""
         # Countries whose calls LG refuses with 1307 (tests set it; LG's own list is not public).
         self.unsupported_countries: set[str] = set()
+        self.tv = SimulatedTv("거실 TV" if fleet == "ko" else "Living Room TV", tv_pairing) if tv else None
+        self._tv_ports = (tv_port, tv_tls_port)
+        self.tv_host = ""
 
     # Python API ---------------------------------------------------------------------------------
 
@@ -211,6 +222,8 @@ class Simulator:
         self.base_url = f"http://{host}:{bound}"
         self._stopping.clear()
         self._ticker = asyncio.create_task(self._tick_forever())
+        if self.tv is not None:
+            self.tv_host = await self.tv.start(host, *self._tv_ports)
         _LOGGER.info(
             "ThinQ Connect simulator listening on %s with %d devices", self.base_url, len(self._devices)
         )
@@ -225,9 +238,16 @@ class Simulator:
             self._ticker.cancel()
             await asyncio.gather(self._ticker, return_exceptions=True)
             self._ticker = None
+        if self.tv is not None:
+            await self.tv.stop()
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
+
+    @property
+    def tv_url(self) -> str:
+        """Return the simulated TV's SSAP WebSocket URL ("" without a TV or before start)."""
+        return f"ws://{self.tv_host}/" if self.tv_host else ""
 
     async def _tick_forever(self) -> None:
         # Pushes (e.g. a wash ending) must happen even when nobody is polling.
@@ -294,6 +314,8 @@ class Simulator:
         app.router.add_get("/admin/clock", self._admin_clock)
         app.router.add_post("/admin/clock", self._admin_set_clock)
         app.router.add_get("/admin/push-stream", self._admin_push_stream)
+        app.router.add_get("/admin/tv", self._admin_tv)
+        app.router.add_post("/admin/tv", self._admin_set_tv)
 
     @web.middleware
     async def _middleware(self, request: web.Request, handler: Handler) -> web.StreamResponse:
@@ -627,6 +649,28 @@ class Simulator:
                 text=_dumps({"error": str(err)}), content_type="application/json"
             ) from None
         return web.json_response(self._faults_view(), dumps=_dumps)
+
+    def _admin_tv_for(self) -> SimulatedTv:
+        if self.tv is None:
+            raise web.HTTPNotFound(
+                text=_dumps({"error": "no TV: start the simulator with --tv"}),
+                content_type="application/json",
+            )
+        return self.tv
+
+    async def _admin_tv(self, request: web.Request) -> web.Response:
+        return web.json_response(self._admin_tv_for().view(), dumps=_dumps)
+
+    async def _admin_set_tv(self, request: web.Request) -> web.Response:
+        tv = self._admin_tv_for()
+        body = await self._admin_body(request)
+        try:
+            await tv.apply(body)
+        except (TypeError, ValueError) as err:
+            raise web.HTTPBadRequest(
+                text=_dumps({"error": str(err)}), content_type="application/json"
+            ) from None
+        return web.json_response(tv.view(), dumps=_dumps)
 
     async def _admin_reset_faults(self, request: web.Request) -> web.Response:
         self.faults.reset()
