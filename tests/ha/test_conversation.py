@@ -253,3 +253,33 @@ async def test_remaining_time(hass: HomeAssistant, simulator: Simulator) -> None
     assert "쯤 끝나요." in speech(result)
     result = await talk(hass, "what is running?", language="en")
     assert speech(result) == "Running now: 세탁기."
+
+
+async def test_other_integrations_entities(
+    hass: HomeAssistant, simulator: Simulator, config_entry: MockConfigEntry
+) -> None:
+    """Exposed entities of other integrations are driven through their own services."""
+    assert await async_setup_component(hass, "input_boolean", {"input_boolean": {"heater": {}}})
+    hass.states.async_set("sensor.room", "19", {"unit_of_measurement": "°C"})
+    assert await async_setup_component(
+        hass,
+        "climate",
+        {
+            "climate": {
+                "platform": "generic_thermostat",
+                "name": "보일러",
+                "heater": "input_boolean.heater",
+                "target_sensor": "sensor.room",
+            }
+        },
+    )
+    config_entry.add_to_hass(hass)
+    await hass.config_entries.async_setup(config_entry.entry_id)
+    await hass.async_block_till_done()
+    result = await talk(hass, "보일러 21도로 맞춰줘")
+    assert speech(result) == "보일러를 켜고 온도를 21도로 맞췄어요."
+    state = hass.states.get("climate.boilreo")
+    assert state is not None
+    assert state.attributes["temperature"] == 21
+    assert state.state == "heat"
+    assert not simulator.control_log
