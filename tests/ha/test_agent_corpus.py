@@ -12,7 +12,7 @@ from homeassistant.components import conversation
 from homeassistant.core import Context, HomeAssistant
 from homeassistant.util import dt as dt_util
 import pytest
-from pytest_homeassistant_custom_component.common import MockConfigEntry, async_fire_time_changed
+from pytest_homeassistant_custom_component.common import async_fire_time_changed
 
 from custom_components import thinq_voice
 from custom_components.thinq_voice.api import ThinQConnectClient
@@ -88,20 +88,10 @@ async def _run(hass: HomeAssistant, sim: Simulator, cases: list[Case], language:
     return failures
 
 
+@pytest.mark.parametrize("fleet", ["ko", "en"])
 @pytest.mark.usefixtures("init_integration")
-async def test_korean_corpus(
-    hass: HomeAssistant, simulator: Simulator, config_entry: MockConfigEntry
-) -> None:
-    """Korean utterances over the ko fleet."""
-    failures = await _run(hass, simulator, KOREAN, "ko")
-    assert not failures, f"{len(failures)} of {len(KOREAN)} failed:\n" + "\n".join(failures)
-
-
-@pytest.mark.parametrize("fleet", ["en"])
-@pytest.mark.usefixtures("init_integration")
-async def test_english_corpus(
-    hass: HomeAssistant, simulator: Simulator, config_entry: MockConfigEntry
-) -> None:
-    """English utterances over the en fleet."""
-    failures = await _run(hass, simulator, ENGLISH, "en")
-    assert not failures, f"{len(failures)} of {len(ENGLISH)} failed:\n" + "\n".join(failures)
+async def test_corpus(hass: HomeAssistant, simulator: Simulator, fleet: str) -> None:
+    """Korean utterances over the ko fleet, English ones over the en fleet."""
+    cases = KOREAN if fleet == "ko" else ENGLISH
+    failures = await _run(hass, simulator, cases, fleet)
+    assert not failures, f"{len(failures)} of {len(cases)} failed:\n" + "\n".join(failures)
