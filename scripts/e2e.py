@@ -44,7 +44,12 @@ async def main() -> int:
         ) as run:
             print(f"Home Assistant up at {run.ha_url} after {time.monotonic() - started:.1f} s", flush=True)
             entries = await run.api("GET", "/api/config/config_entries/entry?domain=thinq_voice")
-            check(len(entries) == 1 and entries[0]["state"] == "loaded", "the ThinQ Voice entry is loaded")
+            check(
+                len(entries) == 2 and all(entry["state"] == "loaded" for entry in entries),
+                "the ThinQ Voice account and TV entries are loaded",
+            )
+            tv_state = await run.api("GET", "/api/states/media_player.geosil_tv")
+            check(tv_state["state"] == "on", "the simulated TV is on, reached over SSAP")
 
             async def appliance_states() -> list[dict[str, object]]:
                 states = await run.api("GET", "/api/states")
@@ -80,6 +85,19 @@ async def main() -> int:
             )
             speech = result["service_response"]["response"]["speech"]["plain"]["speech"]
             check(speech == "Started the 세탁기.", f"the conversation.process action answered: {speech}")
+            result = await run.api(
+                "POST",
+                "/api/conversation/process",
+                {
+                    "text": "거실 TV 볼륨 20으로 해줘",
+                    "language": "ko",
+                    "agent_id": "conversation.thinq_voice",
+                },
+            )
+            speech = result["response"]["speech"]["plain"]["speech"]
+            async with run.session.get(f"{run.simulator_url}/admin/tv") as response:
+                tv = await response.json()
+            check(tv["state"]["volume"] == 20, f"the simulated TV's volume is 20 after: {speech}")
             log = (config_dir / "home-assistant.log").read_text(errors="replace")
             entries_file = json.loads((config_dir / ".storage" / "core.config_entries").read_text())
             client_id = next(
@@ -96,6 +114,12 @@ async def main() -> int:
             ours = [line for line in ours if "We found a custom integration" not in line]
             check(not ours, "the HA log has no error or warning from thinq_voice:\n" + "\n".join(ours))
             check(harness.SIMULATOR_TOKEN not in log, "the HA log does not contain the token")
+            tv_key = next(
+                entry["data"]["client_key"]
+                for entry in entries_file["data"]["entries"]
+                if entry["domain"] == "thinq_voice" and "client_key" in entry["data"]
+            )
+            check(tv_key not in log, "the HA log does not contain the TV's client key")
     print(f"e2e: {len(CHECKS)} passed, 0 failed in {time.monotonic() - started:.1f} s", flush=True)
     return 0
 

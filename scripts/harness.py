@@ -44,10 +44,12 @@ class Harness:
     config_dir: Path
     ha_url: str
     simulator_url: str
+    tv_host: str
     token: str
     simulator: asyncio.subprocess.Process
     hass: asyncio.subprocess.Process
     session: aiohttp.ClientSession
+    fleet: str
 
     @property
     def headers(self) -> dict[str, str]:
@@ -146,8 +148,14 @@ async def create_entry(harness: Harness, country: str) -> dict[str, Any]:
     form = await harness.api(
         "POST", "/api/config/config_entries/flow", {"handler": "thinq_voice", "show_advanced_options": True}
     )
-    if form.get("type") != "form":
-        raise RuntimeError(f"the config flow did not show its form: {form}")
+    if form.get("type") != "menu":
+        raise RuntimeError(f"the config flow did not show its menu: {form}")
+    menu = form
+    form = await harness.api(
+        "POST", f"/api/config/config_entries/flow/{menu['flow_id']}", {"next_step_id": "cloud"}
+    )
+    if form.get("step_id") != "cloud":
+        raise RuntimeError(f"the config flow did not show the account form: {form}")
     result: dict[str, Any] = await harness.api(
         "POST",
         f"/api/config/config_entries/flow/{form['flow_id']}",
@@ -159,6 +167,24 @@ async def create_entry(harness: Harness, country: str) -> dict[str, Any]:
     )
     if result.get("type") != "create_entry":
         raise RuntimeError(f"the config flow did not create an entry: {result}")
+    return result
+
+
+async def create_tv_entry(harness: Harness) -> dict[str, Any]:
+    """Add the simulated TV through the TV config flow over REST: menu, host, then pairing."""
+    menu = await harness.api("POST", "/api/config/config_entries/flow", {"handler": "thinq_voice"})
+    flow = f"/api/config/config_entries/flow/{menu['flow_id']}"
+    form = await harness.api("POST", flow, {"next_step_id": "tv"})
+    if form.get("step_id") != "tv":
+        raise RuntimeError(f"the config flow did not show the TV form: {form}")
+    name = "거실 TV" if harness.fleet == "ko" else "Living Room TV"
+    pairing = await harness.api("POST", flow, {"host": harness.tv_host, "name": name})
+    if pairing.get("step_id") != "pairing":
+        raise RuntimeError(f"the config flow did not ask for pairing: {pairing}")
+    # The simulated TV accepts its pairing prompt by itself.
+    result: dict[str, Any] = await harness.api("POST", flow, {})
+    if result.get("type") != "create_entry":
+        raise RuntimeError(f"the TV config flow did not create an entry: {result}")
     return result
 
 
@@ -176,6 +202,7 @@ async def running(
     """Start the simulator and a fresh Home Assistant; onboard the owner and add ThinQ Voice."""
     write_config(config_dir, fleet, ha_port, host)
     simulator_port = simulator_port or free_port()
+    tv_port = free_port()
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     sim_log = (config_dir / "simulator.log").open("ab")
     simulator = await asyncio.create_subprocess_exec(
@@ -188,6 +215,9 @@ async def running(
         str(simulator_port),
         "--speed",
         str(speed),
+        "--tv",
+        "--tv-port",
+        str(tv_port),
         cwd=REPO,
         env=env,
         stdout=sim_log,
@@ -215,8 +245,11 @@ async def running(
         await wait_for_http(session, f"{ha_url}/manifest.json", hass, "Home Assistant", 300)
         settings = FLEET_SETTINGS[fleet]
         token = await onboard(session, ha_url, settings["language"])
-        harness = Harness(config_dir, ha_url, simulator_url, token, simulator, hass, session)
+        harness = Harness(
+            config_dir, ha_url, simulator_url, f"127.0.0.1:{tv_port}", token, simulator, hass, session, fleet
+        )
         await create_entry(harness, settings["country"])
+        await create_tv_entry(harness)
         yield harness
     finally:
         await session.close()

@@ -11,6 +11,7 @@ from .api import ThinQConnectClient
 from .const import CONF_BASE_URL, CONF_CLIENT_ID, DOMAIN
 from .coordinator import HOURLY_REQUEST_BUDGET, ThinQVoiceConfigEntry, ThinQVoiceCoordinator
 from .services import async_setup_services
+from .tv_coordinator import TvConfigEntry, TvCoordinator, is_tv_entry
 
 PLATFORMS: list[Platform] = [
     Platform.BINARY_SENSOR,
@@ -28,6 +29,12 @@ PLATFORMS: list[Platform] = [
     Platform.WATER_HEATER,
 ]
 
+# A TV entry has its own, smaller set: the TV, its screen and its toasts.
+TV_PLATFORMS: list[Platform] = [Platform.MEDIA_PLAYER, Platform.NOTIFY, Platform.SWITCH]
+
+# Each entry is either kind; `is_tv_entry` tells them apart.
+type AnyConfigEntry = ThinQVoiceConfigEntry | TvConfigEntry
+
 CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
 
 
@@ -37,7 +44,14 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
     return True
 
 
-async def async_setup_entry(hass: HomeAssistant, entry: ThinQVoiceConfigEntry) -> bool:
+async def async_setup_entry(hass: HomeAssistant, entry: AnyConfigEntry) -> bool:
+    """Set up a ThinQ Connect account or a TV on the LAN."""
+    if is_tv_entry(entry):
+        return await _async_setup_tv(hass, entry)
+    return await _async_setup_account(hass, entry)
+
+
+async def _async_setup_account(hass: HomeAssistant, entry: ThinQVoiceConfigEntry) -> bool:
     """Connect to the account, read its appliances and set up the platforms."""
     client = ThinQConnectClient(
         async_get_clientsession(hass),
@@ -56,15 +70,30 @@ async def async_setup_entry(hass: HomeAssistant, entry: ThinQVoiceConfigEntry) -
     return True
 
 
-async def async_unload_entry(hass: HomeAssistant, entry: ThinQVoiceConfigEntry) -> bool:
+async def _async_setup_tv(hass: HomeAssistant, entry: TvConfigEntry) -> bool:
+    """Connect to the TV (it may be off) and set up its platforms."""
+    coordinator = TvCoordinator(hass, entry)
+    await coordinator.async_start()
+    entry.runtime_data = coordinator
+    entry.async_on_unload(coordinator.async_stop)
+    entry.async_on_unload(async_expose_new_entities(hass, entry))
+    await hass.config_entries.async_forward_entry_setups(entry, TV_PLATFORMS)
+    return True
+
+
+async def async_unload_entry(hass: HomeAssistant, entry: AnyConfigEntry) -> bool:
     """Unload the platforms."""
-    return await hass.config_entries.async_unload_platforms(entry, PLATFORMS)
+    return await hass.config_entries.async_unload_platforms(
+        entry, TV_PLATFORMS if is_tv_entry(entry) else PLATFORMS
+    )
 
 
 async def async_remove_config_entry_device(
-    hass: HomeAssistant, entry: ThinQVoiceConfigEntry, device: dr.DeviceEntry
+    hass: HomeAssistant, entry: AnyConfigEntry, device: dr.DeviceEntry
 ) -> bool:
-    """Let the user delete a device that is no longer on the account."""
+    """Let the user delete a device that is no longer on the account; a TV entry is its TV."""
+    if not isinstance(entry.runtime_data, ThinQVoiceCoordinator):
+        return False
     return not any(
         identifier[0] == DOMAIN and identifier[1] in entry.runtime_data.known_devices
         for identifier in device.identifiers

@@ -34,3 +34,9 @@ CONF_FALLBACK_AGENT: Final = "fallback_agent"
 # picks another one, or none.
 DEFAULT_FALLBACK_AGENT: Final = "conversation.home_assistant"
 NO_FALLBACK_AGENT: Final = "none"
+
+# TV entries (LG webOS over the LAN): the key the TV gave at pairing, and its MAC for Wake-on-LAN.
+CONF_CLIENT_KEY: Final = "client_key"
+CONF_MAC: Final = "mac"
+# While the TV is unreachable (usually: it is off), try again this often at most.
+TV_RECONNECT_INTERVAL: Final = timedelta(seconds=10)

@@ -7,14 +7,17 @@ from homeassistant.const import CONF_ACCESS_TOKEN
 from homeassistant.core import HomeAssistant
 
 from .api.models import DeviceProfile, DeviceState, PropertySpec, RangeSpec
-from .const import CONF_CLIENT_ID
+from .const import CONF_CLIENT_ID, CONF_CLIENT_KEY, CONF_MAC
 from .coordinator import ThinQVoiceConfigEntry
+from .tv_coordinator import TvConfigEntry, is_tv_entry
 
 # Keys redacted wherever they appear: the token and client id, and the identifiers LG puts
 # in payloads (serial numbers, the account's user number, MAC addresses).
 TO_REDACT = {
     CONF_ACCESS_TOKEN,
     CONF_CLIENT_ID,
+    CONF_CLIENT_KEY,
+    CONF_MAC,
     "serialNumber",
     "serial_number",
     "userNumber",
@@ -25,9 +28,30 @@ TO_REDACT = {
 
 
 async def async_get_config_entry_diagnostics(
-    hass: HomeAssistant, entry: ThinQVoiceConfigEntry
+    hass: HomeAssistant, entry: ThinQVoiceConfigEntry | TvConfigEntry
 ) -> dict[str, Any]:
-    """Return the entry, and each appliance's profile and last state."""
+    """Return the entry, and each appliance's profile and last state, or the TV's state."""
+    if is_tv_entry(entry):
+        client = entry.runtime_data.client
+        state = client.state
+        return async_redact_data(
+            {
+                "entry": {"data": dict(entry.data), "options": dict(entry.options)},
+                "connected": client.connected,
+                "model_name": client.info.model_name if client.info else None,
+                "software_version": client.info.software_version if client.info else None,
+                "state": {
+                    "power": state.power,
+                    "volume": state.volume,
+                    "muted": state.muted,
+                    "app_id": state.app_id,
+                    "channel": state.channel.number if state.channel else None,
+                    "apps": len(state.apps),
+                    "inputs": list(state.inputs),
+                },
+            },
+            TO_REDACT,
+        )
     coordinator = entry.runtime_data
     appliances = {
         device_id: {

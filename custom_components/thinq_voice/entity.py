@@ -4,7 +4,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from homeassistant.core import callback
-from homeassistant.helpers.device_registry import DeviceInfo
+from homeassistant.helpers.device_registry import CONNECTION_NETWORK_MAC, DeviceInfo
 from homeassistant.helpers.entity import Entity
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from homeassistant.helpers.update_coordinator import CoordinatorEntity
@@ -13,6 +13,7 @@ from .api.models import JsonValue, PropertySpec
 from .const import DOMAIN
 from .coordinator import Appliance, ThinQVoiceConfigEntry, ThinQVoiceCoordinator
 from .properties import naming, unique_suffix
+from .tv_coordinator import TvCoordinator
 
 MANUFACTURER = "LG Electronics"
 
@@ -57,6 +58,28 @@ class ThinQVoiceEntity(CoordinatorEntity[ThinQVoiceCoordinator]):
     async def async_send(self, resource: str, name: str, value: Any, location: str | None = None) -> None:
         """Send a control; the state shown changes only once the appliance reports it."""
         await self.coordinator.async_control(self.device_id, resource, name, value, location)
+
+
+class TvEntity(CoordinatorEntity[TvCoordinator]):
+    """An entity of an LG webOS TV, named by the TV's unique id (its UUID)."""
+
+    _attr_has_entity_name = True
+
+    def __init__(self, coordinator: TvCoordinator, key: str | None) -> None:
+        """Attach the entity to the TV; `key` (None for the TV itself) makes the unique id."""
+        super().__init__(coordinator)
+        entry = coordinator.config_entry
+        tv_id = entry.unique_id or entry.entry_id
+        self._attr_unique_id = tv_id if key is None else f"{tv_id}_{key}"
+        info = coordinator.client.info
+        self._attr_device_info = DeviceInfo(
+            identifiers={(DOMAIN, tv_id)},
+            connections={(CONNECTION_NETWORK_MAC, coordinator.mac)} if coordinator.mac else set(),
+            manufacturer=MANUFACTURER,
+            model=info.model_name if info else None,
+            sw_version=info.software_version if info else None,
+            name=entry.title,
+        )
 
 
 class ThinQVoicePropertyEntity(ThinQVoiceEntity):

@@ -74,7 +74,7 @@ def _appliance(hass: HomeAssistant, device_id: str) -> tuple[ThinQVoiceCoordinat
     for entry_id in device.config_entries:
         entry: ThinQVoiceConfigEntry | None = hass.config_entries.async_get_entry(entry_id)
         if entry is not None and entry.domain == DOMAIN and entry.state is ConfigEntryState.LOADED:
-            if lg_id in entry.runtime_data.data:
+            if isinstance(entry.runtime_data, ThinQVoiceCoordinator) and lg_id in entry.runtime_data.data:
                 return entry.runtime_data, lg_id
     raise ServiceValidationError(
         translation_domain=DOMAIN,

@@ -8,14 +8,21 @@ import json
 from typing import Any
 from unittest.mock import patch
 
-from homeassistant.const import CONF_ACCESS_TOKEN, CONF_COUNTRY
+from homeassistant.const import CONF_ACCESS_TOKEN, CONF_COUNTRY, CONF_HOST
 from homeassistant.core import HomeAssistant
 from homeassistant.setup import async_setup_component
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
-from custom_components.thinq_voice.const import CONF_BASE_URL, CONF_CLIENT_ID, DOMAIN
+from custom_components.thinq_voice.const import (
+    CONF_BASE_URL,
+    CONF_CLIENT_ID,
+    CONF_CLIENT_KEY,
+    CONF_MAC,
+    DOMAIN,
+)
 from simulator import DEFAULT_TOKEN, Simulator
+from simulator.tv import SimulatedTv
 from tests.conftest import THINQ_FIXTURES
 
 CLIENT_ID = "thinq-voice-00000000-0000-4000-8000-000000000000"
@@ -81,6 +88,39 @@ async def init_integration(hass: HomeAssistant, config_entry: MockConfigEntry) -
     await hass.config_entries.async_setup(config_entry.entry_id)
     await hass.async_block_till_done()
     return config_entry
+
+
+TV_KEY = "0123456789abcdef0123456789abcdef"
+
+
+@pytest.fixture
+async def tv() -> AsyncIterator[SimulatedTv]:
+    """Run a simulated webOS TV on loopback that already knows TV_KEY."""
+    simulated = SimulatedTv("거실 TV")
+    simulated.client_keys.add(TV_KEY)
+    await simulated.start()
+    yield simulated
+    await simulated.stop()
+
+
+@pytest.fixture
+def tv_entry(tv: SimulatedTv) -> MockConfigEntry:
+    """Return a config entry for the simulated TV, paired before."""
+    return MockConfigEntry(
+        domain=DOMAIN,
+        title="거실 TV",
+        unique_id=tv.uuid,
+        data={CONF_HOST: f"127.0.0.1:{tv.port}", CONF_CLIENT_KEY: TV_KEY, CONF_MAC: tv.mac},
+    )
+
+
+@pytest.fixture
+async def init_tv(hass: HomeAssistant, tv_entry: MockConfigEntry) -> MockConfigEntry:
+    """Set up the TV entry."""
+    tv_entry.add_to_hass(hass)
+    await hass.config_entries.async_setup(tv_entry.entry_id)
+    await hass.async_block_till_done()
+    return tv_entry
 
 
 @pytest.fixture

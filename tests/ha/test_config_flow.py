@@ -33,8 +33,11 @@ def user_input(base_url: str, token: str = DEFAULT_TOKEN, country: str = "KR") -
 async def start_user_flow(hass: HomeAssistant) -> str:
     """Open the user step and return the flow id."""
     result = await hass.config_entries.flow.async_init(DOMAIN, context={"source": SOURCE_USER})
+    assert result["type"] is FlowResultType.MENU
+    assert result["menu_options"] == ["cloud", "tv"]
+    result = await hass.config_entries.flow.async_configure(result["flow_id"], {"next_step_id": "cloud"})
     assert result["type"] is FlowResultType.FORM
-    assert result["step_id"] == "user"
+    assert result["step_id"] == "cloud"
     assert result["errors"] == {}
     return result["flow_id"]
 

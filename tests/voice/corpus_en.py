@@ -75,6 +75,18 @@ turn on the humidifier | turn_on humidifier:hum
 enable the air purifier | turn_on airpurifier:purifier
 disable the air purifier | turn_off airpurifier:purifier
 kill the tv | turn_off tv:tv
+mute the TV | mute tv:tv v=on
+unmute the tv | mute tv:tv v=off
+turn the volume up | set_volume - dir=up
+turn down the TV volume | set_volume tv:tv dir=down
+set the volume to 15 | set_volume - v=15
+put on netflix | launch_app - v=netflix
+open YouTube on the TV | launch_app tv:tv v=youtube
+launch the youtube app | launch_app - v=youtube
+put on Disney Plus | launch_app - v=disney_plus
+change the channel to 11 | set_channel - v=11
+channel 7 | set_channel - v=7
+turn the channel up | set_channel - dir=up
 turn it on | turn_on : pron
 turn it off | turn_off : pron
 switch that off | turn_off : pron

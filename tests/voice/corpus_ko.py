@@ -119,6 +119,26 @@ AC 꺼줘 | turn_off ac:ac
 TV 켜줘 | turn_on tv:tv
 티비 꺼줘 | turn_off 티비:tv
 거실 티비 켜 | turn_on 거실티비:tv@거실
+거실 TV 꺼줘 | turn_off 거실tv:tv@거실
+볼륨 20으로 | set_volume - v=20
+거실 TV 볼륨 20으로 해줘 | set_volume 거실tv:tv@거실 v=20
+TV 소리 줄여줘 | set_volume tv:tv dir=down
+티비 볼륨 5 올려줘 | set_volume 티비:tv v=5 dir=up
+소리 좀 키워줘 | ! no_intent
+음량 낮춰줘 | set_volume - dir=down
+TV 음소거 해줘 | mute tv:tv v=on
+음소거 해제해줘 | mute - v=off
+음소거 꺼줘 | mute - v=off
+소리 꺼줘 | mute - v=on
+티비 소리 켜줘 | mute 티비:tv v=off
+유튜브 틀어줘 | launch_app - v=youtube
+티비에서 넷플릭스 틀어줘 | launch_app 티비:tv v=netflix
+넷플 켜줘 | launch_app - v=netflix
+디즈니플러스 틀어 줘 | launch_app - v=disney_plus
+채널 11번 | set_channel - v=11
+TV 채널 7번으로 돌려줘 | set_channel tv:tv v=7
+채널 올려줘 | set_channel - dir=up
+채널 내려 | set_channel - dir=down
 LG 스타일러 시작 | start lg스타일러:styler
 김냉 위칸 온도 1도 올려줘 | set_temperature 김냉:kimchi/TOP v=1° dir=up
 김치냉장고 아래칸 영하 1도로 맞춰줘 | set_temperature 김치냉장고:kimchi/BOTTOM v=-1°

@@ -3,13 +3,15 @@
 A line is ``utterance | part ; part ...`` or ``utterance | ! reason``. A part is
 ``intent target [v=VALUE] [dir=up|down] [delay=SECONDS] [pron]`` where target is ``-`` (no target) or
 ``key:type/LOCATION@area`` with every piece optional (``:fridge/FREEZER``, ``거실:@거실``). Values:
-``23°``, ``23°C``, ``74°F``, ``50%``, ``23`` (no unit), a mode or fan-speed token, or ``on``/``off``.
+``23°``, ``23°C``, ``74°F``, ``50%``, ``23`` (no unit), a mode, fan-speed or app token, or ``on``/``off``
+(express freeze; mute: ``on`` mutes).
 Everything not written must be absent: the comparison is exact.
 """
 
 from datetime import timedelta
 
 from custom_components.thinq_voice.voice import (
+    App,
     Command,
     DeviceType,
     Direction,
@@ -90,8 +92,10 @@ def _target(spec: str, *, pronoun: bool) -> tuple[object, ...]:
 
 
 def _value(intent: Intent | QuestionIntent, text: str) -> object:
-    if intent is Intent.EXPRESS_FREEZE:
+    if intent in (Intent.EXPRESS_FREEZE, Intent.MUTE):
         return text == "on"
+    if intent is Intent.LAUNCH_APP:
+        return App(text)
     if intent is Intent.SET_MODE:
         return Mode(text)
     if intent is Intent.SET_FAN_SPEED:

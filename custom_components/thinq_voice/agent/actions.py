@@ -30,8 +30,10 @@ from homeassistant.util import dt as dt_util
 from ..const import DOMAIN
 from ..voice.korean import particle_for
 from ..voice.model import (
+    App,
     Command,
     DeviceType,
+    Direction,
     FanSpeed,
     Intent,
     Location,
@@ -41,7 +43,30 @@ from ..voice.model import (
     QuestionIntent,
 )
 from .answers import say
-from .targets import Appliance
+from .targets import Appliance, name_key
+
+_TV_INTENTS = {Intent.SET_VOLUME, Intent.MUTE, Intent.LAUNCH_APP, Intent.SET_CHANNEL}
+# How an app's name reads in a TV's source list, and how it is said.
+_APP_KEYS: dict[App, tuple[str, ...]] = {
+    App.YOUTUBE: ("youtube",),
+    App.NETFLIX: ("netflix",),
+    App.DISNEY_PLUS: ("disney",),
+    App.TVING: ("tving",),
+    App.WAVVE: ("wavve",),
+    App.COUPANG_PLAY: ("coupang",),
+    App.WATCHA: ("watcha",),
+    App.PRIME_VIDEO: ("primevideo", "amazon"),
+}
+_APP_WORDS_KO = {
+    App.YOUTUBE: "유튜브",
+    App.NETFLIX: "넷플릭스",
+    App.DISNEY_PLUS: "디즈니플러스",
+    App.TVING: "티빙",
+    App.WAVVE: "웨이브",
+    App.COUPANG_PLAY: "쿠팡플레이",
+    App.WATCHA: "왓챠",
+    App.PRIME_VIDEO: "프라임 비디오",
+}
 
 LAUNDRY = {DeviceType.WASHER, DeviceType.DRYER, DeviceType.DISH_WASHER, DeviceType.STYLER, DeviceType.OVEN}
 _HVAC_MODES = {
@@ -181,6 +206,8 @@ def supports(hass: HomeAssistant, appliance: Appliance, part: Command | Question
             return _temperature_entity(entities, part) is not None
         case Intent.EXPRESS_FREEZE:
             return entities.thinq("switch", "refrigeration", "expressMode") is not None
+        case intent if intent in _TV_INTENTS:
+            return entities.one("media_player") is not None
         case _:
             return bool(appliance.entity_ids)
 
@@ -258,6 +285,8 @@ async def async_execute(
                 return say(language, "express_on" if on else "express_off", device=device)
         case Intent.OPEN_DOOR | Intent.CLOSE_DOOR:
             return _door_cannot_move(hass, entities, language)
+        case intent if intent in _TV_INTENTS and (player := entities.one("media_player")):
+            return await _tv(hass, player, device, command, language, context)
     raise ActionError(say(language, "unsupported", device=device))
 
 
@@ -337,6 +366,91 @@ async def _power(hass: HomeAssistant, entities: Entities, on: bool, language: st
     if switch := entities.one("switch"):
         await _call(hass, "switch", service, switch, context, language, device)
         return answer
+    raise ActionError(say(language, "unsupported", device=device))
+
+
+async def _tv(
+    hass: HomeAssistant, player: str, device: str, command: Command, language: str, context: Context
+) -> str:
+    """Carry out a TV command through the media player's services."""
+    amount = command.value.amount if isinstance(command.value, Quantity) else None
+    match command.intent:
+        case Intent.SET_VOLUME if command.direction is not None and amount is None:
+            up = command.direction is Direction.UP
+            await _call(
+                hass, "media_player", "volume_up" if up else "volume_down", player, context, language, device
+            )
+            return say(language, "volume_up" if up else "volume_down", device=device)
+        case Intent.SET_VOLUME if amount is not None:
+            volume = amount
+            if command.delta is not None:
+                # "볼륨 5 올려줘": a step from the volume the TV reports.
+                state = hass.states.get(player)
+                current = state.attributes.get("volume_level") if state else None
+                if current is None:
+                    raise ActionError(say(language, "unavailable", device=device))
+                volume = round(float(current) * 100) + command.delta
+            if not 0 <= volume <= 100:
+                raise ActionError(
+                    say(
+                        language,
+                        "out_of_range",
+                        device=device,
+                        temperature=_number(volume),
+                        minimum="0",
+                        maximum="100",
+                    )
+                )
+            await _call(
+                hass,
+                "media_player",
+                "volume_set",
+                player,
+                context,
+                language,
+                device,
+                volume_level=volume / 100,
+            )
+            return say(language, "volume_set", device=device, volume=_number(volume))
+        case Intent.MUTE:
+            muted = command.value is not False
+            await _call(
+                hass, "media_player", "volume_mute", player, context, language, device, is_volume_muted=muted
+            )
+            return say(language, "muted" if muted else "unmuted", device=device)
+        case Intent.LAUNCH_APP if isinstance(command.value, App):
+            app = command.value
+            spoken = _APP_WORDS_KO[app] if language == "ko" else app.value.replace("_", " ").title()
+            state = hass.states.get(player)
+            sources = state.attributes.get("source_list") or [] if state else []
+            source = next(
+                (name for name in sources if any(key in name_key(str(name)) for key in _APP_KEYS[app])), None
+            )
+            if source is None:
+                raise ActionError(say(language, "app_missing", device=device, app=spoken))
+            await _call(
+                hass, "media_player", "select_source", player, context, language, device, source=source
+            )
+            return say(language, "app_launched", device=device, app=spoken)
+        case Intent.SET_CHANNEL if amount is not None and command.direction is None:
+            channel = _number(amount)
+            await _call(
+                hass,
+                "media_player",
+                "play_media",
+                player,
+                context,
+                language,
+                device,
+                media_content_type="channel",
+                media_content_id=channel,
+            )
+            return say(language, "channel_set", device=device, channel=channel)
+        case Intent.SET_CHANNEL:
+            up = command.direction is not Direction.DOWN
+            service = "media_next_track" if up else "media_previous_track"
+            await _call(hass, "media_player", service, player, context, language, device)
+            return say(language, "channel_up" if up else "channel_down", device=device)
     raise ActionError(say(language, "unsupported", device=device))
 
 

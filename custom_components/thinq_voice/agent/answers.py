@@ -43,6 +43,25 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "express_on": {"ko": "{device} 급속 냉동을 켰어요.", "en": "Turned on express freeze on the {device}."},
     "express_off": {"ko": "{device} 급속 냉동을 껐어요.", "en": "Turned off express freeze on the {device}."},
+    "volume_set": {
+        "ko": "{device} 볼륨을 {volume|으로/로} 맞췄어요.",
+        "en": "Set the {device} volume to {volume}.",
+    },
+    "volume_up": {"ko": "{device} 소리를 키웠어요.", "en": "Turned the {device} volume up."},
+    "volume_down": {"ko": "{device} 소리를 줄였어요.", "en": "Turned the {device} volume down."},
+    "muted": {"ko": "{device|을/를} 음소거했어요.", "en": "Muted the {device}."},
+    "unmuted": {"ko": "{device} 음소거를 풀었어요.", "en": "Unmuted the {device}."},
+    "app_launched": {"ko": "{device}에서 {app|을/를} 틀었어요.", "en": "Opened {app} on the {device}."},
+    "app_missing": {"ko": "{device}에 {app|이/가} 없어요.", "en": "The {device} has no {app} app."},
+    "channel_set": {
+        "ko": "{device|을/를} {channel}번으로 돌렸어요.",
+        "en": "Switched the {device} to channel {channel}.",
+    },
+    "channel_up": {"ko": "{device} 채널을 올렸어요.", "en": "Switched the {device} to the next channel."},
+    "channel_down": {
+        "ko": "{device} 채널을 내렸어요.",
+        "en": "Switched the {device} to the previous channel.",
+    },
     "not_understood": {"ko": "죄송해요, 무슨 말씀인지 모르겠어요.", "en": "Sorry, I didn't understand that."},
     "no_target": {
         "ko": "{name|이/가} 어떤 기기인지 찾지 못했어요.",

@@ -2,15 +2,15 @@
 
 from homeassistant.components.homeassistant.const import DATA_EXPOSED_ENTITIES
 from homeassistant.components.homeassistant.exposed_entities import async_expose_entity
+from homeassistant.config_entries import ConfigEntry
 from homeassistant.core import CALLBACK_TYPE, Event, HomeAssistant, callback
 from homeassistant.helpers import entity_registry as er
 
-from ..coordinator import ThinQVoiceConfigEntry
 from .targets import ASSIST
 
 
 @callback
-def async_expose_new_entities(hass: HomeAssistant, entry: ThinQVoiceConfigEntry) -> CALLBACK_TYPE:
+def async_expose_new_entities(hass: HomeAssistant, entry: ConfigEntry) -> CALLBACK_TYPE:
     """Expose the entry's entities as they are created; return the function that stops it.
 
     Call it before the platforms are set up, so that no entity is created unseen.

@@ -14,6 +14,7 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers import area_registry as ar, device_registry as dr, entity_registry as er
 
 from ..const import DOMAIN
+from ..coordinator import ThinQVoiceCoordinator
 from ..voice.model import DeviceType, TargetPhrase
 
 ASSIST = "conversation"
@@ -55,6 +56,8 @@ def thinq_device_types(hass: HomeAssistant) -> dict[str, DeviceType]:
     """Return the kind of every ThinQ Voice appliance, by ThinQ device id."""
     types: dict[str, DeviceType] = {}
     for entry in hass.config_entries.async_loaded_entries(DOMAIN):
+        if not isinstance(entry.runtime_data, ThinQVoiceCoordinator):
+            continue  # a TV entry: its TV is typed by its media player's device class
         for device_id, appliance in entry.runtime_data.data.items():
             kind = appliance.info.device_type.removeprefix("DEVICE_").lower()
             if kind in DeviceType:

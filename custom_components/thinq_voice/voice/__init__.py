@@ -15,7 +15,9 @@ network, and reads a sentence in well under a millisecond.
 
 Command intents (`Intent`): turn_on, turn_off, start, pause, resume, stop, return_to_base,
 set_temperature, set_mode, set_fan_speed, set_humidity, express_freeze (value True/False),
-open_door, close_door (the agent answers that doors cannot be opened remotely).
+open_door, close_door (the agent answers that doors cannot be opened remotely); for TVs
+set_volume (a number, or UP/DOWN), mute (True mutes), launch_app (an `App`), set_channel
+(a number, or UP/DOWN).
 Question intents (`QuestionIntent`): state, remaining_time, current_temperature,
 target_temperature, current_humidity, door, air_quality, what_is_running.
 
@@ -37,6 +39,7 @@ Korean particle helpers for answers are in `korean`: `josa`, `particle_for`, `ha
 from .korean import has_final_consonant, josa, particle_for
 from .model import (
     Action,
+    App,
     Command,
     DeviceType,
     Direction,
@@ -61,6 +64,7 @@ from .parser import MAX_LENGTH, parse
 __all__ = [
     "MAX_LENGTH",
     "Action",
+    "App",
     "Command",
     "DeviceType",
     "Direction",

@@ -6,6 +6,7 @@ from enum import Enum, auto
 
 from .model import (
     Action,
+    App,
     Command,
     DeviceType,
     Direction,
@@ -47,6 +48,8 @@ class Prop(Enum):
     FAN = auto()
     DOOR = auto()
     EXPRESS_FREEZE = auto()
+    VOLUME = auto()
+    CHANNEL = auto()
 
 
 class Modifier(Enum):
@@ -73,6 +76,8 @@ class Clause:
     delay: timedelta | None = None
     mode: Mode | None = None
     fan_speed: FanSpeed | None = None
+    app: App | None = None
+    mute: bool | None = None
     props: set[Prop] = field(default_factory=set)
     modifiers: set[Modifier] = field(default_factory=set)
     targets: list[TargetPhrase] = field(default_factory=list)
@@ -80,7 +85,13 @@ class Clause:
     @property
     def has_value(self) -> bool:
         """Whether the clause carries a setting even without a verb ("에어컨 23도로")."""
-        return self.quantity is not None or self.mode is not None or self.fan_speed is not None
+        return (
+            self.quantity is not None
+            or self.mode is not None
+            or self.fan_speed is not None
+            or self.app is not None
+            or self.mute is not None
+        )
 
     def add_quantity(self, quantity: Quantity) -> None:
         """Keep a time span as the delay and the first other number as the value."""
@@ -129,7 +140,7 @@ def _build_clause(clause: Clause, targets: list[TargetPhrase | None]) -> list[Ac
     ]
 
 
-type _Decision = tuple[Intent, Quantity | Mode | FanSpeed | bool | None, Direction | None]
+type _Decision = tuple[Intent, Quantity | Mode | FanSpeed | App | bool | None, Direction | None]
 
 
 def _decide(clause: Clause, target: TargetPhrase | None) -> list[_Decision] | Reason:
@@ -138,6 +149,8 @@ def _decide(clause: Clause, target: TargetPhrase | None) -> list[_Decision] | Re
         if not clause.has_value:
             return Reason.NO_INTENT
         verb = Verb.SET
+    if tv := _tv_decision(clause, verb):
+        return [tv]
     if Prop.EXPRESS_FREEZE in clause.props and verb not in {Verb.UP, Verb.DOWN, Verb.OPEN, Verb.CLOSE}:
         return [(Intent.EXPRESS_FREEZE, verb not in {Verb.OFF, Verb.STOP, Verb.PAUSE}, None)]
     match verb:
@@ -170,6 +183,19 @@ def _decide(clause: Clause, target: TargetPhrase | None) -> list[_Decision] | Re
             return _settings(clause, target) or Reason.MISSING_VALUE
 
 
+def _tv_decision(clause: Clause, verb: Verb) -> _Decision | None:
+    """Decide the TV commands that are not numbers: an app, mute, and sound on/off."""
+    if clause.app is not None and verb in {Verb.ON, Verb.START, Verb.SET, Verb.OPEN}:
+        return (Intent.LAUNCH_APP, clause.app, None)
+    if clause.mute is not None:
+        # "음소거 꺼줘" turns muting off.
+        return (Intent.MUTE, clause.mute != (verb is Verb.OFF), None)
+    if Prop.VOLUME in clause.props and verb in {Verb.ON, Verb.OFF} and clause.quantity is None:
+        # "소리 꺼줘" mutes; "소리 켜줘" brings the sound back.
+        return (Intent.MUTE, verb is Verb.OFF, None)
+    return None
+
+
 def _settings(clause: Clause, target: TargetPhrase | None) -> list[_Decision]:
     """Return the SET_* decisions for the values in the clause (mode, fan speed, number)."""
     decisions: list[_Decision] = []
@@ -189,7 +215,14 @@ def _relative(clause: Clause, target: TargetPhrase | None, direction: Direction)
 
 
 def _number_intent(clause: Clause, target: TargetPhrase | None) -> Intent:
-    """Decide whether a number is a temperature or a humidity: unit, then property, then device."""
+    """Decide what a number sets.
+
+    Volume and channel go by their word; temperature or humidity by unit, then property, then device.
+    """
+    if Prop.VOLUME in clause.props:
+        return Intent.SET_VOLUME
+    if Prop.CHANNEL in clause.props:
+        return Intent.SET_CHANNEL
     unit = clause.quantity.unit if clause.quantity is not None else None
     if unit is Unit.PERCENT or (unit not in _TEMPERATURE_UNITS and Prop.HUMIDITY in clause.props):
         return Intent.SET_HUMIDITY

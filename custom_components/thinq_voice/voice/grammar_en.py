@@ -4,7 +4,9 @@ import re
 
 from .clause import Clause, Modifier, Prop, Verb
 from .lexicon import (
+    EN_APP_WORDS,
     EN_PRONOUNS,
+    app_pattern,
     en_area,
     en_device_type,
     fit_location,
@@ -286,6 +288,8 @@ _PROPS: tuple[tuple[Prop, re.Pattern[str]], ...] = (
     (Prop.TEMPERATURE, re.compile(r"\b(?:target |set )?(?:temperature|temp|thermostat)\b")),
     (Prop.HUMIDITY, re.compile(r"\bhumidity(?: level)?\b")),
     (Prop.MODE, re.compile(r"\bmode\b")),
+    (Prop.VOLUME, re.compile(r"\b(?:volume|sound)\b")),
+    (Prop.CHANNEL, re.compile(r"\bchannel\b")),
     (Prop.DOOR, re.compile(r"\bdoors?\b")),
 )
 _MODIFIERS: tuple[tuple[Modifier, re.Pattern[str]], ...] = (
@@ -412,12 +416,28 @@ def _read_clause(text: str, question_mark: bool) -> Clause:
         if found:
             clause.props.add(prop)
     text = _take_mode(text, clause)
+    text = _take_tv(text, clause)
     for modifier, pattern in _MODIFIERS:
         text, found = pattern.subn(" ", text)
         if found:
             clause.modifiers.add(modifier)
     clause.targets = _targets(text)
     return clause
+
+
+_APP = app_pattern(EN_APP_WORDS, r"(?: app)?(?=\s|$)")
+_MUTE = re.compile(r"\b(?P<un>un)?mute\b")
+
+
+def _take_tv(text: str, clause: Clause) -> str:
+    """Take an app name and "mute"/"unmute"."""
+    if match := _APP.search(text):
+        clause.app = EN_APP_WORDS[" ".join(match["app"].split())]
+        text = f"{text[: match.start()]} {text[match.end() :]}"
+    if match := _MUTE.search(text):
+        clause.mute = not match["un"]
+        text = f"{text[: match.start()]} {text[match.end() :]}"
+    return text
 
 
 def _take_verb(text: str, clause: Clause) -> str:

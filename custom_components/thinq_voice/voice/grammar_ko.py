@@ -10,10 +10,12 @@ import re
 from .clause import Clause, Modifier, Prop, Verb
 from .korean import CONJUNCTIONS, split_particle
 from .lexicon import (
+    KO_APP_WORDS,
     KO_AREAS,
     KO_DEVICE_WORDS,
     KO_LOCATIONS,
     KO_PRONOUNS,
+    app_pattern,
     fit_location,
     ko_area,
     ko_device_type,
@@ -201,7 +203,7 @@ _NUMBER = (
 _QUANTITY = re.compile(
     r"(?P<neg>영하|마이너스|-)?\s?"
     rf"(?P<num>{_NUMBER})"
-    r"\s?(?P<unit>도|°c|°f|°|퍼센트|프로|%|시간|분|초)?"
+    r"\s?(?P<unit>도|°c|°f|°|퍼센트|프로|%|시간|분|초|번)?"
     r"(?P<half>\s?반)?"
     r"(?P<tail>\s?(?:으로|로|에|까지|만큼|정도|쯤|뒤에는|후에는|뒤에|후에|뒤|후|있다가|이따가|지나서|지나면|를|을|가|이|는|은)?)(?=\s|$)"
 )
@@ -267,8 +269,14 @@ _PROPS: tuple[tuple[Prop | None, re.Pattern[str]], ...] = (
     (Prop.FAN, re.compile(_FAN_WORD)),
     (Prop.MODE, re.compile(r"운전\s?모드|모드")),
     (Prop.DOOR, re.compile(r"(?:문|도어)(?:을|를|이|은|는|가)?(?=\s|$)")),
+    (Prop.VOLUME, re.compile(r"볼륨|음량|소리")),
+    (Prop.CHANNEL, re.compile(r"채널")),
     (None, re.compile(r"전원")),
 )
+_APP = app_pattern(KO_APP_WORDS, r"(?:을|를|이|가|은|는|으로|로|앱|어플)?(?=\s|$)")
+# "음소거 해제/풀어줘" unmutes; any other 음소거 mutes.
+_UNMUTE = re.compile(r"음소거\s?(?:해제|풀어|풀)\S*")
+_MUTE = re.compile(r"음소거(?:를|을)?")
 _MODIFIERS: tuple[tuple[Modifier, re.Pattern[str]], ...] = (
     (Modifier.AGAIN, re.compile(r"다시|계속|이어서")),
     (Modifier.BRIEFLY, re.compile(r"잠깐만?|잠시만?|일시")),
@@ -359,6 +367,7 @@ def _read_clause(text: str, verb: Verb | None, *, question_mark: bool = False) -
     text = _take_fan(text, clause)
     text = _take_props(text, clause)
     text = _take_mode(text, clause)
+    text = _take_tv(text, clause)
     for modifier, pattern in _MODIFIERS:
         text, found = pattern.subn(" ", text)
         if found:
@@ -440,6 +449,19 @@ def _take_mode(text: str, clause: Clause) -> str:
     else:
         clause.mode = _MODES[word]
     return f"{text[: match.start()]} {text[match.end() :]}"
+
+
+def _take_tv(text: str, clause: Clause) -> str:
+    """Take an app name and muting words ("유튜브", "음소거 해제")."""
+    if match := _APP.search(text):
+        clause.app = KO_APP_WORDS[match["app"].replace(" ", "")]
+        text = f"{text[: match.start()]} {text[match.end() :]}"
+    for pattern, mute in ((_UNMUTE, False), (_MUTE, True)):
+        text, found = pattern.subn(" ", text)
+        if found:
+            clause.mute = mute
+            break
+    return text
 
 
 def _take_props(text: str, clause: Clause) -> str:

@@ -2,7 +2,7 @@
 
 import re
 
-from .model import DeviceType, Location
+from .model import App, DeviceType, Location
 
 _D = DeviceType
 
@@ -250,3 +250,40 @@ def location_device_type(location: Location | None) -> DeviceType | None:
     if location in {Location.UPPER, Location.LOWER}:
         return DeviceType.OVEN
     return None
+
+
+# TV apps by the names people say; matched like device words, longest first.
+KO_APP_WORDS: dict[str, App] = {
+    "유튜브": App.YOUTUBE,
+    "유투브": App.YOUTUBE,
+    "넷플릭스": App.NETFLIX,
+    "넷플": App.NETFLIX,
+    "디즈니플러스": App.DISNEY_PLUS,
+    "디즈니": App.DISNEY_PLUS,
+    "티빙": App.TVING,
+    "웨이브": App.WAVVE,
+    "쿠팡플레이": App.COUPANG_PLAY,
+    "왓챠": App.WATCHA,
+    "프라임비디오": App.PRIME_VIDEO,
+}
+EN_APP_WORDS: dict[str, App] = {
+    "youtube": App.YOUTUBE,
+    "netflix": App.NETFLIX,
+    "disney plus": App.DISNEY_PLUS,
+    "disney+": App.DISNEY_PLUS,
+    "disney": App.DISNEY_PLUS,
+    "tving": App.TVING,
+    "wavve": App.WAVVE,
+    "coupang play": App.COUPANG_PLAY,
+    "watcha": App.WATCHA,
+    "prime video": App.PRIME_VIDEO,
+    "amazon prime": App.PRIME_VIDEO,
+}
+
+
+def app_pattern(words: dict[str, App], tail: str) -> re.Pattern[str]:
+    """Return a pattern finding an app name (longest first) followed by `tail` (particles)."""
+    names = sorted(words, key=len, reverse=True)
+    return re.compile(
+        "(?P<app>" + "|".join(re.escape(name).replace(r"\ ", r"\s?") for name in names) + ")" + tail
+    )

@@ -31,6 +31,10 @@ class Intent(StrEnum):
     EXPRESS_FREEZE = "express_freeze"
     OPEN_DOOR = "open_door"
     CLOSE_DOOR = "close_door"
+    SET_VOLUME = "set_volume"
+    MUTE = "mute"
+    LAUNCH_APP = "launch_app"
+    SET_CHANNEL = "set_channel"
 
 
 class QuestionIntent(StrEnum):
@@ -125,6 +129,19 @@ class FanSpeed(StrEnum):
     AUTO = "auto"
 
 
+class App(StrEnum):
+    """A TV app named in a command ("유튜브 틀어줘", "put on netflix")."""
+
+    YOUTUBE = "youtube"
+    NETFLIX = "netflix"
+    DISNEY_PLUS = "disney_plus"
+    TVING = "tving"
+    WAVVE = "wavve"
+    COUPANG_PLAY = "coupang_play"
+    WATCHA = "watcha"
+    PRIME_VIDEO = "prime_video"
+
+
 class Direction(StrEnum):
     """Direction of a relative change ("2도 올려줘", "turn it down")."""
 
@@ -157,8 +174,8 @@ class Quantity:
     unit: Unit | None = None
 
 
-type Value = Quantity | Mode | FanSpeed | bool
-"""A command's value: a number, a mode or fan-speed token, or on/off (express freeze)."""
+type Value = Quantity | Mode | FanSpeed | App | bool
+"""A command's value: a number, a mode, fan-speed or app token, or on/off (express freeze, mute)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,7 +226,8 @@ class Command:
         intent: What to do.
         target: What to do it to; None when the sentence names nothing ("켜줘", "2도 올려줘"):
             the agent uses the conversation's context (the satellite's area, the last device).
-        value: The setting for ``SET_*`` intents; on/off for ``EXPRESS_FREEZE``. For a relative
+        value: The setting for ``SET_*`` intents; on/off for ``EXPRESS_FREEZE`` and ``MUTE`` (True
+            mutes); the `App` for ``LAUNCH_APP``. For a relative
             change it is the step size, possibly None ("온도 올려줘": the agent picks a step).
         direction: Set for relative changes ("2도 올려줘" → UP with 2°); None for absolute ones.
         delay: Do it after this long ("2시간 뒤에 돌려줘", "turn it off in 40 minutes").

@@ -1,0 +1,98 @@
+"""Coordinator of an LG webOS TV entry: one SSAP connection over the LAN, state pushed by the TV."""
+
+from collections.abc import Mapping
+from typing import Any, TypeIs
+
+from homeassistant.config_entries import ConfigEntry
+from homeassistant.const import CONF_HOST
+from homeassistant.core import HomeAssistant, callback
+from homeassistant.exceptions import ConfigEntryAuthFailed, HomeAssistantError
+from homeassistant.helpers.aiohttp_client import async_get_clientsession
+from homeassistant.helpers.update_coordinator import DataUpdateCoordinator
+
+from .api.webos import (
+    TvState,
+    WebOsClient,
+    WebOsCommandError,
+    WebOsConnectionError,
+    WebOsPairingRefusedError,
+    WebOsTimeoutError,
+)
+from .api.wol import async_send_magic_packet
+from .const import CONF_CLIENT_KEY, CONF_MAC, DOMAIN, LOGGER, TV_RECONNECT_INTERVAL
+
+type TvConfigEntry = ConfigEntry[TvCoordinator]
+
+
+def is_tv_entry(entry: ConfigEntry[Any]) -> TypeIs[TvConfigEntry]:
+    """Return whether an entry is a TV on the LAN rather than a ThinQ Connect account."""
+    return CONF_HOST in entry.data
+
+
+class TvCoordinator(DataUpdateCoordinator[TvState]):
+    """Holds the TV's client; the TV pushes its state, so nothing is polled.
+
+    While the TV is unreachable the client retries with back-off up to TV_RECONNECT_INTERVAL;
+    a TV that is off is normal, so it shows as off rather than failing the entry.
+    """
+
+    config_entry: TvConfigEntry
+
+    def __init__(self, hass: HomeAssistant, entry: TvConfigEntry) -> None:
+        """Create the client from the entry's host and key."""
+        super().__init__(hass, LOGGER, config_entry=entry, name=f"{DOMAIN} TV", update_interval=None)
+        self.client = WebOsClient(
+            async_get_clientsession(hass),
+            entry.data[CONF_HOST],
+            client_key=entry.data[CONF_CLIENT_KEY],
+            reconnect_max_delay=TV_RECONNECT_INTERVAL.total_seconds(),
+        )
+        self.data = self.client.state
+        self.mac: str | None = entry.data.get(CONF_MAC)
+
+    async def async_start(self) -> None:
+        """Connect once (a TV that is off is fine), then keep the connection up in the background.
+
+        Raises:
+            ConfigEntryAuthFailed: the TV no longer accepts the stored key.
+        """
+        try:
+            await self.client.async_connect()
+        except WebOsPairingRefusedError as err:
+            raise ConfigEntryAuthFailed(translation_domain=DOMAIN, translation_key="tv_pairing_lost") from err
+        except (WebOsConnectionError, WebOsTimeoutError) as err:
+            LOGGER.debug("The TV at %s is not reachable now (%s); it is probably off", self.client.host, err)
+        self.config_entry.async_on_unload(self.client.add_state_callback(self._state_changed))
+        self.client.on_pairing_lost = self._pairing_lost
+        self.client.start_keeping_connected()
+
+    async def async_stop(self) -> None:
+        """Close the connection."""
+        await self.client.async_close()
+
+    @callback
+    def _state_changed(self, state: TvState) -> None:
+        self.async_set_updated_data(state)
+
+    @callback
+    def _pairing_lost(self) -> None:
+        self.config_entry.async_start_reauth(self.hass)
+
+    async def async_request(self, uri: str, payload: Mapping[str, Any] | None = None) -> dict[str, Any]:
+        """Send a request to the TV; failures become translated errors."""
+        try:
+            return await self.client.async_request(uri, payload)
+        except WebOsCommandError as err:
+            raise HomeAssistantError(
+                translation_domain=DOMAIN,
+                translation_key="tv_command_failed",
+                translation_placeholders={"error": str(err)},
+            ) from err
+        except (WebOsConnectionError, WebOsTimeoutError) as err:
+            raise HomeAssistantError(translation_domain=DOMAIN, translation_key="tv_not_connected") from err
+
+    async def async_wake(self) -> None:
+        """Send the Wake-on-LAN packet to the TV's MAC address."""
+        if self.mac is None:
+            raise HomeAssistantError(translation_domain=DOMAIN, translation_key="tv_turn_on_unsupported")
+        await async_send_magic_packet(self.mac)
