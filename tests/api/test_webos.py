@@ -272,3 +272,19 @@ async def test_magic_packet_is_sent_over_udp() -> None:
             assert await received == magic_packet("a8:23:fe:12:34:56")
     finally:
         transport.close()
+
+
+async def test_silent_tv_is_detected_by_the_heartbeat(
+    session: aiohttp.ClientSession, tv: SimulatedTv, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A TV that stops answering (unplugged, closes nothing) is dropped after a ping goes unanswered."""
+    monkeypatch.setattr(webos, "HEARTBEAT", 0.1)
+    client = await paired(session, tv)
+    # While the simulated TV sleeps on a slow reply it reads nothing, so it answers no ping either.
+    await tv.apply({"slow_ms": 500})
+    with pytest.raises(WebOsConnectionError):
+        await client.async_request(webos.GET_VOLUME)
+    assert not client.connected
+    await tv.apply({"slow_ms": 0})
+    await asyncio.sleep(0.6)  # the simulated TV wakes up and notices the closed socket
+    await client.async_close()
