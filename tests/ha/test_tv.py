@@ -166,7 +166,8 @@ async def test_reconnects_after_the_tv_drops_the_connection(
     dropped = client._ws
     await tv.apply({"drop": True})
     await wait_for(hass, lambda: client._ws is not dropped and client.connected)
-    assert hass.states.get(player).state == "on"  # type: ignore[union-attr]
+    # The power state arrives by subscription just after the new socket registers.
+    await wait_for(hass, lambda: hass.states.get(player).state == "on")  # type: ignore[union-attr]
     await call(hass, "media_player", "volume_set", player, volume_level=0.33)
     assert tv.state.volume == 33
 
