@@ -155,6 +155,7 @@ class ThinQVoiceCoordinator(DataUpdateCoordinator[dict[str, Appliance]]):
             if self._device_list_read_at is None or now - self._device_list_read_at >= DEVICE_LIST_INTERVAL:
                 await self._async_read_device_list()
                 self._device_list_read_at = now
+            await self._async_read_missing_profiles()
             previous = self.data or {}
             appliances = {
                 device_id: previous.get(device_id) or Appliance(info=info, profile=self._profiles[device_id])
@@ -205,16 +206,29 @@ class ThinQVoiceCoordinator(DataUpdateCoordinator[dict[str, Appliance]]):
         return appliances
 
     async def _async_read_device_list(self) -> None:
-        """Read the account's appliances, fetch profiles of new ones and forget removed ones."""
+        """Read the account's appliances and forget removed ones."""
         devices = {device.device_id: device for device in await self.client.async_get_devices()}
-        for device_id in devices.keys() - self._profiles.keys():
-            if device_id in self.excluded_devices:
-                continue
-            self._profiles[device_id] = await self.client.async_get_device_profile(device_id)
         for device_id in self._profiles.keys() - devices.keys():
             del self._profiles[device_id]
         self.known_devices = devices
         self._remove_stale_devices()
+
+    async def _async_read_missing_profiles(self) -> None:
+        """Fetch the profiles still missing, as far as LG's hourly budget allows this round.
+
+        Setting up costs a profile and a state read per appliance: a large account needs more
+        than LG allows in an hour, so its appliances join over the following refreshes instead
+        of the whole setup failing.
+        """
+        for device_id in self.known_devices.keys() - self._profiles.keys() - self.excluded_devices:
+            # Each new profile brings a state read this round; controls keep their margin.
+            if self.client.remaining_budget < len(self._profiles) + 2 + CONTROL_MARGIN:
+                LOGGER.debug(
+                    "Postponing %s appliances to stay within LG's hourly budget",
+                    len(self.known_devices.keys() - self._profiles.keys() - self.excluded_devices),
+                )
+                return
+            self._profiles[device_id] = await self.client.async_get_device_profile(device_id)
 
     @callback
     def _remove_stale_devices(self) -> None:
