@@ -53,11 +53,13 @@ from .const import (
     CONF_BASE_URL,
     CONF_CLIENT_ID,
     CONF_CLIENT_KEY,
+    CONF_CONFIRM_START,
     CONF_EXCLUDED_DEVICES,
     CONF_FALLBACK_AGENT,
     CONF_INCLUDED_DEVICES,
     CONF_MAC,
     CONF_REFRESH_INTERVAL,
+    CONFIRMABLE_TYPES,
     DEFAULT_FALLBACK_AGENT,
     DEFAULT_REFRESH_INTERVAL,
     DOMAIN,
@@ -494,6 +496,7 @@ class ThinQVoiceOptionsFlow(OptionsFlowWithReload):
                     CONF_REFRESH_INTERVAL: int(user_input[CONF_REFRESH_INTERVAL]),
                     CONF_EXCLUDED_DEVICES: sorted(set(known) - included),
                     CONF_FALLBACK_AGENT: user_input[CONF_FALLBACK_AGENT],
+                    CONF_CONFIRM_START: user_input[CONF_CONFIRM_START],
                 }
             )
         options = [SelectOptionDict(value=device_id, label=info.alias) for device_id, info in known.items()]
@@ -523,6 +526,13 @@ class ThinQVoiceOptionsFlow(OptionsFlowWithReload):
                     default=self.config_entry.options.get(CONF_FALLBACK_AGENT, DEFAULT_FALLBACK_AGENT),
                 ): SelectSelector(
                     SelectSelectorConfig(options=self._fallback_agents(), translation_key=CONF_FALLBACK_AGENT)
+                ),
+                vol.Optional(
+                    CONF_CONFIRM_START, default=self.config_entry.options.get(CONF_CONFIRM_START, [])
+                ): SelectSelector(
+                    SelectSelectorConfig(
+                        options=list(CONFIRMABLE_TYPES), multiple=True, translation_key=CONF_CONFIRM_START
+                    )
                 ),
             }
         )

@@ -34,6 +34,9 @@ CONF_FALLBACK_AGENT: Final = "fallback_agent"
 # picks another one, or none.
 DEFAULT_FALLBACK_AGENT: Final = "conversation.home_assistant"
 NO_FALLBACK_AGENT: Final = "none"
+# Appliance kinds (voice DeviceType values) whose start the agent confirms first ("정말 시작할까요?").
+CONF_CONFIRM_START: Final = "confirm_start"
+CONFIRMABLE_TYPES: Final = ("washer", "dryer", "dish_washer", "styler", "oven", "robot_cleaner")
 
 # TV entries (LG webOS over the LAN): the key the TV gave at pairing, and its MAC for Wake-on-LAN.
 CONF_CLIENT_KEY: Final = "client_key"

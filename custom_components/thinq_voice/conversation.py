@@ -1,5 +1,6 @@
 """The ThinQ Voice conversation agent: Korean and English appliance commands through Assist."""
 
+from dataclasses import replace
 from typing import Literal, override
 
 from homeassistant.components import conversation
@@ -10,19 +11,39 @@ from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from .agent.actions import ActionError, async_answer, async_execute, supports
 from .agent.answers import say
-from .agent.context import ConversationMemory
+from .agent.context import Conversation, ConversationMemory, Step
 from .agent.phrases import Phrases, expand, load_phrases
 from .agent.targets import Appliance, collect_appliances, match, name_key
-from .const import CONF_FALLBACK_AGENT, DEFAULT_FALLBACK_AGENT, DOMAIN, NO_FALLBACK_AGENT
+from .const import CONF_CONFIRM_START, CONF_FALLBACK_AGENT, DEFAULT_FALLBACK_AGENT, DOMAIN, NO_FALLBACK_AGENT
 from .coordinator import ThinQVoiceConfigEntry
-from .voice import NotUnderstood, parse
+from .voice import NotUnderstood, parse, parse_fragment
 from .voice.korean import has_final_consonant
-from .voice.model import Action, Command, DeviceType, Question, QuestionIntent
+from .voice.model import Action, Command, DeviceType, Intent, Question, QuestionIntent
 
 PARALLEL_UPDATES = 0
 SUPPORTED_LANGUAGES = ["ko", "en"]
 # More candidates than this are not read out as a choice: the user is asked to name one.
 MAX_CHOICES = 4
+# Replies that say yes to "정말 시작할까요?".
+CONFIRM_KEYS = {
+    "응",
+    "어",
+    "네",
+    "예",
+    "그래",
+    "좋아",
+    "시작해",
+    "해줘",
+    "돌려줘",
+    "yes",
+    "yeah",
+    "yep",
+    "sure",
+    "ok",
+    "okay",
+    "doit",
+    "goahead",
+}
 # Replies that drop an open question ("취소할게", "never mind").
 CANCEL_KEYS = {
     "취소",
@@ -84,61 +105,145 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
     async def _async_handle_message(
         self, user_input: conversation.ConversationInput, chat_log: conversation.ChatLog
     ) -> conversation.ConversationResult:
-        """Answer one turn: finish an open question, or read and carry out the sentence."""
+        """Answer one turn: finish an open question, or read, resolve and carry out the sentence."""
         language = "ko" if (user_input.language or "").lower().startswith("ko") else "en"
         conversation_id = chat_log.conversation_id
         appliances = collect_appliances(self.hass)
-        pending = self.memory.take(conversation_id)
-        if pending is not None:
-            speech, asked = await self._async_continue_choice(
-                user_input, pending.action, pending.options, pending.language
-            )
-            if speech is not None:
-                return self._reply(user_input, chat_log, pending.language, speech, asked)
+        context = self.memory.get(conversation_id)
+        if context is not None and context.pending:
+            pending = context.pending
+            self.memory.drop_pending(conversation_id)
+            if context.confirming:
+                reply = await self._async_confirmed(user_input, chat_log, pending, context.language)
+            else:
+                reply = await self._async_continue_choice(user_input, chat_log, pending, context.language)
+            if reply is not None:
+                return reply
         sentences = expand(self.phrases, user_input.text, language)
         parsed = [parse(sentence, language) for sentence in sentences]
         understood = [result for result in parsed if not isinstance(result, NotUnderstood)]
+        parts: list[Action] = [part for result in understood for part in result.parts]
+        if understood:
+            language = understood[0].language.value
         if len(understood) < len(parsed):
-            if sentences == [user_input.text]:
+            if sentences != [user_input.text]:
+                return self._reply(
+                    user_input, chat_log, language, say(language, "phrase_not_understood"), False
+                )
+            # "아니, 거실 거", "and the bedroom one too": the last action on other appliances.
+            targets = parse_fragment(user_input.text)
+            if context is None or context.last_action is None or not targets:
                 return await self._async_fallback(user_input, chat_log, language)
-            return self._reply(
-                user_input, chat_log, language, say(language, "phrase_not_understood"), asked=False
-            )
-        language = understood[0].language.value
-        answers: list[str] = []
-        for part in (part for result in understood for part in result.parts):
-            answer, options = await self._async_run_part(user_input, part, appliances, language)
-            if options:
-                self.memory.remember(conversation_id, part, options, language)
-                answers.append(answer)
-                return self._reply(user_input, chat_log, language, " ".join(answers), asked=True)
-            answers.append(answer)
-        return self._reply(user_input, chat_log, language, " ".join(answers), asked=False)
+            parts = [replace(context.last_action, target=target) for target in targets]
+        # Every part is resolved before anything is done: a sentence is carried out whole or not at all.
+        steps: list[Step] = []
+        for part in parts:
+            step = self._resolve(part, appliances, context, language)
+            if isinstance(step, str):
+                return self._reply(user_input, chat_log, language, step, asked=False)
+            steps.append(step)
+        return await self._async_run(user_input, chat_log, steps, language)
 
-    async def _async_run_part(
+    async def _async_run(
         self,
         user_input: conversation.ConversationInput,
-        part: Action,
-        appliances: list[Appliance],
+        chat_log: conversation.ChatLog,
+        steps: list[Step],
         language: str,
-    ) -> tuple[str, list[Appliance]]:
-        """Resolve and carry out one part; return the answer and, if ambiguous, the choices."""
+        *,
+        confirmed: bool = False,
+    ) -> conversation.ConversationResult:
+        """Ask about the first ambiguous step or for a confirmation, or carry out every step in order."""
+        if ambiguous := next((step for step in steps if step.options), None):
+            self.memory.ask(chat_log.conversation_id, steps, language)
+            return self._reply(user_input, chat_log, language, _ask_which(language, ambiguous.options), True)
+        if not confirmed and (starts := self._starts_to_confirm(steps)):
+            self.memory.ask(chat_log.conversation_id, steps, language, confirming=True)
+            return self._reply(
+                user_input, chat_log, language, say(language, "confirm_start", devices=starts), True
+            )
+        answers: list[str] = []
+        for step in steps:
+            if isinstance(step.part, Question) and step.part.intent is QuestionIntent.WHAT_IS_RUNNING:
+                answers.append(await async_answer(self.hass, step.appliances, step.part, language))
+                continue
+            # A refusal (remote start off, out of range, offline) is told and the rest still runs.
+            answers.extend(
+                [
+                    await self._async_act(user_input, step.part, appliance, language)
+                    for appliance in step.appliances
+                ]
+            )
+        last = steps[-1]
+        self.memory.done(chat_log.conversation_id, last.part, last.appliances, language)
+        return self._reply(user_input, chat_log, language, " ".join(answers), asked=False)
+
+    def _starts_to_confirm(self, steps: list[Step]) -> str:
+        """Name the appliances the user wants a start of confirmed first (options), or ""."""
+        kinds = set(self.entry.options.get(CONF_CONFIRM_START, []))
+        return ", ".join(
+            appliance.name
+            for step in steps
+            if isinstance(step.part, Command) and step.part.intent is Intent.START
+            for appliance in step.appliances
+            if appliance.device_type in kinds
+        )
+
+    async def _async_confirmed(
+        self,
+        user_input: conversation.ConversationInput,
+        chat_log: conversation.ChatLog,
+        steps: list[Step],
+        language: str,
+    ) -> conversation.ConversationResult | None:
+        """Read the reply to "정말 시작할까요?"; None means the reply is a new sentence instead."""
+        reply = name_key(user_input.text.rstrip("?.!요"))
+        if reply in CONFIRM_KEYS:
+            return await self._async_run(user_input, chat_log, steps, language, confirmed=True)
+        if reply in CANCEL_KEYS:
+            return self._reply(user_input, chat_log, language, say(language, "choice_cancelled"), False)
+        return None
+
+    def _resolve(
+        self, part: Action, appliances: list[Appliance], context: Conversation | None, language: str
+    ) -> Step | str:
+        """Return the appliances a part is about, the choices to ask about, or why it has none."""
         if (
             isinstance(part, Question)
             and part.intent is QuestionIntent.WHAT_IS_RUNNING
             and part.target is None
         ):
-            return await async_answer(self.hass, appliances, part, language), []
+            return Step(part, appliances)
+        target = part.target
+        unnamed = target is None or (not target.key and target.device_type is None)
+        if unnamed and context is not None:
+            # "그거 꺼줘", "더 낮춰", "둘 다 꺼줘": the appliances of the last action.
+            recent = [
+                appliance for appliance in context.last_appliances if supports(self.hass, appliance, part)
+            ]
+            if recent:
+                return Step(part, recent)
+        every = target is not None and target.every
+        if target is not None and target.pronoun and not every:
+            return say(language, "which_device")
         candidates = self._candidates(part, appliances)
+        if context is not None and target is not None and target.device_type is None and len(candidates) > 1:
+            # "거실 거 꺼줘" after the bedroom AC: the living-room appliance of the same kind.
+            kinds = {appliance.device_type for appliance in context.last_appliances}
+            candidates = [
+                appliance for appliance in candidates if appliance.device_type in kinds
+            ] or candidates
         if not candidates:
-            if part.target is None or not part.target.text:
-                return say(language, "which_device"), []
-            return say(language, "no_target", name=part.target.text), []
+            if target is not None and target.text:
+                return say(language, "no_target", name=target.text)
+            return say(language, "which_device")
+        if every:
+            return Step(part, candidates)
         if len(candidates) > MAX_CHOICES:
-            return say(language, "which_device"), []
+            return say(language, "which_device")
         if len(candidates) > 1:
-            return _ask_which(language, candidates), candidates
-        return await self._async_act(user_input, part, candidates[0], language), []
+            return Step(part, [], options=candidates)
+        return Step(part, candidates)
 
     def _candidates(self, part: Action, appliances: list[Appliance]) -> list[Appliance]:
         """Return the appliances a part may mean that can also do what it asks."""
@@ -167,25 +272,35 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
     async def _async_continue_choice(
         self,
         user_input: conversation.ConversationInput,
-        action: Action,
-        options: list[Appliance],
+        chat_log: conversation.ChatLog,
+        steps: list[Step],
         language: str,
-    ) -> tuple[str | None, bool]:
+    ) -> conversation.ConversationResult | None:
         """Read the reply to "which one?"; None means the reply is a new sentence instead."""
         reply = name_key(user_input.text.rstrip("?.!요"))
         if reply in CANCEL_KEYS:
-            return say(language, "choice_cancelled"), False
-        picked = [
-            option
-            for option in options
-            if reply and any(reply in key or key in reply for key in option.keys | option.area_keys)
-        ]
-        if len(picked) == 1:
-            return await self._async_act(user_input, action, picked[0], language), False
-        if len(picked) > 1 or not reply:
-            self.memory.remember(user_input.conversation_id or "", action, picked or options, language)
-            return _ask_which(language, picked or options), True
-        return None, False
+            return self._reply(user_input, chat_log, language, say(language, "choice_cancelled"), False)
+        asked = next(step for step in steps if step.options)
+        options = asked.options
+        if any(target.every and not target.key for target in parse_fragment(user_input.text)):
+            picked = options  # "둘 다", "both of them"
+        else:
+            picked = [
+                option
+                for option in options
+                if reply and any(reply in key or key in reply for key in option.keys | option.area_keys)
+            ]
+            if not picked:
+                return None
+            if len(picked) > 1:
+                asked.options = picked
+                self.memory.ask(chat_log.conversation_id, steps, language)
+                return self._reply(user_input, chat_log, language, _ask_which(language, picked), True)
+        # One answer settles every part that asked the same question ("에어컨 켜고 23도로 맞춰줘").
+        for step in steps:
+            if step.options == options:
+                step.appliances, step.options = list(picked), []
+        return await self._async_run(user_input, chat_log, steps, language)
 
     async def _async_fallback(
         self, user_input: conversation.ConversationInput, chat_log: conversation.ChatLog, language: str

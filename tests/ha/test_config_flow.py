@@ -13,6 +13,7 @@ from custom_components.thinq_voice.const import (
     CONF_ADVANCED,
     CONF_BASE_URL,
     CONF_CLIENT_ID,
+    CONF_CONFIRM_START,
     CONF_EXCLUDED_DEVICES,
     CONF_FALLBACK_AGENT,
     CONF_INCLUDED_DEVICES,
@@ -355,4 +356,17 @@ async def test_options(hass: HomeAssistant, simulator: Simulator, init_integrati
     assert init_integration.options[CONF_REFRESH_INTERVAL] == 120
     assert set(init_integration.options[CONF_EXCLUDED_DEVICES]) == set(simulator.device_ids) - set(keep)
     assert init_integration.options[CONF_FALLBACK_AGENT] == NO_FALLBACK_AGENT
+    assert init_integration.options[CONF_CONFIRM_START] == []
+    await hass.async_block_till_done()
+    result = await hass.config_entries.options.async_init(init_integration.entry_id)
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"],
+        {
+            CONF_REFRESH_INTERVAL: 120,
+            CONF_INCLUDED_DEVICES: keep,
+            CONF_FALLBACK_AGENT: NO_FALLBACK_AGENT,
+            CONF_CONFIRM_START: ["washer", "robot_cleaner"],
+        },
+    )
+    assert init_integration.options[CONF_CONFIRM_START] == ["washer", "robot_cleaner"]
     await hass.async_block_till_done()

@@ -88,6 +88,17 @@ change the channel to 11 | set_channel - v=11
 channel 7 | set_channel - v=7
 turn the channel up | set_channel - dir=up
 turn it on | turn_on : pron
+all the ACs off | turn_off ac:ac every
+turn off all the air conditioners | turn_off airconditioner:ac every
+turn on every ac | turn_on ac:ac every
+start both | start : every
+turn off both of them | turn_off : every
+turn it down a degree | set_temperature : v=1° dir=down pron
+fan speed up | set_fan_speed - dir=up
+turn the fan speed down | set_fan_speed - dir=down
+what can I say to the dryer? | capabilities dryer:dryer
+what can the refrigerator do? | capabilities refrigerator:fridge
+what should I say to the washer? | capabilities washer:washer
 turn it off | turn_off : pron
 switch that off | turn_off : pron
 turn that one off | turn_off : pron

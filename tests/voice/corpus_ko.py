@@ -263,6 +263,23 @@ LG 스타일러 시작 | start lg스타일러:styler
 공기청정기 두시간반 뒤에 꺼줘 | turn_off 공기청정기:purifier delay=9000
 에어컨 10초 뒤에 켜줘 | turn_on 에어컨:ac delay=10
 그거 꺼줘 | turn_off : pron
+에어컨 다 꺼줘 | turn_off 에어컨:ac every
+에어컨 모두 켜줘 | turn_on 에어컨:ac every
+모든 에어컨 꺼줘 | turn_off 에어컨:ac every
+에어컨이랑 공기청정기 전부 꺼줘 | turn_off 에어컨:ac every ; turn_off 공기청정기:purifier every
+둘 다 꺼줘 | turn_off : every
+안방 에어컨 켜서 26도로 맞춰줘 | turn_on 안방에어컨:ac@안방 ; set_temperature 안방에어컨:ac@안방 v=26°
+세탁기 돌려서 건조기도 시작해 | start 세탁기:washer ; start 건조기:dryer
+거실 거 꺼줘 | turn_off 거실:@거실
+안방 것도 꺼줘 | turn_off 안방:@안방
+조금 더 시원하게 | set_temperature - dir=down
+좀 더 따뜻하게 해줘 | set_temperature - dir=up
+바람 한 단계 올려줘 | set_fan_speed - dir=up
+바람 한 단계 내려줘 | set_fan_speed - dir=down
+습도 10% 올려줘 | set_humidity - v=10% dir=up
+건조기한테 뭐라고 할 수 있어? | capabilities 건조기:dryer
+거실 에어컨으로 뭘 할 수 있어? | capabilities 거실에어컨:ac@거실
+세탁기한테 무슨 말 할 수 있어? | capabilities 세탁기:washer
 그거 다시 켜줘 | turn_on : pron
 이거 멈춰 | stop : pron
 저거 돌려줘 | start : pron

@@ -1,7 +1,7 @@
 """The compact expected-parse notation of the corpus files.
 
 A line is ``utterance | part ; part ...`` or ``utterance | ! reason``. A part is
-``intent target [v=VALUE] [dir=up|down] [delay=SECONDS] [pron]`` where target is ``-`` (no target) or
+``intent target [v=VALUE] [dir=up|down] [delay=SECONDS] [pron] [every]`` where target is ``-`` (no target) or
 ``key:type/LOCATION@area`` with every piece optional (``:fridge/FREEZER``, ``거실:@거실``). Values:
 ``23°``, ``23°C``, ``74°F``, ``50%``, ``23`` (no unit), a mode, fan-speed or app token, or ``on``/``off``
 (express freeze; mute: ``on`` mutes).
@@ -56,7 +56,7 @@ def summarize(part: Command | Question) -> Summary:
     target_summary = (
         None
         if target is None
-        else (target.key, target.device_type, target.location, target.area, target.pronoun)
+        else (target.key, target.device_type, target.location, target.area, target.pronoun, target.every)
     )
     if isinstance(part, Question):
         return (part.intent, target_summary, None, None, None)
@@ -70,14 +70,16 @@ def _part(tokens: list[str]) -> Summary:
     )
     flags = {option for option in options if "=" not in option}
     values = dict(option.split("=", 1) for option in options if "=" in option)
-    target = None if target_spec == "-" else _target(target_spec, pronoun="pron" in flags)
+    target = (
+        None if target_spec == "-" else _target(target_spec, pronoun="pron" in flags, every="every" in flags)
+    )
     value = _value(intent, values["v"]) if "v" in values else None
     direction = Direction(values["dir"]) if "dir" in values else None
     delay = timedelta(seconds=float(values["delay"])) if "delay" in values else None
     return (intent, target, value, direction, delay)
 
 
-def _target(spec: str, *, pronoun: bool) -> tuple[object, ...]:
+def _target(spec: str, *, pronoun: bool, every: bool) -> tuple[object, ...]:
     spec, _, area = spec.partition("@")
     key, _, rest = spec.partition(":")
     type_name, _, location = rest.partition("/")
@@ -88,6 +90,7 @@ def _target(spec: str, *, pronoun: bool) -> tuple[object, ...]:
         Location(location) if location else None,
         area.replace("_", " ") or None,
         pronoun,
+        every,
     )
 
 

@@ -19,6 +19,7 @@ from custom_components.thinq_voice.voice import (
     Unit,
     Utterance,
     parse,
+    parse_fragment,
 )
 
 
@@ -165,3 +166,24 @@ def test_target_matches(text: str, name: str, expected: bool) -> None:
     target = result.parts[0].target
     assert target is not None
     assert target.matches(name) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("아니, 거실 거", [("거실", False)]),
+        ("안방 것도", [("안방", False)]),
+        ("둘 다", [("", True)]),
+        ("both of them", [("", True)]),
+        ("and the bedroom one too", [("bedroom", False)]),
+        ("no, the living room one", [("livingroom", False)]),
+        ("세탁기는?", [("세탁기", False)]),
+        ("켜줘", []),
+        ("2도", []),
+        ("   ", []),
+        ("세탁기 " * 100, []),
+    ],
+)
+def test_parse_fragment(text: str, expected: list[tuple[str, bool]]) -> None:
+    """A follow-up that only names appliances gives their phrases; anything more gives none."""
+    assert [(target.key, target.every) for target in parse_fragment(text)] == expected

@@ -43,7 +43,7 @@ from ..voice.model import (
     QuestionIntent,
 )
 from .answers import say
-from .targets import Appliance, name_key
+from .targets import Appliance, name_key, thinq_updated_at
 
 _TV_INTENTS = {Intent.SET_VOLUME, Intent.MUTE, Intent.LAUNCH_APP, Intent.SET_CHANNEL}
 # How an app's name reads in a TV's source list, and how it is said.
@@ -142,6 +142,8 @@ _IDLE_RUN_STATES = {
     "off",
 }
 _PRESENT = {STATE_UNAVAILABLE, STATE_UNKNOWN}
+# A state read longer ago than this is answered with its age ("5분 전 기준으로").
+STALE_AFTER = timedelta(minutes=2)
 
 
 class ActionError(Exception):
@@ -188,6 +190,24 @@ class Entities:
         return None
 
 
+def _run_button(entities: Entities, command: str) -> str | None:
+    """Return the button sending a run command (START, STOP, POWER_OFF) to the appliance itself.
+
+    An AC's air-purifying function has START/STOP buttons of its own: they are not the AC's.
+    """
+    for entry in entities.entries():
+        unique_id = entry.unique_id or ""
+        if (
+            entry.platform == DOMAIN
+            and entry.domain == "button"
+            and "_operation_" in unique_id
+            and unique_id.endswith(f"_{command}")
+            and "airCleanOperationMode" not in unique_id
+        ):
+            return entry.entity_id
+    return None
+
+
 def supports(hass: HomeAssistant, appliance: Appliance, part: Command | Question) -> bool:
     """Return whether the appliance has an entity that can do or answer this part."""
     entities = Entities(hass, appliance)
@@ -228,7 +248,7 @@ async def async_execute(
             if vacuum := entities.one("vacuum"):
                 await _call(hass, "vacuum", "start", vacuum, context, language, device)
                 return say(language, key, device=device)
-            if button := entities.thinq("button", "operation", suffix="START"):
+            if button := _run_button(entities, "START"):
                 await _call(hass, "button", "press", button, context, language, device)
                 return say(language, key, device=device)
             return await _power(hass, entities, True, language, context)
@@ -245,7 +265,7 @@ async def async_execute(
                     device,
                 )
                 return say(language, key, device=device)
-            if button := entities.thinq("button", "operation", suffix="STOP"):
+            if button := _run_button(entities, "STOP"):
                 await _call(hass, "button", "press", button, context, language, device)
                 return say(language, key, device=device)
             return await _power(hass, entities, False, language, context)
@@ -257,25 +277,10 @@ async def async_execute(
             return await _set_temperature(hass, entities, command, language, context)
         case Intent.SET_MODE if isinstance(command.value, Mode):
             return await _set_mode(hass, entities, command.value, language, context)
-        case Intent.SET_FAN_SPEED if isinstance(command.value, FanSpeed):
-            return await _set_fan_speed(hass, entities, command.value, language, context)
-        case Intent.SET_HUMIDITY if isinstance(command.value, Quantity):
-            if humidifier := entities.one("humidifier"):
-                humidity = round(command.value.amount)
-                await _check_range(
-                    hass, humidifier, humidity, "min_humidity", "max_humidity", device, language, "%"
-                )
-                await _call(
-                    hass,
-                    "humidifier",
-                    "set_humidity",
-                    humidifier,
-                    context,
-                    language,
-                    device,
-                    humidity=humidity,
-                )
-                return say(language, "humidity_set", device=device, humidity=f"{humidity}%")
+        case Intent.SET_FAN_SPEED:
+            return await _set_fan_speed(hass, entities, command, language, context)
+        case Intent.SET_HUMIDITY if entities.one("humidifier"):
+            return await _set_humidity(hass, entities, command, language, context)
         case Intent.EXPRESS_FREEZE:
             if switch := entities.thinq("switch", "refrigeration", "expressMode"):
                 on = command.value is not False
@@ -301,16 +306,29 @@ async def async_answer(
         return say(language, "running_list", devices=", ".join(running))
     appliance = appliances[0]
     entities = Entities(hass, appliance)
-    device = appliance.name
+    if question.intent is QuestionIntent.CAPABILITIES:
+        examples = ", ".join(_examples(hass, entities, language))
+        return say(language, "capabilities", device=appliance.name, examples=examples)
+    answer = await _answer_state(hass, entities, question, language)
+    # LG is polled every few minutes: an answer read from an old state says how old it is.
+    updated_at = thinq_updated_at(hass, appliance)
+    age = dt_util.utcnow() - updated_at if updated_at else timedelta(0)
+    if age < STALE_AFTER:
+        return answer
+    as_of = say(language, "as_of", age=_duration_words(age, language))
+    return f"{as_of} {answer}" if language == "ko" else f"{as_of} {answer[0].lower()}{answer[1:]}"
+
+
+async def _answer_state(hass: HomeAssistant, entities: Entities, question: Question, language: str) -> str:
+    """Answer a question from the state Home Assistant holds for the appliance."""
+    device = entities.appliance.name
     entity_id = _question_entity(entities, question)
     state = hass.states.get(entity_id) if entity_id else None
     if state is None or (state.state in _PRESENT and question.intent is not QuestionIntent.REMAINING_TIME):
         return say(language, "unavailable", device=device)
     match question.intent:
-        case QuestionIntent.STATE:
-            return say(language, "state", device=device, state=await _state_words(hass, state, language))
         case QuestionIntent.REMAINING_TIME:
-            return _remaining(hass, entities, state, language)
+            return _remaining(hass, entities, state, language, thinq_updated_at(hass, entities.appliance))
         case QuestionIntent.CURRENT_TEMPERATURE | QuestionIntent.TARGET_TEMPERATURE:
             value = _temperature_value(state, question.intent)
             if value is None:
@@ -337,6 +355,9 @@ async def async_answer(
             return say(
                 language, "air_quality", device=device, readings=_air_quality(hass, entities, language)
             )
+        case _:
+            # STATE, and "what is running?" asked about one appliance.
+            return say(language, "state", device=device, state=await _state_words(hass, state, language))
 
 
 async def _power(hass: HomeAssistant, entities: Entities, on: bool, language: str, context: Context) -> str:
@@ -354,13 +375,13 @@ async def _power(hass: HomeAssistant, entities: Entities, on: bool, language: st
     if vacuum := entities.one("vacuum"):
         await _call(hass, "vacuum", "start" if on else "return_to_base", vacuum, context, language, device)
         return answer
-    if button := entities.thinq("button", "operation", suffix="POWER_ON" if on else "POWER_OFF"):
+    if button := _run_button(entities, "POWER_ON" if on else "POWER_OFF"):
         await _call(hass, "button", "press", button, context, language, device)
         return answer
-    if not on and (button := entities.thinq("button", "operation", suffix="STOP")):
+    if not on and (button := _run_button(entities, "STOP")):
         await _call(hass, "button", "press", button, context, language, device)
         return say(language, "stopped", device=device)
-    if on and (button := entities.thinq("button", "operation", suffix="START")):
+    if on and (button := _run_button(entities, "START")):
         await _call(hass, "button", "press", button, context, language, device)
         return say(language, "started", device=device)
     if switch := entities.one("switch"):
@@ -534,30 +555,45 @@ async def _set_temperature(
     return say(language, key, device=label, temperature=_degrees(hass, target, language))
 
 
-async def _set_mode(
-    hass: HomeAssistant, entities: Entities, mode: Mode, language: str, context: Context
+# A relative humidity change without a number moves by LG's step.
+_HUMIDITY_STEP = 5
+
+
+async def _set_humidity(
+    hass: HomeAssistant, entities: Entities, command: Command, language: str, context: Context
 ) -> str:
-    """Switch the operating mode: HVAC mode, fan preset, humidifier mode or a mode select."""
+    """Set the target humidity, absolute or relative to the one Home Assistant shows."""
     device = entities.appliance.name
-    mode_name = _MODE_WORDS_KO[mode] if language == "ko" else mode.value.replace("_", " ")
+    humidifier = entities.one("humidifier") or ""
+    state = hass.states.get(humidifier)
+    if command.direction is not None:
+        current = state.attributes.get("humidity") if state else None
+        if current is None:
+            raise ActionError(say(language, "unavailable", device=device))
+        delta = command.delta
+        if delta is None:
+            delta = _HUMIDITY_STEP if command.direction is Direction.UP else -_HUMIDITY_STEP
+        humidity = round(float(current) + delta)
+    elif isinstance(command.value, Quantity):
+        humidity = round(command.value.amount)
+    else:
+        raise ActionError(say(language, "unsupported", device=device))
+    await _check_range(hass, humidifier, humidity, "min_humidity", "max_humidity", device, language, "%")
+    await _call(hass, "humidifier", "set_humidity", humidifier, context, language, device, humidity=humidity)
+    return say(language, "humidity_set", device=device, humidity=f"{humidity}%")
+
+
+type _ServiceCall = tuple[str, str, str, dict[str, Any]]
+"""domain, service, entity id and data of the call that makes a setting."""
+
+
+def _mode_target(hass: HomeAssistant, entities: Entities, mode: Mode) -> _ServiceCall | None:
+    """Return the call that switches to a mode: HVAC mode, preset, humidifier mode or mode select."""
     if (climate := entities.one("climate")) and (state := hass.states.get(climate)):
         if mode in _HVAC_MODES and _HVAC_MODES[mode] in state.attributes.get("hvac_modes", ()):
-            await _call(
-                hass,
-                "climate",
-                "set_hvac_mode",
-                climate,
-                context,
-                language,
-                device,
-                hvac_mode=_HVAC_MODES[mode],
-            )
-            return say(language, "mode_set", device=device, mode=mode_name)
+            return "climate", "set_hvac_mode", climate, {"hvac_mode": _HVAC_MODES[mode]}
         if preset := _pick(state.attributes.get("preset_modes") or (), _MODE_NAMES[mode]):
-            await _call(
-                hass, "climate", "set_preset_mode", climate, context, language, device, preset_mode=preset
-            )
-            return say(language, "mode_set", device=device, mode=mode_name)
+            return "climate", "set_preset_mode", climate, {"preset_mode": preset}
     for domain, attribute, service, field in (
         ("fan", "preset_modes", "set_preset_mode", "preset_mode"),
         ("humidifier", "available_modes", "set_mode", "mode"),
@@ -566,28 +602,85 @@ async def _set_mode(
         for entity_id in entities.appliance.entities(domain):
             state = hass.states.get(entity_id)
             if state and (choice := _pick(state.attributes.get(attribute) or (), _MODE_NAMES[mode])):
-                await _call(hass, domain, service, entity_id, context, language, device, **{field: choice})
-                return say(language, "mode_set", device=device, mode=mode_name)
-    raise ActionError(say(language, "unsupported", device=device))
+                return domain, service, entity_id, {field: choice}
+    return None
 
 
-async def _set_fan_speed(
-    hass: HomeAssistant, entities: Entities, speed: FanSpeed, language: str, context: Context
+async def _set_mode(
+    hass: HomeAssistant, entities: Entities, mode: Mode, language: str, context: Context
 ) -> str:
-    """Set the fan speed of an air conditioner, a fan or a fan-speed select."""
+    """Switch the operating mode."""
     device = entities.appliance.name
-    speed_name = _FAN_WORDS_KO[speed] if language == "ko" else speed.value
-    for domain, attribute, service, field in (
-        ("climate", "fan_modes", "set_fan_mode", "fan_mode"),
-        ("fan", "preset_modes", "set_preset_mode", "preset_mode"),
-        ("select", "options", "select_option", "option"),
-    ):
+    call = _mode_target(hass, entities, mode)
+    if call is None:
+        raise ActionError(say(language, "unsupported", device=device))
+    domain, service, entity_id, data = call
+    await _call(hass, domain, service, entity_id, context, language, device, **data)
+    mode_name = _MODE_WORDS_KO[mode] if language == "ko" else mode.value.replace("_", " ")
+    return say(language, "mode_set", device=device, mode=mode_name)
+
+
+# Where a fan speed lives, and the attributes holding its choices and its current value.
+_FAN_PLACES = (
+    ("climate", "fan_modes", "fan_mode", "set_fan_mode", "fan_mode"),
+    ("fan", "preset_modes", "preset_mode", "set_preset_mode", "preset_mode"),
+    ("select", "options", None, "select_option", "option"),
+)
+# Fan speeds in order, for "바람 한 단계 올려줘".
+_FAN_STEPS = (FanSpeed.LOW, FanSpeed.MID, FanSpeed.HIGH)
+
+
+def _fan_target(hass: HomeAssistant, entities: Entities, speed: FanSpeed) -> _ServiceCall | None:
+    """Return the call that sets a fan speed on an air conditioner, a fan or a fan-speed select."""
+    for domain, attribute, _, service, field in _FAN_PLACES:
         for entity_id in entities.appliance.entities(domain):
             state = hass.states.get(entity_id)
             if state and (choice := _pick(state.attributes.get(attribute) or (), _FAN_NAMES[speed])):
-                await _call(hass, domain, service, entity_id, context, language, device, **{field: choice})
-                return say(language, "fan_speed_set", device=device, speed=speed_name)
-    raise ActionError(say(language, "unsupported", device=device))
+                return domain, service, entity_id, {field: choice}
+    return None
+
+
+def _fan_steps(hass: HomeAssistant, entities: Entities) -> tuple[list[FanSpeed], FanSpeed | None]:
+    """Return the stepped fan speeds an appliance offers, slowest first, and the one it runs at."""
+    for domain, attribute, current, _, _ in _FAN_PLACES:
+        for entity_id in entities.appliance.entities(domain):
+            state = hass.states.get(entity_id)
+            options = state.attributes.get(attribute) if state else None
+            if state is None or not options:
+                continue
+            steps = [speed for speed in _FAN_STEPS if _pick(options, _FAN_NAMES[speed])]
+            value = str(state.attributes.get(current) if current else state.state).lower()
+            now = next((speed for speed in steps if value in _FAN_NAMES[speed]), None)
+            if steps:
+                return steps, now
+    return [], None
+
+
+async def _set_fan_speed(
+    hass: HomeAssistant, entities: Entities, command: Command, language: str, context: Context
+) -> str:
+    """Set the fan speed, or move it one step from the current one ("바람 한 단계 올려줘")."""
+    device = entities.appliance.name
+    speed = command.value if isinstance(command.value, FanSpeed) else None
+    if command.direction is not None:
+        steps, current = _fan_steps(hass, entities)
+        if current is None:
+            raise ActionError(say(language, "unsupported", device=device))
+        index = steps.index(current) + (1 if command.direction is Direction.UP else -1)
+        if not 0 <= index < len(steps):
+            key = "fan_speed_highest" if index > 0 else "fan_speed_lowest"
+            raise ActionError(say(language, key, device=device, speed=_fan_words(current, language)))
+        speed = steps[index]
+    call = _fan_target(hass, entities, speed) if speed is not None else None
+    if speed is None or call is None:
+        raise ActionError(say(language, "unsupported", device=device))
+    domain, service, entity_id, data = call
+    await _call(hass, domain, service, entity_id, context, language, device, **data)
+    return say(language, "fan_speed_set", device=device, speed=_fan_words(speed, language))
+
+
+def _fan_words(speed: FanSpeed, language: str) -> str:
+    return _FAN_WORDS_KO[speed] if language == "ko" else speed.value
 
 
 def _pick(options: Iterable[Any], wanted: tuple[str, ...]) -> str | None:
@@ -697,6 +790,51 @@ def _question_entity(entities: Entities, question: Question) -> str | None:
             return _door_entity(entities)
         case QuestionIntent.AIR_QUALITY:
             return _device_class(entities, "sensor", "pm25") or _device_class(entities, "sensor", "pm10")
+        case QuestionIntent.CAPABILITIES:
+            return entities.appliance.entity_ids[0] if entities.appliance.entity_ids else None
+
+
+def _examples(hass: HomeAssistant, entities: Entities, language: str) -> list[str]:
+    """Return what can be said to an appliance, from the entities it has: "켜줘", "23도로 맞춰줘"."""
+    found: list[str] = []
+    thinq = entities.thinq
+    powered = any(
+        entities.one(domain) for domain in ("climate", "fan", "humidifier", "water_heater", "media_player")
+    )
+    if powered or thinq("button", "operation", suffix="POWER_ON") or entities.one("switch"):
+        found.append("example_power")
+    if entities.one("vacuum") or thinq("button", "operation", suffix="START"):
+        found.append("example_start")
+    if thinq("number", "timer", "relativeHourToStart"):
+        found.append("example_start_later")
+    if entities.one("vacuum") or thinq("button", "operation", suffix="STOP"):
+        found.append("example_stop")
+    if entities.one("vacuum"):
+        found.append("example_return")
+    dummy = Command(Intent.SET_TEMPERATURE)
+    if _temperature_entity(entities, dummy):
+        found.append("example_temperature")
+    if any(_mode_target(hass, entities, mode) for mode in Mode):
+        found.append("example_mode")
+    if any(_fan_target(hass, entities, speed) for speed in FanSpeed):
+        found.append("example_fan")
+    if entities.one("humidifier"):
+        found.append("example_humidity")
+    if thinq("switch", "refrigeration", "expressMode"):
+        found.append("example_express")
+    if entities.one("media_player"):
+        found.extend(("example_volume", "example_app", "example_channel"))
+    for intent, key in (
+        (QuestionIntent.REMAINING_TIME, "example_remaining"),
+        (QuestionIntent.STATE, "example_state"),
+        (QuestionIntent.CURRENT_TEMPERATURE, "example_current_temperature"),
+        (QuestionIntent.CURRENT_HUMIDITY, "example_current_humidity"),
+        (QuestionIntent.DOOR, "example_door"),
+        (QuestionIntent.AIR_QUALITY, "example_air"),
+    ):
+        if _question_entity(entities, Question(intent)):
+            found.append(key)
+    return [say(language, key) for key in found]
 
 
 def _suffix_entity(entities: Entities, domain: str, key: str) -> str | None:
@@ -795,8 +933,10 @@ async def _state_words(hass: HomeAssistant, state: State, language: str) -> str:
     return text.replace("_", " ")
 
 
-def _remaining(hass: HomeAssistant, entities: Entities, state: State, language: str) -> str:
-    """Say how long a run has left and when it ends."""
+def _remaining(
+    hass: HomeAssistant, entities: Entities, state: State, language: str, read_at: datetime | None
+) -> str:
+    """Say how long a run had left when the state was read, and when it ends."""
     device = entities.appliance.name
     # An idle appliance keeps the last program's time on its display: that is not time left.
     if _is_running(hass, entities) is False:
@@ -815,7 +955,7 @@ def _remaining(hass: HomeAssistant, entities: Entities, state: State, language: 
     )
     if remaining <= timedelta(0):
         return say(language, "not_running", device=device)
-    ends = dt_util.now() + remaining
+    ends = (read_at or dt_util.utcnow()) + remaining
     return say(
         language,
         "remaining",

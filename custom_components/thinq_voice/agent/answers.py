@@ -41,6 +41,43 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "{device} 바람 세기를 {speed|으로/로} 바꿨어요.",
         "en": "Set the {device} fan speed to {speed}.",
     },
+    "fan_speed_highest": {
+        "ko": "{device} 바람 세기는 이미 가장 센 {speed|이에요/예요}.",
+        "en": "The {device} fan is already at its highest speed, {speed}.",
+    },
+    "fan_speed_lowest": {
+        "ko": "{device} 바람 세기는 이미 가장 약한 {speed|이에요/예요}.",
+        "en": "The {device} fan is already at its lowest speed, {speed}.",
+    },
+    "capabilities": {
+        "ko": "{device}에는 이렇게 말할 수 있어요: {examples}.",
+        "en": "You can say this to the {device}: {examples}.",
+    },
+    "example_power": {"ko": "켜줘, 꺼줘", "en": "turn it on, turn it off"},
+    "example_start": {"ko": "시작해", "en": "start it"},
+    "example_start_later": {"ko": "2시간 뒤에 돌려줘", "en": "start it in 2 hours"},
+    "example_stop": {"ko": "멈춰", "en": "stop it"},
+    "example_return": {"ko": "충전대로 돌아가", "en": "send it home"},
+    "example_temperature": {
+        "ko": "23도로 맞춰줘, 2도 올려줘",
+        "en": "set it to 23 degrees, turn it up 2 degrees",
+    },
+    "example_mode": {"ko": "자동 모드로 바꿔줘", "en": "set it to auto mode"},
+    "example_fan": {
+        "ko": "바람 세게 해줘, 바람 한 단계 올려줘",
+        "en": "set the fan speed to high, fan speed up",
+    },
+    "example_humidity": {"ko": "습도 50%로 맞춰줘", "en": "set the humidity to 50 percent"},
+    "example_express": {"ko": "급속냉동 켜줘", "en": "turn on express freeze"},
+    "example_volume": {"ko": "볼륨 올려줘", "en": "volume up"},
+    "example_app": {"ko": "유튜브 틀어줘", "en": "open youtube"},
+    "example_channel": {"ko": "7번 채널 틀어줘", "en": "channel 7"},
+    "example_remaining": {"ko": "얼마나 남았어?", "en": "how long is left?"},
+    "example_state": {"ko": "뭐 해?", "en": "what is it doing?"},
+    "example_current_temperature": {"ko": "지금 몇 도야?", "en": "what is the temperature?"},
+    "example_current_humidity": {"ko": "습도 어때?", "en": "what is the humidity?"},
+    "example_door": {"ko": "문 열려 있어?", "en": "is the door open?"},
+    "example_air": {"ko": "공기 어때?", "en": "how is the air?"},
     "express_on": {"ko": "{device} 급속 냉동을 켰어요.", "en": "Turned on express freeze on the {device}."},
     "express_off": {"ko": "{device} 급속 냉동을 껐어요.", "en": "Turned off express freeze on the {device}."},
     "volume_set": {
@@ -73,6 +110,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "which_device": {"ko": "어떤 기기를 말씀하시는 건가요?", "en": "Which device do you mean?"},
     "which": {"ko": "{options} 중 어느 거요?", "en": "Which one: {options}?"},
+    "confirm_start": {
+        "ko": "정말 {devices|을/를} 시작할까요?",
+        "en": "Do you really want to start the {devices}?",
+    },
     "choice_cancelled": {"ko": "알겠어요, 취소할게요.", "en": "OK, never mind."},
     "unsupported": {
         "ko": "{device|은/는} 그 명령을 지원하지 않아요.",
@@ -91,6 +132,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The {device} can't be set to {temperature}; it accepts {minimum} to {maximum}.",
     },
     "refused": {"ko": "{reason}", "en": "{reason}"},
+    "as_of": {"ko": "{age} 전 기준으로", "en": "As of {age} ago,"},
     "state": {"ko": "{device|은/는} 지금 {state}.", "en": "The {device} is {state}."},
     "remaining": {
         "ko": "{device|은/는} {remaining} 남았어요. {clock}쯤 끝나요.",

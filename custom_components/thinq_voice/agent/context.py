@@ -1,6 +1,11 @@
-"""What the agent remembers between turns of one conversation: an open question."""
+"""What the agent remembers between turns of one conversation.
 
-from dataclasses import dataclass
+Two things, by conversation id: a sentence waiting for the user to pick an appliance ("거실
+에어컨이요, 안방 에어컨이요?"), and the last action with the appliances it went to, so that
+"그거 꺼줘", "더 낮춰" or "and the bedroom one too" know what they refer to.
+"""
+
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from homeassistant.util import dt as dt_util
@@ -8,40 +13,75 @@ from homeassistant.util import dt as dt_util
 from ..voice.model import Action
 from .targets import Appliance
 
-# An ask-back ("거실 에어컨이요, 안방 에어컨이요?") is forgotten after this much silence.
-PENDING_TTL = timedelta(minutes=3)
+# Both are forgotten after this much silence: a follow-up minutes later is a new conversation.
+CONTEXT_TTL = timedelta(minutes=3)
 
 
 @dataclass(slots=True)
-class PendingChoice:
-    """A command waiting for the user to pick one of several appliances."""
+class Step:
+    """One part of a sentence and what it was resolved to.
 
-    action: Action
-    options: list[Appliance]
+    `options` is set while the user still has to pick among them; `appliances` is then empty.
+    """
+
+    part: Action
+    appliances: list[Appliance]
+    options: list[Appliance] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Conversation:
+    """The context of one conversation."""
+
     language: str
     expires: datetime
+    pending: list[Step] = field(default_factory=list)
+    """A whole sentence that waits for an answer; nothing of it has been done yet."""
+    confirming: bool = False
+    """The open question is "정말 시작할까요?" rather than "which one?"."""
+    last_action: Action | None = None
+    last_appliances: list[Appliance] = field(default_factory=list)
 
 
 class ConversationMemory:
-    """Open questions by conversation id, each forgotten after PENDING_TTL."""
+    """Conversation contexts by id, each forgotten after CONTEXT_TTL of silence."""
 
     def __init__(self) -> None:
         """Start empty."""
-        self._pending: dict[str, PendingChoice] = {}
+        self._conversations: dict[str, Conversation] = {}
 
-    def remember(self, conversation_id: str, action: Action, options: list[Appliance], language: str) -> None:
-        """Keep a question open for the next turn of this conversation."""
-        self._forget_expired()
-        self._pending[conversation_id] = PendingChoice(
-            action, options, language, dt_util.utcnow() + PENDING_TTL
-        )
-
-    def take(self, conversation_id: str) -> PendingChoice | None:
-        """Return and forget the open question of a conversation, if it is still fresh."""
-        self._forget_expired()
-        return self._pending.pop(conversation_id, None)
-
-    def _forget_expired(self) -> None:
+    def get(self, conversation_id: str) -> Conversation | None:
+        """Return the context of a conversation if it is still fresh."""
         now = dt_util.utcnow()
-        for conversation_id in [cid for cid, pending in self._pending.items() if pending.expires <= now]:
-            del self._pending[conversation_id]
+        for cid in [cid for cid, kept in self._conversations.items() if kept.expires <= now]:
+            del self._conversations[cid]
+        return self._conversations.get(conversation_id)
+
+    def ask(
+        self, conversation_id: str, steps: list[Step], language: str, *, confirming: bool = False
+    ) -> None:
+        """Keep a sentence open until the user picks among a step's options or confirms it."""
+        conversation = self._touch(conversation_id, language)
+        conversation.pending = steps
+        conversation.confirming = confirming
+
+    def done(self, conversation_id: str, action: Action, appliances: list[Appliance], language: str) -> None:
+        """Remember what was last done, and on what, for the follow-ups."""
+        conversation = self._touch(conversation_id, language)
+        conversation.pending = []
+        conversation.last_action = action
+        conversation.last_appliances = appliances
+
+    def drop_pending(self, conversation_id: str) -> None:
+        """Forget an open question (answered, cancelled or replaced by a new sentence)."""
+        if conversation := self._conversations.get(conversation_id):
+            conversation.pending = []
+
+    def _touch(self, conversation_id: str, language: str) -> Conversation:
+        expires = dt_util.utcnow() + CONTEXT_TTL
+        conversation = self.get(conversation_id)
+        if conversation is None:
+            conversation = self._conversations[conversation_id] = Conversation(language, expires)
+        conversation.language = language
+        conversation.expires = expires
+        return conversation

@@ -7,6 +7,7 @@ device, and the action picks the entity of that device that can do what was aske
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
 import re
 
 from homeassistant.components.homeassistant.exposed_entities import async_should_expose
@@ -63,6 +64,16 @@ def thinq_device_types(hass: HomeAssistant) -> dict[str, DeviceType]:
             if kind in DeviceType:
                 types[device_id] = DeviceType(kind)
     return types
+
+
+def thinq_updated_at(hass: HomeAssistant, appliance: Appliance) -> datetime | None:
+    """Return when ThinQ Voice last read a ThinQ appliance's state; None for other devices."""
+    for entry in hass.config_entries.async_loaded_entries(DOMAIN):
+        if isinstance(entry.runtime_data, ThinQVoiceCoordinator) and (
+            known := entry.runtime_data.data.get(appliance.thinq_device_id or "")
+        ):
+            return known.updated_at
+    return None
 
 
 def collect_appliances(hass: HomeAssistant) -> list[Appliance]:

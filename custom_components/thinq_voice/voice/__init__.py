@@ -59,7 +59,7 @@ from .model import (
     Utterance,
     Value,
 )
-from .parser import MAX_LENGTH, parse
+from .parser import MAX_LENGTH, parse, parse_fragment
 
 __all__ = [
     "MAX_LENGTH",
@@ -86,5 +86,6 @@ __all__ = [
     "has_final_consonant",
     "josa",
     "parse",
+    "parse_fragment",
     "particle_for",
 ]

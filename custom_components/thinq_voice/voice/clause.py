@@ -146,7 +146,8 @@ type _Decision = tuple[Intent, Quantity | Mode | FanSpeed | App | bool | None, D
 def _decide(clause: Clause, target: TargetPhrase | None) -> list[_Decision] | Reason:
     verb = clause.verb
     if verb is None:
-        if not clause.has_value:
+        # "조금 더 시원하게": warmer or cooler is a relative setting even without a verb.
+        if not clause.has_value and not clause.modifiers & {Modifier.WARMER, Modifier.COOLER}:
             return Reason.NO_INTENT
         verb = Verb.SET
     if tv := _tv_decision(clause, verb):

@@ -1,5 +1,6 @@
 """English grammar: politeness and contractions, verb phrases, values and target phrases."""
 
+from dataclasses import replace
 import re
 
 from .clause import Clause, Modifier, Prop, Verb
@@ -9,6 +10,7 @@ from .lexicon import (
     app_pattern,
     en_area,
     en_device_type,
+    en_singular,
     fit_location,
     location_device_type,
     take_en_location,
@@ -33,6 +35,7 @@ _CONTRACTIONS = (
     (re.compile(r"'s\b"), ""),
     (re.compile(r"'"), ""),
     (re.compile(r"\ba/c\b"), "ac"),
+    (re.compile(r"\ba degree\b"), "1 degree"),
 )
 _POLITENESS = re.compile(
     r"\b(?:please|pls|plz|kindly|could you|can you|would you(?: mind)?|will you|would you be able to"
@@ -50,6 +53,11 @@ _STATEMENT_QUESTION = re.compile(
 _QUESTIONS: tuple[tuple[QuestionIntent, re.Pattern[str]], ...] = tuple(
     (intent, re.compile(pattern))
     for intent, pattern in (
+        (
+            QuestionIntent.CAPABILITIES,
+            r"^what (?:can|could|should) (?:i|we|you) (?:say|ask|tell|do)\b|^what can (?:the |my )?.+ do$"
+            r"|\bwhat commands\b",
+        ),
         (
             QuestionIntent.WHAT_IS_RUNNING,
             r"^(?:what|which(?: \w+)?|is (?:anything|something)|are any(?: \w+)?|anything)"
@@ -86,6 +94,15 @@ _QUESTIONS: tuple[tuple[QuestionIntent, re.Pattern[str]], ...] = tuple(
 )
 _QUESTION_WORDS = frozenset(
     [
+        "can",
+        "could",
+        "should",
+        "i",
+        "we",
+        "you",
+        "say",
+        "ask",
+        "commands",
         "is",
         "are",
         "was",
@@ -209,6 +226,8 @@ _TRAILING_VERBS: tuple[tuple[Verb, re.Pattern[str]], ...] = (
     (Verb.OFF, re.compile(r"\boff$")),
     (Verb.START, re.compile(r"\bstart$")),
     (Verb.STOP, re.compile(r"\bstop$")),
+    (Verb.UP, re.compile(r"\bup$")),
+    (Verb.DOWN, re.compile(r"\bdown$")),
     (Verb.PAUSE, re.compile(r"\bpause$")),
     (Verb.RESUME, re.compile(r"\bresume$")),
 )
@@ -327,8 +346,12 @@ _FILLERS = frozenset(
         "bit",
         "little",
         "more",
-        "all",
         "degrees",
+        "one",
+        "ones",
+        "too",
+        "also",
+        "well",
         "setting",
         "level",
         "cycle",
@@ -425,6 +448,7 @@ def _read_clause(text: str, question_mark: bool) -> Clause:
     return clause
 
 
+_QUANTIFIER = re.compile(r"\b(?:all|every|each|both)(?: of)?\b")
 _APP = app_pattern(EN_APP_WORDS, r"(?: app)?(?=\s|$)")
 _MUTE = re.compile(r"\b(?P<un>un)?mute\b")
 
@@ -516,8 +540,15 @@ def _take_mode(text: str, clause: Clause) -> str:
 
 def _targets(text: str) -> list[TargetPhrase]:
     """Split the remaining words into target phrases at "and" ("the dryer and the styler")."""
-    groups = re.split(r"\band\b|&", text)
-    return [target for group in groups if (target := _target(group)) is not None]
+    text, every = _QUANTIFIER.subn(" ", text)
+    groups = re.split(r"\band\b|&", en_singular(text))
+    targets = [target for group in groups if (target := _target(group)) is not None]
+    if every:
+        # "turn off all the acs", "both of them": every appliance each phrase fits.
+        return [replace(target, every=True, pronoun=False) for target in targets] or [
+            TargetPhrase(text="", key="", raw_key="", every=True)
+        ]
+    return targets
 
 
 def _target(group: str) -> TargetPhrase | None:

@@ -5,6 +5,7 @@ The predicate is matched at the end of a clause, so a missing space before it do
 words removed, names the target.
 """
 
+from dataclasses import replace
 import re
 
 from .clause import Clause, Modifier, Prop, Verb
@@ -147,14 +148,33 @@ _CONNECTIVE_STEMS: dict[str, Verb] = {
     "열": Verb.OPEN,
     "닫": Verb.CLOSE,
 }
+# ... and the 어서 form ("안방 에어컨 켜서 26도로 맞춰줘": turn it on, then set it).
+_SEQUENTIAL_FORMS: dict[str, Verb] = {
+    "켜": Verb.ON,
+    "켜줘": Verb.ON,
+    "틀어": Verb.ON,
+    "돌려": Verb.START,
+    "시작해": Verb.START,
+    "꺼": Verb.OFF,
+    "맞춰": Verb.SET,
+}
 _CONNECTIVE = re.compile(
-    "(?P<stem>" + "|".join(sorted(_CONNECTIVE_STEMS, key=len, reverse=True)) + r")고(?!\s?있)(?:\s|$)"
+    "(?:(?P<stem>"
+    + "|".join(sorted(_CONNECTIVE_STEMS, key=len, reverse=True))
+    + r")고(?!\s?있)|(?P<form>"
+    + "|".join(sorted(_SEQUENTIAL_FORMS, key=len, reverse=True))
+    + r")서)(?:\s|$)"
 )
 _CLAUSE_BREAK = re.compile(r"\s*(?:,|그리고|그\s?다음에?|다음에)\s*")
 
 _QUESTIONS: tuple[tuple[QuestionIntent, re.Pattern[str]], ...] = tuple(
     (intent, re.compile(pattern))
     for intent, pattern in (
+        (
+            QuestionIntent.CAPABILITIES,
+            r"뭐라고\s?(?:말|할|하면)|(?:뭘|뭐|무엇을|무슨\s?말을?)\s?(?:할|시킬)\s?수|(?:무슨|어떤)\s?(?:명령|말)"
+            r"|할\s?수\s?있는\s?(?:거|것|게|말|명령)",
+        ),
         (
             QuestionIntent.WHAT_IS_RUNNING,
             r"(?:돌아가|작동\s?하|작동\s?중|가동\s?중|켜져\s?있|실행\s?중|돌고\s?있)(?:는|인)\s?(?:거|것|게|기기|가전|제품|애)"
@@ -298,9 +318,6 @@ _FILLERS = frozenset(
         "있는",
         "어떤",
         "무슨",
-        "다",
-        "모두",
-        "전부",
         "예약",
         "섭씨",
         "설정",
@@ -317,8 +334,17 @@ _FILLERS = frozenset(
         "좀더",
         "타이머",
         "및",
+        "단계",
+        "칸",
+        "둘",
     }
 )
+# "에어컨 다 꺼줘": every appliance the phrase fits.
+_QUANTIFIERS = frozenset({"다", "모두", "전부", "전체", "둘다", "모든"})
+# "거실 거", "안방 것도": "the one in ..." adds nothing to the area it follows.
+_ONE = re.compile(r"(?:거|것|꺼)(?:도|요|로|를|을|은|는|이|가)?")
+# "바람 한 단계 올려줘": one step is what a relative change without a number does anyway.
+_STEP = re.compile(r"(?:한|1)\s?(?:단계|칸)")
 # Particles left alone when the word before them was taken as a value or property ("온도를").
 _BARE_PARTICLES = frozenset(
     {"을", "를", "이", "가", "은", "는", "으로", "로", "에", "에서", "의", "도", "만", "과", "와", "랑"}
@@ -340,7 +366,8 @@ def parse_clauses(text: str, question_mark: bool) -> list[Clause]:
     for segment in _CLAUSE_BREAK.split(text):
         start = 0
         for match in _CONNECTIVE.finditer(segment):
-            clauses.append(_read_clause(segment[start : match.start()], _CONNECTIVE_STEMS[match["stem"]]))
+            verb = _CONNECTIVE_STEMS[match["stem"]] if match["stem"] else _SEQUENTIAL_FORMS[match["form"]]
+            clauses.append(_read_clause(segment[start : match.start()], verb))
             start = match.end()
         if segment[start:].strip() or not clauses:
             clauses.append(_read_clause(segment[start:], None, question_mark=question_mark))
@@ -363,6 +390,7 @@ def _read_clause(text: str, verb: Verb | None, *, question_mark: bool = False) -
         text, activity = _take_predicate(text, clause)
     else:
         activity = ""
+    text = _STEP.sub(" ", text)
     text = _take_quantities(text, clause)
     text = _take_fan(text, clause)
     text = _take_props(text, clause)
@@ -475,12 +503,16 @@ def _take_props(text: str, clause: Clause) -> str:
 def _targets(text: str, clause: Clause) -> list[TargetPhrase]:
     """Split the remaining words into target phrases at conjunctions ("세탁기랑 건조기")."""
     groups: list[list[tuple[str, str]]] = [[]]
+    every = False
     for token in text.split():
         if token in _PROTECTED:
             stem, particle = token, ""
         else:
             stem, particle = split_particle(token)
-        if stem in _FILLERS or token in _FILLERS or token in _BARE_PARTICLES:
+        if token in _QUANTIFIERS or stem in _QUANTIFIERS:
+            every = True
+            continue
+        if stem in _FILLERS or token in _FILLERS or token in _BARE_PARTICLES or _ONE.fullmatch(token):
             continue
         groups[-1].append((token, stem))
         if particle in CONJUNCTIONS:
@@ -488,6 +520,11 @@ def _targets(text: str, clause: Clause) -> list[TargetPhrase]:
     targets = [target for group in groups if group and (target := _target(group)) is not None]
     if Prop.DOOR in clause.props and not targets:
         return []
+    if every:
+        # The quantifier covers every phrase of the clause ("에어컨이랑 공기청정기 다 꺼줘").
+        return [replace(target, every=True) for target in targets] or [
+            TargetPhrase(text="", key="", raw_key="", every=True)
+        ]
     return targets
 
 

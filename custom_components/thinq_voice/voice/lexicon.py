@@ -218,6 +218,14 @@ def en_device_type(text: str) -> DeviceType | None:
     return None if match is None else EN_DEVICE_WORDS[match.group()]
 
 
+_EN_PLURAL_RE = re.compile(r"\b(" + "|".join(sorted(EN_DEVICE_WORDS, key=len, reverse=True)) + r")(?:s|es)\b")
+
+
+def en_singular(text: str) -> str:
+    """Return the text with plural appliance words made singular ("all the acs" → "all the ac")."""
+    return _EN_PLURAL_RE.sub(r"\1", text)
+
+
 def en_area(text: str) -> str | None:
     """Return the area words in an English phrase."""
     match = _EN_AREA_RE.search(text)

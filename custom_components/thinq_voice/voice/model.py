@@ -48,6 +48,8 @@ class QuestionIntent(StrEnum):
     DOOR = "door"
     AIR_QUALITY = "air_quality"
     WHAT_IS_RUNNING = "what_is_running"
+    CAPABILITIES = "capabilities"
+    """What can I say to this appliance?"""
 
 
 class DeviceType(StrEnum):
@@ -194,6 +196,8 @@ class TargetPhrase:
         location: Part of the appliance (냉동실 → FREEZER, upper oven → UPPER).
         area: The area word as said (거실, "living room"), if any.
         pronoun: The phrase was a pronoun (그거, it): the agent resolves it from context.
+        every: A quantifier (다, 모두, 전부, all, every, both) asks for every appliance the
+            phrase fits, not one of them.
     """
 
     text: str
@@ -203,6 +207,7 @@ class TargetPhrase:
     location: Location | None = None
     area: str | None = None
     pronoun: bool = False
+    every: bool = False
 
     def matches(self, name: str) -> bool:
         """Return whether a device name or alias is what was said.

@@ -4,8 +4,8 @@ import re
 import unicodedata
 
 from . import grammar_en, grammar_ko
-from .clause import build
-from .model import Language, NotUnderstood, ParseResult, Reason, Utterance
+from .clause import Clause, build
+from .model import Language, NotUnderstood, ParseResult, Reason, TargetPhrase, Utterance
 
 MAX_LENGTH = 300
 """Longest accepted input, in characters: a spoken command is far shorter."""
@@ -16,6 +16,10 @@ _LATIN = re.compile(r"[a-z]")
 # else separates words.
 _PUNCTUATION = re.compile(r"[^\w\s.,%°'\-/]|_")
 _LOOSE_DOTS = re.compile(r"(?<!\d)\.|\.(?!\d)")
+# Words that open a follow-up naming another appliance: "아니, 거실 거", "and the bedroom one too".
+_FOLLOW_UP_OPENERS = re.compile(
+    r"^(?:아니(?:야|요)?|아뇨|아냐|그럼|그리고|no|nope|and|also|then|what about|how about)(?:\s*,\s*|\s+|$)"
+)
 
 
 def parse(text: str, language: str | None = None) -> ParseResult:
@@ -42,7 +46,7 @@ def parse(text: str, language: str | None = None) -> ParseResult:
     if not any(char.isalnum() for char in normal):
         return NotUnderstood(text, hint, Reason.NO_WORDS)
     question_mark = "?" in normal
-    words = " ".join(_LOOSE_DOTS.sub(" ", _PUNCTUATION.sub(" ", normal)).split())
+    words = _words(normal)
     if _HANGUL.search(words):
         found = Language.KO
         clauses = grammar_ko.parse_clauses(words, question_mark)
@@ -68,3 +72,34 @@ def _language(language: str | None) -> Language | None:
         return Language(language.lower().replace("_", "-").split("-")[0])
     except ValueError:
         return None
+
+
+def parse_fragment(text: str) -> tuple[TargetPhrase, ...]:
+    """Read a follow-up that only names appliances: "아니, 거실 거", "and the bedroom one too", "둘 다".
+
+    The agent repeats the conversation's last action on them. Returns the target phrases, or an
+    empty tuple when the sentence says more than names (a verb, a value, a question) or nothing.
+    """
+    words = _FOLLOW_UP_OPENERS.sub("", _words(unicodedata.normalize("NFKC", text).lower()))
+    if not words or len(text) > MAX_LENGTH:
+        return ()
+    grammar = grammar_ko if _HANGUL.search(words) else grammar_en
+    clauses = grammar.parse_clauses(words, question_mark=False)
+    if not clauses or not all(_names_only(clause) for clause in clauses):
+        return ()
+    return tuple(target for clause in clauses for target in clause.targets)
+
+
+def _names_only(clause: Clause) -> bool:
+    return (
+        clause.verb is None
+        and clause.question is None
+        and not clause.has_value
+        and not clause.modifiers
+        and bool(clause.targets)
+    )
+
+
+def _words(normal: str) -> str:
+    """Return normalised text as words: punctuation that numbers do not need becomes space."""
+    return " ".join(_LOOSE_DOTS.sub(" ", _PUNCTUATION.sub(" ", normal)).split())
