@@ -125,7 +125,8 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
         parts: list[Action] = [part for result in understood for part in result.parts]
         if understood:
             language = understood[0].language.value
-        if len(understood) < len(parsed):
+        fragment = len(understood) < len(parsed)
+        if fragment:
             if sentences != [user_input.text]:
                 return self._reply(
                     user_input, chat_log, language, say(language, "phrase_not_understood"), False
@@ -140,6 +141,9 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
         for part in parts:
             step = self._resolve(part, appliances, context, language)
             if isinstance(step, str):
+                if fragment:
+                    # Words that name no appliance ("오늘 날씨 어때") are for the fallback agent.
+                    return await self._async_fallback(user_input, chat_log, language)
                 return self._reply(user_input, chat_log, language, step, asked=False)
             steps.append(step)
         return await self._async_run(user_input, chat_log, steps, language)

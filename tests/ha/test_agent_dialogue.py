@@ -8,6 +8,7 @@ from datetime import timedelta
 
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.core import HomeAssistant
+from homeassistant.helpers import intent
 from homeassistant.util import dt as dt_util
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry, async_fire_time_changed
@@ -206,6 +207,9 @@ async def test_what_can_i_say_ko(hass: HomeAssistant, simulator: Simulator) -> N
     assert "시작해" in answer
     assert "얼마나 남았어?" in answer
     assert "23도로" not in answer
+    assert (await say_in(hass, "세탁기는?", "m11")).startswith("세탁기에는 이렇게 말할 수 있어요: ")
+    result = await talk(hass, "오늘 날씨 어때", "ko", "m11")
+    assert result.response.response_type is intent.IntentResponseType.ERROR
     answer = await say_in(hass, "거실 에어컨으로 뭘 할 수 있어?", "m11")
     assert "23도로 맞춰줘" in answer
     assert "바람 세게 해줘" in answer
