@@ -1,7 +1,7 @@
 """The ThinQ Voice conversation agent: Korean and English appliance commands through Assist."""
 
 from dataclasses import replace
-from typing import Literal, override
+from typing import Literal, TypeGuard, override
 
 from homeassistant.components import conversation
 from homeassistant.core import HomeAssistant
@@ -168,7 +168,7 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
             )
         answers: list[str] = []
         for step in steps:
-            if isinstance(step.part, Question) and step.part.intent is QuestionIntent.WHAT_IS_RUNNING:
+            if _about_everything(step.part):
                 answers.append(await async_answer(self.hass, step.appliances, step.part, language))
                 continue
             # A refusal (remote start off, out of range, offline) is told and the rest still runs.
@@ -178,8 +178,9 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
                     for appliance in step.appliances
                 ]
             )
-        last = steps[-1]
-        self.memory.done(chat_log.conversation_id, last.part, last.appliances, language)
+        # "What is running?" is about the whole home: "그거" after it must not mean every appliance.
+        if named := [step for step in steps if not _about_everything(step.part)]:
+            self.memory.done(chat_log.conversation_id, named[-1].part, named[-1].appliances, language)
         return self._reply(user_input, chat_log, language, " ".join(answers), asked=False)
 
     def _starts_to_confirm(self, steps: list[Step]) -> str:
@@ -212,11 +213,7 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
         self, part: Action, appliances: list[Appliance], context: Conversation | None, language: str
     ) -> Step | str:
         """Return the appliances a part is about, the choices to ask about, or why it has none."""
-        if (
-            isinstance(part, Question)
-            and part.intent is QuestionIntent.WHAT_IS_RUNNING
-            and part.target is None
-        ):
+        if _about_everything(part):
             return Step(part, appliances)
         target = part.target
         unnamed = target is None or (not target.key and target.device_type is None)
@@ -341,6 +338,13 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
         return conversation.ConversationResult(
             response=response, conversation_id=chat_log.conversation_id, continue_conversation=asked
         )
+
+
+def _about_everything(part: Action) -> TypeGuard[Question]:
+    """Return whether a part asks about the whole home ("지금 돌아가는 거 뭐 있어?")."""
+    return (
+        isinstance(part, Question) and part.intent is QuestionIntent.WHAT_IS_RUNNING and part.target is None
+    )
 
 
 def _ask_which(language: str, options: list[Appliance]) -> str:

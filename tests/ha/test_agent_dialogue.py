@@ -165,6 +165,10 @@ async def test_pronoun_correction_and_ellipsis(hass: HomeAssistant, simulator: S
     assert await say_in(hass, "더 낮춰", "m8") == "거실 에어컨 온도를 23도로 맞췄어요."
     assert await say_in(hass, "2도 올려줘", "m8") == "거실 에어컨 온도를 25도로 맞췄어요."
     assert await say_in(hass, "조금 더 시원하게", "m8") == "거실 에어컨 온도를 24도로 맞췄어요."
+    # A question about the whole home leaves "그거" on the last appliance named.
+    assert "작동 중" in await say_in(hass, "지금 돌아가는 거 뭐 있어?", "m8")
+    assert await say_in(hass, "그거 꺼줘", "m8") == "거실 에어컨을 껐어요."
+    assert power(simulator, "안방 에어컨") == "POWER_ON"
     assert not [entry for entry in controls(simulator, "안방 에어컨") if "temperature" in entry]
 
 
