@@ -238,6 +238,10 @@ async def async_execute(
     """Carry out a command; return the answer or raise ActionError with the reason."""
     entities = Entities(hass, appliance)
     device = appliance.name
+    if command.delay is not None and command.intent is not Intent.START:
+        # Only a delayed start has a timer on the appliance yet; doing it now instead of later
+        # would be the one thing the user did not ask for.
+        raise ActionError(say(language, "delay_unsupported", device=device))
     match command.intent:
         case Intent.TURN_ON | Intent.TURN_OFF:
             return await _power(hass, entities, command.intent is Intent.TURN_ON, language, context)

@@ -15,6 +15,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "turned_off": {"ko": "{device|을/를} 껐어요.", "en": "Turned off the {device}."},
     "already_on": {"ko": "{device|은/는} 이미 켜져 있어요.", "en": "The {device} is already on."},
     "already_off": {"ko": "{device|은/는} 이미 꺼져 있어요.", "en": "The {device} is already off."},
+    "delay_unsupported": {
+        "ko": "{device}에는 아직 시간을 정해 두는 명령을 보낼 수 없어요. 아무것도 바꾸지 않았어요.",
+        "en": "I can't schedule that for the {device} yet, so I didn't change anything.",
+    },
     "started": {"ko": "{device|을/를} 시작했어요.", "en": "Started the {device}."},
     "started_delayed": {
         "ko": "{device|을/를} {delay} 뒤에 시작하도록 예약했어요.",
