@@ -220,12 +220,13 @@ class ThinQVoiceCoordinator(DataUpdateCoordinator[dict[str, Appliance]]):
         than LG allows in an hour, so its appliances join over the following refreshes instead
         of the whole setup failing.
         """
-        for device_id in self.known_devices.keys() - self._profiles.keys() - self.excluded_devices:
+        missing = self.known_devices.keys() - self._profiles.keys() - self.excluded_devices
+        for device_id in missing:
             # Each new profile brings a state read this round; controls keep their margin.
             if self.client.remaining_budget < len(self._profiles) + 2 + CONTROL_MARGIN:
                 LOGGER.debug(
                     "Postponing %s appliances to stay within LG's hourly budget",
-                    len(self.known_devices.keys() - self._profiles.keys() - self.excluded_devices),
+                    len(missing - self._profiles.keys()),
                 )
                 return
             self._profiles[device_id] = await self.client.async_get_device_profile(device_id)

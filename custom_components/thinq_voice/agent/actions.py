@@ -173,14 +173,24 @@ class Entities:
         return found[0] if found else None
 
     def thinq(
-        self, domain: str, *parts: str, location: str | None = None, suffix: str | None = None
+        self,
+        domain: str,
+        *parts: str,
+        location: str | None = None,
+        suffix: str | None = None,
+        excluding: str | None = None,
     ) -> str | None:
-        """Return a ThinQ Voice entity whose unique id has all `parts` (and location/suffix)."""
+        """Return a ThinQ Voice entity whose unique id has all `parts` (and location/suffix).
+
+        `excluding` names a unique-id part the entity must not have.
+        """
         for entry in self.entries():
             if entry.platform != DOMAIN or entry.domain != domain or not entry.unique_id:
                 continue
             unique_id = entry.unique_id
             if not all(f"_{part}" in unique_id for part in parts):
+                continue
+            if excluding is not None and excluding in unique_id:
                 continue
             if location is not None and f"_{location}" not in unique_id:
                 continue
@@ -195,17 +205,7 @@ def _run_button(entities: Entities, command: str) -> str | None:
 
     An AC's air-purifying function has START/STOP buttons of its own: they are not the AC's.
     """
-    for entry in entities.entries():
-        unique_id = entry.unique_id or ""
-        if (
-            entry.platform == DOMAIN
-            and entry.domain == "button"
-            and "_operation_" in unique_id
-            and unique_id.endswith(f"_{command}")
-            and "airCleanOperationMode" not in unique_id
-        ):
-            return entry.entity_id
-    return None
+    return entities.thinq("button", "operation", suffix=command, excluding="airCleanOperationMode")
 
 
 def supports(hass: HomeAssistant, appliance: Appliance, part: Command | Question) -> bool:
