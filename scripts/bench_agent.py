@@ -5,15 +5,11 @@ run, for Korean over the ko fleet and English over the en fleet. Run:
 scripts/envrun test python scripts/bench_agent.py
 """
 
-import asyncio
 from datetime import timedelta
-import logging
 import statistics
-import subprocess
-import sys
 import time
 
-from bench_hass import add_entry, lift_lg_limits, running_hass
+from bench_hass import add_entry, run_each_in_own_process, running_hass
 from homeassistant.components import conversation
 from homeassistant.core import Context, HomeAssistant
 from homeassistant.helpers import intent
@@ -85,19 +81,16 @@ async def run(fleet: str, language: str, sentences: list[str]) -> None:
         await simulator.stop()
 
 
+async def run_language(language: str) -> None:
+    """Benchmark one language over its fleet."""
+    cases = korean_cases() if language == "ko" else english_cases()
+    # Bad-input cases (empty, overlong) say nothing about understanding: left out here.
+    await run(language, language, [text for text, _ in cases if text.strip() and len(text) < 300])
+
+
 def main() -> None:
-    """Run Korean, then English, each in a fresh process (one test Home Assistant per process)."""
-    if len(sys.argv) > 1:
-        language = sys.argv[1]
-        cases = korean_cases() if language == "ko" else english_cases()
-        lift_lg_limits()
-        # Refusals (out of range, already cleaning) are logged by HA's agent: not benchmark output.
-        logging.disable(logging.CRITICAL)
-        # Bad-input cases (empty, overlong) say nothing about understanding: left out here.
-        asyncio.run(run(language, language, [text for text, _ in cases if text.strip() and len(text) < 300]))
-        return
-    for language in ("ko", "en"):
-        subprocess.run([sys.executable, __file__, language], check=True)
+    """Run Korean, then English, each in a fresh process."""
+    run_each_in_own_process(__file__, ["ko", "en"], run_language)
 
 
 if __name__ == "__main__":

@@ -4,12 +4,16 @@ Uses the test environment's Home Assistant (the one pytest-homeassistant-custom-
 pins) so the agent and setup benchmarks run without booting a server.
 """
 
-from collections.abc import AsyncIterator
+import asyncio
+from collections.abc import AsyncIterator, Callable, Coroutine
 import contextlib
 import functools
+import logging
 from pathlib import Path
+import subprocess
 import sys
 import tempfile
+from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
@@ -38,6 +42,23 @@ def lift_lg_limits() -> None:
     """Turn off the control spacing and raise the request budget (the client still counts)."""
     thinq_voice.ThinQConnectClient = functools.partial(ThinQConnectClient, control_interval=0)  # type: ignore[misc]
     thinq_voice.HOURLY_REQUEST_BUDGET = BUDGET
+
+
+def run_each_in_own_process(
+    script: str, values: list[str], run_one: Callable[[str], Coroutine[Any, Any, None]]
+) -> None:
+    """Run `run_one(value)` for each value, each in a fresh process of `script`.
+
+    A process holds one test Home Assistant; the parent re-runs the script with one value each.
+    """
+    if len(sys.argv) > 1:
+        lift_lg_limits()
+        # Refusals HA's agent or our entities log are not benchmark output.
+        logging.disable(logging.CRITICAL)
+        asyncio.run(run_one(sys.argv[1]))
+        return
+    for value in values:
+        subprocess.run([sys.executable, script, value], check=True)
 
 
 @contextlib.asynccontextmanager

@@ -4,15 +4,12 @@ Each size runs in a fresh process: the simulator's default home (12) and a gener
 Run: scripts/envrun test python scripts/bench_setup.py
 """
 
-import asyncio
-import logging
 import resource
-import subprocess
 import sys
 import time
 import tracemalloc
 
-from bench_hass import BUDGET, add_entry, lift_lg_limits, running_hass
+from bench_hass import BUDGET, add_entry, run_each_in_own_process, running_hass
 
 from simulator import DEFAULT_TOKEN, Simulator
 
@@ -43,17 +40,20 @@ async def run(count: int) -> None:
         await simulator.stop()
 
 
+async def run_size(count: str) -> None:
+    """Benchmark one fleet size."""
+    await run(int(count))
+
+
 def main() -> None:
     """Run each size in its own process."""
-    if len(sys.argv) > 1:
-        lift_lg_limits()
-        logging.disable(logging.CRITICAL)
-        asyncio.run(run(int(sys.argv[1])))
-        return
-    print("ThinQ Voice setup against the simulator (in-process Home Assistant, loopback HTTP)", flush=True)
-    for count in (12, 200):
-        subprocess.run([sys.executable, __file__, str(count)], check=True)
-    print("Requests per device per hour at the defaults: scripts/bench_client.py")
+    if len(sys.argv) == 1:
+        print(
+            "ThinQ Voice setup against the simulator (in-process Home Assistant, loopback HTTP)", flush=True
+        )
+    run_each_in_own_process(__file__, ["12", "200"], run_size)
+    if len(sys.argv) == 1:
+        print("Requests per device per hour at the defaults: scripts/bench_client.py")
 
 
 if __name__ == "__main__":
