@@ -220,7 +220,9 @@ async def running(
         str(tv_port),
         cwd=REPO,
         env=env,
-        stdout=sim_log,
+        # Its stdout is only the banner telling a CLI user which token to paste: the harness
+        # already knows it, and the log keeps no token.
+        stdout=asyncio.subprocess.DEVNULL,
         stderr=sim_log,
         start_new_session=True,
     )
