@@ -204,8 +204,11 @@ async def test_reconnects_with_back_off_after_a_drop(session: aiohttp.ClientSess
     await asyncio.sleep(0.5)  # a few failed tries, backing off
     await tv.apply({"power": "on"})
     await wait_until(lambda: client.connected and client.state.power == "Active")
+    # The keeper reconnects at once after a drop, faster than polling `connected` can see.
+    powers: list[str | None] = []
+    client.add_state_callback(lambda state: powers.append(state.power))
     await tv.apply({"drop": True})
-    await wait_until(lambda: not client.connected)
+    await wait_until(lambda: None in powers)
     await wait_until(lambda: client.connected)
     await client.async_request(webos.SET_VOLUME, {"volume": 30})
     await wait_until(lambda: client.state.volume == 30)

@@ -468,14 +468,15 @@ class WebOsClient:
 
     def _dispatch(self, data: JsonObject) -> None:
         message_id = str(data.get("id"))
-        future = self._pending.pop(message_id, None)
-        if future is not None:
-            if not future.done():
-                future.set_result(data)
-            return
+        # A subscription's first answer and its updates share the id; both go to the callback
+        # here, in the order they arrived, so no update is lost or overtaken by the first answer.
         uri = self._subscription_ids.get(message_id)
-        if uri is not None and data.get("type") == "response":
-            self._subscriptions[uri](data.get("payload", {}))
+        payload = data.get("payload", {})
+        if uri is not None and data.get("type") == "response" and payload.get("returnValue") is not False:
+            self._subscriptions[uri](payload)
+        future = self._pending.pop(message_id, None)
+        if future is not None and not future.done():
+            future.set_result(data)
 
     # Requests and subscriptions ------------------------------------------------------------------
 
@@ -487,7 +488,7 @@ class WebOsClient:
             WebOsTimeoutError: no answer within the request timeout.
             WebOsCommandError: the TV answered with an error.
         """
-        _, message = await self._async_send("request", uri, payload)
+        message = await self._async_send("request", uri, payload)
         return dict(message.get("payload", {}))
 
     async def async_subscribe(self, uri: str, callback: SubscriptionCallback) -> None:
@@ -502,17 +503,21 @@ class WebOsClient:
         return lambda: self._state_callbacks.remove(callback)
 
     async def _async_subscribe_on_tv(self, uri: str) -> None:
-        message_id, message = await self._async_send("subscribe", uri, None)
+        message_id = str(next(self._ids))
         self._subscription_ids[message_id] = uri
-        self._subscriptions[uri](dict(message.get("payload", {})))
+        try:
+            await self._async_send("subscribe", uri, None, message_id)
+        except WebOsError:
+            self._subscription_ids.pop(message_id, None)
+            raise
 
     async def _async_send(
-        self, kind: str, uri: str, payload: Mapping[str, Any] | None
-    ) -> tuple[str, JsonObject]:
+        self, kind: str, uri: str, payload: Mapping[str, Any] | None, message_id: str | None = None
+    ) -> JsonObject:
         ws = self._ws
         if ws is None or ws.closed:
             raise WebOsConnectionError("Not connected to the TV")
-        message_id = str(next(self._ids))
+        message_id = message_id or str(next(self._ids))
         future: asyncio.Future[JsonObject] = asyncio.get_running_loop().create_future()
         self._pending[message_id] = future
         try:
@@ -528,7 +533,7 @@ class WebOsClient:
         answer = message.get("payload", {})
         if message.get("type") == "error" or answer.get("returnValue") is False:
             raise WebOsCommandError(uri, str(message.get("error") or answer.get("errorText") or "refused"))
-        return message_id, message
+        return message
 
     # State ---------------------------------------------------------------------------------------
 

@@ -40,6 +40,7 @@ from .korean import has_final_consonant, josa, particle_for
 from .model import (
     Action,
     App,
+    ClockTime,
     Command,
     DeviceType,
     Direction,
@@ -65,6 +66,7 @@ __all__ = [
     "MAX_LENGTH",
     "Action",
     "App",
+    "ClockTime",
     "Command",
     "DeviceType",
     "Direction",

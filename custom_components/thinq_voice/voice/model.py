@@ -35,6 +35,8 @@ class Intent(StrEnum):
     MUTE = "mute"
     LAUNCH_APP = "launch_app"
     SET_CHANNEL = "set_channel"
+    CANCEL_SCHEDULE = "cancel_schedule"
+    """Cancel what is set for later on the target ("세탁기 예약 취소해줘", "cancel the AC timer")."""
 
 
 class QuestionIntent(StrEnum):
@@ -50,6 +52,8 @@ class QuestionIntent(StrEnum):
     WHAT_IS_RUNNING = "what_is_running"
     CAPABILITIES = "capabilities"
     """What can I say to this appliance?"""
+    SCHEDULES = "schedules"
+    """What is set for later ("예약된 거 뭐 있어?", "what's scheduled?"); target None = whole home."""
 
 
 class DeviceType(StrEnum):
@@ -181,6 +185,25 @@ type Value = Quantity | Mode | FanSpeed | App | bool
 
 
 @dataclass(frozen=True, slots=True)
+class ClockTime:
+    """A time of day said in a command ("오후 7시에", "at 7:30 pm").
+
+    Attributes:
+        hour: 0-23 when the half of the day is known ("오후 7시" → 19, "at 19:30" → 19,
+            "at noon" → 12); 1-12 as said when it is not ("7시에", "at 7"): the agent then
+            picks the next 7 o'clock, morning or evening.
+        minute: 0-59 ("7시 반" → 30).
+        meridiem_known: Whether ``hour`` is on the 24-hour clock.
+        days_ahead: 1 for "내일" / "tomorrow", else 0 (the next such time from now).
+    """
+
+    hour: int
+    minute: int = 0
+    meridiem_known: bool = True
+    days_ahead: int = 0
+
+
+@dataclass(frozen=True, slots=True)
 class TargetPhrase:
     """The words naming what a command or question is about.
 
@@ -236,6 +259,11 @@ class Command:
             change it is the step size, possibly None ("온도 올려줘": the agent picks a step).
         direction: Set for relative changes ("2도 올려줘" → UP with 2°); None for absolute ones.
         delay: Do it after this long ("2시간 뒤에 돌려줘", "turn it off in 40 minutes").
+        at: Do it at this time of day ("오후 7시에 꺼줘", "at 7 pm"); never set with ``delay``.
+        implied: A relative change said without what to change ("더 올려", "turn it up"): the
+            ``intent`` is the parser's guess (temperature; volume for a TV) and the agent may
+            take the property of the conversation's last change instead (fan speed after
+            "바람 세게 해줘").
     """
 
     intent: Intent
@@ -243,6 +271,13 @@ class Command:
     value: Value | None = None
     direction: Direction | None = None
     delay: timedelta | None = None
+    at: ClockTime | None = None
+    implied: bool = False
+
+    @property
+    def later(self) -> bool:
+        """Whether the command is for later, not now."""
+        return self.delay is not None or self.at is not None
 
     @property
     def relative(self) -> bool:
