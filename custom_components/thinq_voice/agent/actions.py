@@ -796,6 +796,8 @@ def _question_entity(entities: Entities, question: Question) -> str | None:
             return _device_class(entities, "sensor", "pm25") or _device_class(entities, "sensor", "pm10")
         case QuestionIntent.CAPABILITIES:
             return entities.appliance.entity_ids[0] if entities.appliance.entity_ids else None
+        case QuestionIntent.SCHEDULES:
+            return None
 
 
 def _examples(hass: HomeAssistant, entities: Entities, language: str) -> list[str]:
