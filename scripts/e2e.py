@@ -34,6 +34,55 @@ async def wait_for(predicate, what: str, timeout: float = 60):  # type: ignore[n
     raise AssertionError(f"timed out waiting for {what}")
 
 
+async def converse(run: harness.Harness, text: str) -> str:
+    """Say a Korean sentence to the ThinQ Voice agent over REST; return the answer."""
+    result = await run.api(
+        "POST",
+        "/api/conversation/process",
+        {"text": text, "language": "ko", "agent_id": "conversation.thinq_voice"},
+    )
+    return str(result["response"]["speech"]["plain"]["speech"])
+
+
+async def robot_starts(run: harness.Harness) -> int:
+    """Return how many start commands the simulated robot cleaner has received."""
+    async with run.session.get(f"{run.simulator_url}/admin/control-log") as response:
+        log = await response.json()
+    return sum(
+        1
+        for entry in log
+        if entry.get("code") is None
+        and entry.get("body", {}).get("operation", {}).get("cleanOperationMode") == "START"
+    )
+
+
+async def check_schedule_survives_restart(run: harness.Harness) -> None:
+    """A start set by voice for a minute later survives a restart of Home Assistant and fires."""
+    speech = await converse(run, "1분 뒤에 로봇청소기 돌려줘")
+    check(speech.endswith("로봇청소기 시작을 예약했어요."), f"a start for later is scheduled: {speech}")
+    check(await robot_starts(run) == 0, "nothing was started now")
+    started = time.monotonic()
+    await run.restart_hass()
+
+    async def loaded() -> bool:
+        entries = await run.api("GET", "/api/config/config_entries/entry?domain=thinq_voice")
+        return all(entry["state"] == "loaded" for entry in entries)
+
+    await wait_for(loaded, "the entries to load again after the restart")
+    print(f"Home Assistant restarted in {time.monotonic() - started:.1f} s", flush=True)
+    speech = await converse(run, "예약된 거 뭐 있어?")
+    check("로봇청소기 시작" in speech, f"the scheduled start is listed after the restart: {speech}")
+
+    async def fired() -> bool:
+        return await robot_starts(run) == 1
+
+    await wait_for(fired, "the scheduled start to reach the simulator", timeout=120)
+    check(
+        await robot_starts(run) == 1,
+        "the scheduled start fired against the simulator, once, after the restart",
+    )
+
+
 async def main() -> int:
     """Run the checks; return the process exit code."""
     started = time.monotonic()
@@ -98,6 +147,7 @@ async def main() -> int:
             async with run.session.get(f"{run.simulator_url}/admin/tv") as response:
                 tv = await response.json()
             check(tv["state"]["volume"] == 20, f"the simulated TV's volume is 20 after: {speech}")
+            await check_schedule_survives_restart(run)
             log = (config_dir / "home-assistant.log").read_text(errors="replace")
             entries_file = json.loads((config_dir / ".storage" / "core.config_entries").read_text())
             client_id = next(

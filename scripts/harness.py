@@ -50,6 +50,13 @@ class Harness:
     hass: asyncio.subprocess.Process
     session: aiohttp.ClientSession
     fleet: str
+    ha_output: Any
+
+    async def restart_hass(self) -> None:
+        """Stop Home Assistant the way a user does (SIGTERM), start it on the same config dir."""
+        await stop(self.hass)
+        self.hass = await start_hass(self.config_dir, self.ha_output)
+        await wait_for_http(self.session, f"{self.ha_url}/manifest.json", self.hass, "Home Assistant", 300)
 
     @property
     def headers(self) -> dict[str, str]:
@@ -227,42 +234,60 @@ async def running(
         start_new_session=True,
     )
     ha_output = (log_file or config_dir / "hass.out").open("ab")
-    hass = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "homeassistant",
-        "--config",
-        str(config_dir),
-        cwd=config_dir,
-        env=env,
-        stdout=ha_output,
-        stderr=ha_output,
-        start_new_session=True,
-    )
+    hass = await start_hass(config_dir, ha_output)
     ha_url = f"http://127.0.0.1:{ha_port}"
     simulator_url = f"http://127.0.0.1:{simulator_port}"
     session = aiohttp.ClientSession()
+    harness: Harness | None = None
     try:
         await wait_for_http(session, f"{simulator_url}/admin/devices", simulator, "the simulator", 30)
         await wait_for_http(session, f"{ha_url}/manifest.json", hass, "Home Assistant", 300)
         settings = FLEET_SETTINGS[fleet]
         token = await onboard(session, ha_url, settings["language"])
         harness = Harness(
-            config_dir, ha_url, simulator_url, f"127.0.0.1:{tv_port}", token, simulator, hass, session, fleet
+            config_dir,
+            ha_url,
+            simulator_url,
+            f"127.0.0.1:{tv_port}",
+            token,
+            simulator,
+            hass,
+            session,
+            fleet,
+            ha_output,
         )
         await create_entry(harness, settings["country"])
         await create_tv_entry(harness)
         yield harness
     finally:
         await session.close()
-        for process in (hass, simulator):
-            if process.returncode is None:
-                process.send_signal(signal.SIGTERM)
-        for process in (hass, simulator):
-            try:
-                await asyncio.wait_for(process.wait(), 60)
-            except TimeoutError:
-                process.kill()
-                await process.wait()
+        await asyncio.gather(stop(harness.hass if harness else hass), stop(simulator))
         sim_log.close()
         ha_output.close()
+
+
+async def start_hass(config_dir: Path, output: Any) -> asyncio.subprocess.Process:
+    """Start Home Assistant on a config dir, its output going to `output`."""
+    return await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "homeassistant",
+        "--config",
+        str(config_dir),
+        cwd=config_dir,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        stdout=output,
+        stderr=output,
+        start_new_session=True,
+    )
+
+
+async def stop(process: asyncio.subprocess.Process) -> None:
+    """Stop a process with SIGTERM, killing it if it has not ended within a minute."""
+    if process.returncode is None:
+        process.send_signal(signal.SIGTERM)
+    try:
+        await asyncio.wait_for(process.wait(), 60)
+    except TimeoutError:
+        process.kill()
+        await process.wait()

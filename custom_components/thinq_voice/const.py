@@ -36,6 +36,8 @@ DEFAULT_FALLBACK_AGENT: Final = "conversation.home_assistant"
 NO_FALLBACK_AGENT: Final = "none"
 # Appliance kinds (voice DeviceType values) whose start the agent confirms first ("정말 시작할까요?").
 CONF_CONFIRM_START: Final = "confirm_start"
+# Fired when a scheduled action ran (or failed): automations can follow up on it.
+EVENT_SCHEDULED_ACTION: Final = "thinq_voice_scheduled_action"
 CONFIRMABLE_TYPES: Final = ("washer", "dryer", "dish_washer", "styler", "oven", "robot_cleaner")
 
 # TV entries (LG webOS over the LAN): the key the TV gave at pairing, and its MAC for Wake-on-LAN.

@@ -1,24 +1,50 @@
 """The ThinQ Voice conversation agent: Korean and English appliance commands through Assist."""
 
 from dataclasses import replace
+from datetime import datetime
+import logging
 from typing import Literal, TypeGuard, override
 
-from homeassistant.components import conversation
-from homeassistant.core import HomeAssistant
+from homeassistant.components import conversation, persistent_notification
+from homeassistant.core import Context, HomeAssistant
+from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import intent
 from homeassistant.helpers.device_registry import DeviceEntryType, DeviceInfo
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
+from homeassistant.helpers.start import async_at_started
+from homeassistant.util import dt as dt_util
 
-from .agent.actions import ActionError, async_answer, async_execute, supports
+from .agent.actions import (
+    ActionError,
+    async_answer,
+    async_cancel_device_timers,
+    async_execute,
+    async_set_device_timer,
+    clock_words,
+    device_timers,
+    duration_words,
+    supports,
+    undo_command,
+)
 from .agent.answers import say
 from .agent.context import Conversation, ConversationMemory, Step
 from .agent.phrases import Phrases, expand, load_phrases
+from .agent.schedule import LONGEST_AHEAD, ScheduledAction, Scheduler, due_at, new_action
 from .agent.targets import Appliance, collect_appliances, match, name_key
-from .const import CONF_CONFIRM_START, CONF_FALLBACK_AGENT, DEFAULT_FALLBACK_AGENT, DOMAIN, NO_FALLBACK_AGENT
+from .const import (
+    CONF_CONFIRM_START,
+    CONF_FALLBACK_AGENT,
+    DEFAULT_FALLBACK_AGENT,
+    DOMAIN,
+    EVENT_SCHEDULED_ACTION,
+    NO_FALLBACK_AGENT,
+)
 from .coordinator import ThinQVoiceConfigEntry
-from .voice import NotUnderstood, parse, parse_fragment
+from .voice import NotUnderstood, is_correction, parse, parse_fragment
 from .voice.korean import has_final_consonant
 from .voice.model import Action, Command, DeviceType, Intent, Question, QuestionIntent
+
+_LOGGER = logging.getLogger(__name__)
 
 PARALLEL_UPDATES = 0
 SUPPORTED_LANGUAGES = ["ko", "en"]
@@ -88,12 +114,22 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
         )
         self.memory = ConversationMemory()
         self.phrases: Phrases = {}
+        self.scheduler: Scheduler | None = None
 
     @override
     async def async_added_to_hass(self) -> None:
-        """Read the user's phrases when the agent starts."""
+        """Read the user's phrases; once Home Assistant runs, take up the scheduled actions."""
         await super().async_added_to_hass()
         self.phrases = await self.hass.async_add_executor_job(load_phrases, self.hass.config.config_dir)
+        scheduler = Scheduler(self.hass, self.entry.entry_id, self._async_run_scheduled)
+        self.scheduler = scheduler
+
+        async def _load(_hass: HomeAssistant) -> None:
+            # Actions due while Home Assistant was stopped run only once the appliances are back.
+            await scheduler.async_load()
+
+        self.async_on_remove(async_at_started(self.hass, _load))
+        self.async_on_remove(scheduler.async_stop)
 
     @property
     @override
@@ -126,6 +162,7 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
         if understood:
             language = understood[0].language.value
         fragment = len(understood) < len(parsed)
+        take_back: list[tuple[Appliance, Command]] = []
         if fragment:
             if sentences != [user_input.text]:
                 return self._reply(
@@ -136,6 +173,12 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
             if context is None or context.last_action is None or not targets:
                 return await self._async_fallback(user_input, chat_log, language)
             parts = [replace(context.last_action, target=target) for target in targets]
+            if is_correction(user_input.text):
+                # "아니, 거실 거": the last action went to the wrong appliance; it is put back.
+                take_back = context.undo
+        elif context is not None:
+            # "더 올려" after "바람 세게 해줘": the fan speed goes up, not the temperature.
+            parts = [_implied_by(part, context) for part in parts]
         # Every part is resolved before anything is done: a sentence is carried out whole or not at all.
         steps: list[Step] = []
         for part in parts:
@@ -146,7 +189,15 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
                     return await self._async_fallback(user_input, chat_log, language)
                 return self._reply(user_input, chat_log, language, step, asked=False)
             steps.append(step)
-        return await self._async_run(user_input, chat_log, steps, language)
+        redirected = {
+            appliance.device_id or appliance.name for step in steps for appliance in step.appliances
+        }
+        take_back = [
+            (appliance, command)
+            for appliance, command in take_back
+            if (appliance.device_id or appliance.name) not in redirected
+        ]
+        return await self._async_run(user_input, chat_log, steps, language, take_back=take_back)
 
     async def _async_run(
         self,
@@ -156,8 +207,12 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
         language: str,
         *,
         confirmed: bool = False,
+        take_back: list[tuple[Appliance, Command]] | None = None,
     ) -> conversation.ConversationResult:
-        """Ask about the first ambiguous step or for a confirmation, or carry out every step in order."""
+        """Ask about the first ambiguous step or for a confirmation, or carry out every step in order.
+
+        `take_back` puts appliances back as they were after a correction, once the steps ran.
+        """
         if ambiguous := next((step for step in steps if step.options), None):
             self.memory.ask(chat_log.conversation_id, steps, language)
             return self._reply(user_input, chat_log, language, _ask_which(language, ambiguous.options), True)
@@ -167,9 +222,19 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
                 user_input, chat_log, language, say(language, "confirm_start", devices=starts), True
             )
         answers: list[str] = []
+        undo: list[tuple[Appliance, Command]] = []
         for step in steps:
+            if isinstance(step.part, Command) and not step.part.later:
+                undo.extend(
+                    (appliance, inverse)
+                    for appliance in step.appliances
+                    if (inverse := undo_command(self.hass, appliance, step.part)) is not None
+                )
             if _about_everything(step.part):
-                answers.append(await async_answer(self.hass, step.appliances, step.part, language))
+                if step.part.intent is QuestionIntent.SCHEDULES:
+                    answers.append(self._schedules_answer(step.appliances, language, whole_home=True))
+                else:
+                    answers.append(await async_answer(self.hass, step.appliances, step.part, language))
                 continue
             # A refusal (remote start off, out of range, offline) is told and the rest still runs.
             answers.extend(
@@ -178,9 +243,11 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
                     for appliance in step.appliances
                 ]
             )
+        for appliance, command in take_back or []:
+            answers.append(await self._async_put_back(user_input, appliance, command, language))
         # "What is running?" is about the whole home: "그거" after it must not mean every appliance.
         if named := [step for step in steps if not _about_everything(step.part)]:
-            self.memory.done(chat_log.conversation_id, named[-1].part, named[-1].appliances, language)
+            self.memory.done(chat_log.conversation_id, named[-1].part, named[-1].appliances, language, undo)
         return self._reply(user_input, chat_log, language, " ".join(answers), asked=False)
 
     def _starts_to_confirm(self, steps: list[Step]) -> str:
@@ -228,6 +295,11 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
         if target is not None and target.pronoun and not every:
             return say(language, "which_device")
         candidates = self._candidates(part, appliances)
+        if isinstance(part, Command) and part.intent is Intent.CANCEL_SCHEDULE and target is None:
+            # "예약 취소해줘": what has something scheduled, not every appliance.
+            candidates = [appliance for appliance in candidates if self._has_schedules(appliance)]
+            if not candidates:
+                return say(language, "schedules_none")
         if context is not None and target is not None and target.device_type is None and len(candidates) > 1:
             # "거실 거 꺼줘" after the bedroom AC: the living-room appliance of the same kind.
             kinds = {appliance.device_type for appliance in context.last_appliances}
@@ -264,11 +336,182 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
     ) -> str:
         """Carry out a command or answer a question about one appliance."""
         try:
-            if isinstance(part, Command):
-                return await async_execute(self.hass, appliance, part, language, user_input.context)
-            return await async_answer(self.hass, [appliance], part, language)
+            if isinstance(part, Question):
+                if part.intent is QuestionIntent.SCHEDULES:
+                    return self._schedules_answer([appliance], language, whole_home=False)
+                return await async_answer(self.hass, [appliance], part, language)
+            if part.intent is Intent.CANCEL_SCHEDULE:
+                return await self._async_cancel_schedules(appliance, language, user_input.context)
+            if part.later:
+                return await self._async_schedule(part, appliance, language, user_input.context)
+            return await async_execute(self.hass, appliance, part, language, user_input.context)
         except ActionError as err:
             return err.speech
+
+    async def _async_put_back(
+        self,
+        user_input: conversation.ConversationInput,
+        appliance: Appliance,
+        command: Command,
+        language: str,
+    ) -> str:
+        """Undo the last action on an appliance the user did not mean."""
+        try:
+            await async_execute(self.hass, appliance, command, language, user_input.context)
+        except ActionError as err:
+            return err.speech
+        return say(language, "put_back", device=appliance.name)
+
+    # Commands for later ---------------------------------------------------------------------------
+
+    async def _async_schedule(
+        self, command: Command, appliance: Appliance, language: str, context: Context
+    ) -> str:
+        """Set the appliance's own timer where it has one for this, else keep a scheduled action."""
+        now = dt_util.utcnow()
+        due = due_at(command, now) or now
+        if due - now > LONGEST_AHEAD:
+            return say(language, "too_far_ahead")
+        answer = await async_set_device_timer(self.hass, appliance, command, due, language, context)
+        if answer is not None:
+            return answer
+        assert self.scheduler is not None  # set when the agent was added
+        lone_entity = None if appliance.device_id else appliance.entity_ids[0]
+        action = new_action(due, appliance.device_id, lone_entity, appliance.name, command, language)
+        await self.scheduler.async_add(action)
+        when = (
+            say(
+                language,
+                "when_in",
+                delay=duration_words(command.delay, language),
+                clock=clock_words(due, language),
+            )
+            if command.delay is not None
+            else _when_at(due, language)
+        )
+        return say(
+            language, "scheduled", when=when, device=appliance.name, action=_action_words(command, language)
+        )
+
+    def _scheduled_for(self, appliance: Appliance) -> list[ScheduledAction]:
+        """Return ThinQ Voice's scheduled actions for an appliance."""
+        if self.scheduler is None:
+            return []
+        return [
+            action
+            for action in self.scheduler.actions
+            if (action.device_id is not None and action.device_id == appliance.device_id)
+            or (action.entity_id is not None and action.entity_id in appliance.entity_ids)
+        ]
+
+    def _has_schedules(self, appliance: Appliance) -> bool:
+        return bool(self._scheduled_for(appliance) or device_timers(self.hass, appliance))
+
+    def _schedules_answer(self, appliances: list[Appliance], language: str, *, whole_home: bool) -> str:
+        """List what is set for later: ThinQ Voice's actions and the appliances' own timers."""
+        items: list[tuple[datetime, str]] = []
+        kept = (
+            self.scheduler.actions
+            if whole_home and self.scheduler is not None
+            else [action for appliance in appliances for action in self._scheduled_for(appliance)]
+        )
+        for action in kept:
+            words = _action_words(action.command, language)
+            items.append(
+                (
+                    action.due,
+                    say(
+                        language,
+                        "schedule_item",
+                        when=_when_at(action.due, language),
+                        device=action.name,
+                        action=words,
+                    ),
+                )
+            )
+        for appliance in appliances:
+            for timer in device_timers(self.hass, appliance):
+                words = say(language, f"action_{timer.intent.value}")
+                when = f"{_when_at(timer.due, language)}"
+                items.append(
+                    (
+                        timer.due,
+                        say(language, "schedule_item", when=when, device=appliance.name, action=words),
+                    )
+                )
+        if not items:
+            if whole_home or len(appliances) != 1:
+                return say(language, "schedules_none")
+            return say(language, "schedules_none_device", device=appliances[0].name)
+        items.sort(key=lambda item: item[0])
+        separator = ", " if language == "ko" else "; "
+        return say(
+            language, "schedules_list", count=len(items), items=separator.join(text for _, text in items)
+        )
+
+    async def _async_cancel_schedules(self, appliance: Appliance, language: str, context: Context) -> str:
+        """Cancel ThinQ Voice's actions and the appliance's own timers."""
+        kept = self._scheduled_for(appliance)
+        if self.scheduler is not None and kept:
+            await self.scheduler.async_cancel(kept)
+        had_timers = await async_cancel_device_timers(self.hass, appliance, language, context)
+        if not kept and not had_timers:
+            return say(language, "schedules_none_device", device=appliance.name)
+        return say(language, "schedule_cancelled", device=appliance.name)
+
+    async def _async_run_scheduled(self, action: ScheduledAction) -> None:
+        """Run an action that fell due; tell the user through a notification when it fails."""
+        language = action.language
+        appliance = next(
+            (
+                candidate
+                for candidate in collect_appliances(self.hass)
+                if (action.device_id is not None and candidate.device_id == action.device_id)
+                or (action.entity_id is not None and action.entity_id in candidate.entity_ids)
+            ),
+            None,
+        )
+        context = Context()
+        if appliance is None:
+            speech, succeeded = say(language, "no_target", name=action.name), False
+        else:
+            try:
+                speech = await async_execute(self.hass, appliance, action.command, language, context)
+                succeeded = True
+            except ActionError as err:
+                speech, succeeded = err.speech, False
+            except HomeAssistantError as err:
+                speech, succeeded = str(err), False
+        self.hass.bus.async_fire(
+            EVENT_SCHEDULED_ACTION,
+            {
+                "device_id": action.device_id,
+                "entity_id": action.entity_id,
+                "name": action.name,
+                "intent": action.command.intent.value,
+                "due": action.due.isoformat(),
+                "succeeded": succeeded,
+                "speech": speech,
+            },
+            context=context,
+        )
+        if succeeded:
+            _LOGGER.info("Ran the scheduled %s of %s", action.command.intent.value, action.name)
+            return
+        _LOGGER.warning("The scheduled %s of %s failed: %s", action.command.intent.value, action.name, speech)
+        persistent_notification.async_create(
+            self.hass,
+            say(
+                language,
+                "scheduled_failed",
+                when=_when_at(action.due, language),
+                device=action.name,
+                action=_action_words(action.command, language),
+                reason=speech,
+            ),
+            title=say(language, "scheduled_failed_title"),
+            notification_id=f"{DOMAIN}_schedule_{action.action_id}",
+        )
 
     async def _async_continue_choice(
         self,
@@ -341,10 +584,53 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
 
 
 def _about_everything(part: Action) -> TypeGuard[Question]:
-    """Return whether a part asks about the whole home ("지금 돌아가는 거 뭐 있어?")."""
+    """Return whether a part asks about the whole home ("지금 돌아가는 거 뭐 있어?", "예약된 거 뭐 있어?")."""
     return (
-        isinstance(part, Question) and part.intent is QuestionIntent.WHAT_IS_RUNNING and part.target is None
+        isinstance(part, Question)
+        and part.intent in (QuestionIntent.WHAT_IS_RUNNING, QuestionIntent.SCHEDULES)
+        and part.target is None
     )
+
+
+# Changes "더 올려" / "turn it up" can mean, by the last change in the conversation.
+_RELATIVE_INTENTS = {
+    Intent.SET_TEMPERATURE,
+    Intent.SET_FAN_SPEED,
+    Intent.SET_HUMIDITY,
+    Intent.SET_VOLUME,
+    Intent.SET_CHANNEL,
+}
+
+
+def _implied_by(part: Action, context: Conversation) -> Action:
+    """Give a relative change said without its property the property of the last change."""
+    last = context.last_action
+    if (
+        isinstance(part, Command)
+        and part.implied
+        and (part.target is None or part.target.pronoun)
+        and isinstance(last, Command)
+        and last.intent in _RELATIVE_INTENTS
+    ):
+        return replace(part, intent=last.intent)
+    return part
+
+
+def _action_words(command: Command, language: str) -> str:
+    """Name what a command does, as a noun in Korean ("시작") and a verb in English ("start")."""
+    return say(language, f"action_{command.intent.value}")
+
+
+def _when_at(moment: datetime, language: str) -> str:
+    """Say a moment as a clock time, "tomorrow" included when it is not today."""
+    day = dt_util.as_local(moment).date()
+    days_ahead = (day - dt_util.as_local(dt_util.utcnow()).date()).days
+    if days_ahead <= 0:
+        return say(language, "when_at", clock=clock_words(moment, language))
+    if days_ahead == 1:
+        return say(language, "when_tomorrow_at", clock=clock_words(moment, language))
+    date = f"{day.month}월 {day.day}일" if language == "ko" else day.strftime("%b %-d")
+    return say(language, "when_on", date=date, clock=clock_words(moment, language))
 
 
 def _ask_which(language: str, options: list[Appliance]) -> str:

@@ -194,7 +194,7 @@ def korean_cases() -> list[Case]:
     cases.append(("거실 에어컨으로 뭘 할 수 있어?", Says("23도로 맞춰줘")))
     cases.append(("냉장고한테 무슨 말 할 수 있어?", Says("급속냉동 켜줘")))
     cases.append(("식기세척기 돌리고 보일러 켜줘", Says("보일러가 어떤 기기인지 찾지 못했어요")))
-    cases.append(("식기세척기 3시간 뒤에 돌려줘", Says("지원하지 않아요")))
+    cases.append(("식기세척기 3시간 뒤에 돌려줘", Says("식기세척기 시작을 예약했어요")))
     cases.append(("", Says("")))
     cases.append(("지니야", Says("")))
     cases.append(("ㅋㅋㅋㅋ", Says("")))

@@ -91,24 +91,3 @@ async def test_ac_preset_and_power_fallbacks(hass: HomeAssistant, simulator: Sim
     assert await say_to(hass, "거실 에어컨 멈춰") == "거실 에어컨을 껐어요."
     ac = simulator.find("거실 에어컨")
     assert ac.state["operation"]["airConOperationMode"] == "POWER_OFF"
-
-
-@pytest.mark.usefixtures("init_integration")
-async def test_later_is_not_now(hass: HomeAssistant, simulator: Simulator) -> None:
-    """A command for later that cannot be scheduled is refused, never carried out now."""
-    await say_to(hass, "거실 에어컨 켜줘")
-    await settle(hass)
-    before = len(simulator.control_log)
-    answer = await say_to(hass, "40분 있다가 거실 에어컨 꺼줘")
-    assert answer == "거실 에어컨에는 아직 시간을 정해 두는 명령을 보낼 수 없어요. 아무것도 바꾸지 않았어요."
-    assert len(simulator.control_log) == before
-    assert simulator.find("거실 에어컨").state["operation"]["airConOperationMode"] == "POWER_ON"
-
-
-@pytest.mark.parametrize("fleet", ["en"])
-@pytest.mark.usefixtures("init_integration")
-async def test_later_is_not_now_en(hass: HomeAssistant, simulator: Simulator) -> None:
-    """The same in English."""
-    answer = await say_to(hass, "turn the living room AC off in 2 hours", "en")
-    assert answer == "I can't schedule that for the Living Room AC yet, so I didn't change anything."
-    assert not simulator.control_log

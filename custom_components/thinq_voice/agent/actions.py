@@ -41,6 +41,7 @@ from ..voice.model import (
     Quantity,
     Question,
     QuestionIntent,
+    Unit,
 )
 from .answers import say
 from .targets import Appliance, name_key, thinq_updated_at
@@ -228,6 +229,8 @@ def supports(hass: HomeAssistant, appliance: Appliance, part: Command | Question
             return entities.thinq("switch", "refrigeration", "expressMode") is not None
         case intent if intent in _TV_INTENTS:
             return entities.one("media_player") is not None
+        case Intent.CANCEL_SCHEDULE:
+            return True
         case _:
             return bool(appliance.entity_ids)
 
@@ -238,16 +241,10 @@ async def async_execute(
     """Carry out a command; return the answer or raise ActionError with the reason."""
     entities = Entities(hass, appliance)
     device = appliance.name
-    if command.delay is not None and command.intent is not Intent.START:
-        # Only a delayed start has a timer on the appliance yet; doing it now instead of later
-        # would be the one thing the user did not ask for.
-        raise ActionError(say(language, "delay_unsupported", device=device))
     match command.intent:
         case Intent.TURN_ON | Intent.TURN_OFF:
             return await _power(hass, entities, command.intent is Intent.TURN_ON, language, context)
         case Intent.START | Intent.RESUME:
-            if command.delay is not None and command.intent is Intent.START:
-                return await _delayed_start(hass, entities, command.delay, language, context)
             key = "started" if command.intent is Intent.START else "resumed"
             if vacuum := entities.one("vacuum"):
                 await _call(hass, "vacuum", "start", vacuum, context, language, device)
@@ -319,7 +316,7 @@ async def async_answer(
     age = dt_util.utcnow() - updated_at if updated_at else timedelta(0)
     if age < STALE_AFTER:
         return answer
-    as_of = say(language, "as_of", age=_duration_words(age, language))
+    as_of = say(language, "as_of", age=duration_words(age, language))
     return f"{as_of} {answer}" if language == "ko" else f"{as_of} {answer[0].lower()}{answer[1:]}"
 
 
@@ -479,20 +476,156 @@ async def _tv(
     raise ActionError(say(language, "unsupported", device=device))
 
 
-async def _delayed_start(
-    hass: HomeAssistant, entities: Entities, delay: timedelta, language: str, context: Context
-) -> str:
-    """Reserve a start: LG appliances take the delay in whole hours on their own timer."""
-    device = entities.appliance.name
-    number = entities.thinq("number", "timer", "relativeHourToStart")
-    if number is None:
+async def async_set_device_timer(
+    hass: HomeAssistant,
+    appliance: Appliance,
+    command: Command,
+    due: datetime,
+    language: str,
+    context: Context,
+) -> str | None:
+    """Put a command for later on the appliance's own timer; None when it has none for it.
+
+    Washers, dryers and the like take a delayed start in whole hours: a delay is rounded up, so
+    nothing starts early, and a clock time to the nearest hour; the answer says when it starts.
+    An air conditioner's on/off timer is used for whole hours only; other delays are kept by
+    ThinQ Voice instead (see `schedule`), which is exact to the minute.
+    """
+    entities = Entities(hass, appliance)
+    device = appliance.name
+    ahead = due - dt_util.utcnow()
+    hours_exact = ahead.total_seconds() / 3600
+    if command.intent is Intent.START and entities.one("climate") is None:
+        number = entities.thinq("number", "timer", "relativeHourToStart")
+        if number is None:
+            return None
+        rounded = math.ceil(hours_exact - 1 / 60) if command.at is None else round(hours_exact)
+        hours = max(1, rounded)
+        await _check_range(hass, number, hours, "min", "max", device, language, "h")
+        await _call(hass, "number", "set_value", number, context, language, device, value=hours)
+        starts = dt_util.utcnow() + timedelta(hours=hours)
+        return say(
+            language,
+            "started_delayed",
+            device=device,
+            delay=duration_words(timedelta(hours=hours), language),
+            clock=clock_words(starts, language),
+        )
+    if command.intent in (Intent.TURN_ON, Intent.TURN_OFF) and entities.one("climate") is not None:
+        hours = round(hours_exact)
+        if hours < 1 or abs(hours_exact - hours) > 1 / 60:
+            return None
+        which = "relativeHourToStart" if command.intent is Intent.TURN_ON else "relativeHourToStop"
+        number = entities.thinq("number", "timer", which)
+        if number is None:
+            return None
+        await _check_range(hass, number, hours, "min", "max", device, language, "h")
+        await _call(hass, "number", "set_value", number, context, language, device, value=hours)
+        return say(
+            language,
+            "timer_on_set" if command.intent is Intent.TURN_ON else "timer_off_set",
+            device=device,
+            delay=duration_words(timedelta(hours=hours), language),
+            clock=clock_words(dt_util.utcnow() + timedelta(hours=hours), language),
+        )
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class DeviceTimer:
+    """A timer running on the appliance itself: a delayed start or an on/off timer."""
+
+    intent: Intent
+    due: datetime
+
+
+def device_timers(hass: HomeAssistant, appliance: Appliance) -> list[DeviceTimer]:
+    """Return the timers the appliance reports, from its delayed start/stop sensors."""
+    entities = Entities(hass, appliance)
+    climate = entities.one("climate") is not None
+    read_at = thinq_updated_at(hass, appliance) or dt_util.utcnow()
+    timers: list[DeviceTimer] = []
+    for key, intent in (
+        ("timer_delayed_start", Intent.TURN_ON if climate else Intent.START),
+        ("timer_delayed_stop", Intent.TURN_OFF if climate else Intent.START),
+    ):
+        sensor = entities.thinq("sensor", key)
+        state = hass.states.get(sensor) if sensor else None
+        try:
+            minutes = float(state.state) if state else 0.0
+        except ValueError:
+            continue
+        if minutes > 0:
+            timers.append(DeviceTimer(intent, read_at + timedelta(minutes=minutes)))
+    return timers
+
+
+async def async_cancel_device_timers(
+    hass: HomeAssistant, appliance: Appliance, language: str, context: Context
+) -> bool:
+    """Cancel the timers on the appliance; return whether there were any.
+
+    An air conditioner's timers are unset through their `relative*Timer` switch (LG only
+    accepts UNSET there); a reserved laundry run is cancelled by its stop command, as on the
+    appliance's own panel.
+    """
+    timers = device_timers(hass, appliance)
+    if not timers:
+        return False
+    entities = Entities(hass, appliance)
+    device = appliance.name
+    if entities.one("climate") is not None:
+        for timer in timers:
+            which = "relativeStartTimer" if timer.intent is Intent.TURN_ON else "relativeStopTimer"
+            await _call_service(
+                hass,
+                DOMAIN,
+                "set_property",
+                {"device_id": appliance.device_id, "resource": "timer", "property": which, "value": "UNSET"},
+                context,
+                language,
+                device,
+            )
+        return True
+    button = _run_button(entities, "STOP")
+    if button is None:
         raise ActionError(say(language, "unsupported", device=device))
-    hours = max(1, math.ceil(delay.total_seconds() / 3600 - 1e-9))
-    await _check_range(hass, number, hours, "min", "max", device, language, "h")
-    await _call(hass, "number", "set_value", number, context, language, device, value=hours)
-    return say(
-        language, "started_delayed", device=device, delay=_duration_words(timedelta(hours=hours), language)
+    await _call(hass, "button", "press", button, context, language, device)
+    return True
+
+
+def undo_command(hass: HomeAssistant, appliance: Appliance, command: Command) -> Command | None:
+    """Return what puts the appliance back as it is now, before `command` runs; None if nothing.
+
+    Covers what a correction ("아니, 거실 거") can take back safely: power and a temperature.
+    A command that changes nothing (already on) needs no undo.
+    """
+    entities = Entities(hass, appliance)
+    power_entity = next(
+        (
+            found
+            for domain in ("climate", "fan", "humidifier", "water_heater", "media_player")
+            if (found := entities.one(domain))
+        ),
+        None,
     )
+    power = hass.states.get(power_entity) if power_entity else None
+    was_on = None if power is None or power.state in _PRESENT else power.state != STATE_OFF
+    match command.intent:
+        case Intent.TURN_ON | Intent.TURN_OFF if was_on is not None:
+            if was_on == (command.intent is Intent.TURN_ON):
+                return None
+            return Command(Intent.TURN_OFF if was_on else Intent.TURN_ON)
+        case Intent.SET_TEMPERATURE:
+            if was_on is False:
+                return Command(Intent.TURN_OFF)  # the request switched it on: off it goes again
+            entity_id = _temperature_entity(entities, command)
+            state = hass.states.get(entity_id) if entity_id else None
+            current = _temperature_value(state, QuestionIntent.TARGET_TEMPERATURE) if state else None
+            if current is None:
+                return None
+            return Command(Intent.SET_TEMPERATURE, command.target, Quantity(current, Unit.DEGREES))
+    return None
 
 
 def _temperature_entity(entities: Entities, part: Command | Question) -> str | None:
@@ -733,11 +866,22 @@ async def _call(
     device: str,
     **data: Any,
 ) -> None:
+    """Call a service on an entity; a refusal becomes an ActionError carrying the translated reason."""
+    await _call_service(hass, domain, service, {ATTR_ENTITY_ID: entity_id, **data}, context, language, device)
+
+
+async def _call_service(
+    hass: HomeAssistant,
+    domain: str,
+    service: str,
+    data: dict[str, Any],
+    context: Context,
+    language: str,
+    device: str,
+) -> None:
     """Call a service; a refusal becomes an ActionError carrying the translated reason."""
     try:
-        await hass.services.async_call(
-            domain, service, {ATTR_ENTITY_ID: entity_id, **data}, blocking=True, context=context
-        )
+        await hass.services.async_call(domain, service, data, blocking=True, context=context)
     except ServiceValidationError as err:
         raise ActionError(
             await _reason(hass, err, language) or say(language, "unsupported", device=device)
@@ -797,7 +941,8 @@ def _question_entity(entities: Entities, question: Question) -> str | None:
         case QuestionIntent.CAPABILITIES:
             return entities.appliance.entity_ids[0] if entities.appliance.entity_ids else None
         case QuestionIntent.SCHEDULES:
-            return None
+            # Any appliance can have something scheduled by ThinQ Voice.
+            return entities.appliance.entity_ids[0] if entities.appliance.entity_ids else None
 
 
 def _examples(hass: HomeAssistant, entities: Entities, language: str) -> list[str]:
@@ -966,12 +1111,12 @@ def _remaining(
         language,
         "remaining",
         device=device,
-        remaining=_duration_words(remaining, language),
-        clock=_clock_words(ends, language),
+        remaining=duration_words(remaining, language),
+        clock=clock_words(ends, language),
     )
 
 
-def _duration_words(duration: timedelta, language: str) -> str:
+def duration_words(duration: timedelta, language: str) -> str:
     """Write a duration: "1시간 5분", "1 hour 5 minutes"."""
     total = round(duration.total_seconds() / 60)
     hours, minutes = divmod(total, 60)
@@ -986,7 +1131,7 @@ def _duration_words(duration: timedelta, language: str) -> str:
     return " ".join(words)
 
 
-def _clock_words(moment: datetime, language: str) -> str:
+def clock_words(moment: datetime, language: str) -> str:
     """Write a clock time in the local time zone: "오후 3시 20분", "3:20 PM"."""
     local = dt_util.as_local(moment)
     hour12 = local.hour % 12 or 12

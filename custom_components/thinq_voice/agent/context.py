@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 
 from homeassistant.util import dt as dt_util
 
-from ..voice.model import Action
+from ..voice.model import Action, Command
 from .targets import Appliance
 
 # Both are forgotten after this much silence: a follow-up minutes later is a new conversation.
@@ -41,6 +41,8 @@ class Conversation:
     """The open question is "정말 시작할까요?" rather than "which one?"."""
     last_action: Action | None = None
     last_appliances: list[Appliance] = field(default_factory=list)
+    undo: list[tuple[Appliance, Command]] = field(default_factory=list)
+    """What puts the last action's appliances back as they were, for "아니, 거실 거"."""
 
 
 class ConversationMemory:
@@ -65,12 +67,20 @@ class ConversationMemory:
         conversation.pending = steps
         conversation.confirming = confirming
 
-    def done(self, conversation_id: str, action: Action, appliances: list[Appliance], language: str) -> None:
-        """Remember what was last done, and on what, for the follow-ups."""
+    def done(
+        self,
+        conversation_id: str,
+        action: Action,
+        appliances: list[Appliance],
+        language: str,
+        undo: list[tuple[Appliance, Command]] | None = None,
+    ) -> None:
+        """Remember what was last done, on what, and how to take it back, for the follow-ups."""
         conversation = self._touch(conversation_id, language)
         conversation.pending = []
         conversation.last_action = action
         conversation.last_appliances = appliances
+        conversation.undo = undo or []
 
     def drop_pending(self, conversation_id: str) -> None:
         """Forget an open question (answered, cancelled or replaced by a new sentence)."""
