@@ -169,8 +169,8 @@ set the upper oven to 350 degrees fahrenheit | set_temperature oven:oven/UPPER v
 set the lower oven to 200 | set_temperature oven:oven/LOWER v=200
 raise the temperature by 2 degrees | set_temperature - v=2° dir=up
 increase the living room ac temperature by 2 | set_temperature livingroomac:ac@living_room v=2 dir=up
-turn up the bedroom ac | set_temperature bedroomac:ac@bedroom dir=up
-turn the bedroom ac down | set_temperature bedroomac:ac@bedroom dir=down
+turn up the bedroom ac | set_temperature bedroomac:ac@bedroom dir=up implied
+turn the bedroom ac down | set_temperature bedroomac:ac@bedroom dir=down implied
 turn the ac down by 2 degrees | set_temperature ac:ac v=2° dir=down
 lower the freezer temperature by one degree | set_temperature :fridge/FREEZER v=1° dir=down
 decrease the temperature | set_temperature - dir=down
@@ -280,10 +280,84 @@ what is the meaning of life | ! no_intent
 set the styler to | ! missing_value
 """
 
+# Commands for later, schedules, implied relative changes.
+LATER = """
+turn off the ac at 7 pm | turn_off ac:ac at=19:00
+turn on the living room ac at 7:30 pm | turn_on livingroomac:ac@living_room at=19:30
+turn on the bedroom ac at 7.30pm | turn_on bedroomac:ac@bedroom at=19:30
+turn off the ac at 19:30 | turn_off ac:ac at=19:30
+turn off the ac at 7 in the evening | turn_off ac:ac at=19:00
+start the washer at 7 o'clock | start washer:washer at=7:00?
+start the dishwasher at noon | start dishwasher:dish at=12:00
+turn off the air purifier at midnight | turn_off airpurifier:purifier at=0:00
+start the washer tomorrow at 8 am | start washer:washer at=8:00+1
+start the dryer tomorrow morning at 8 | start dryer:dryer at=8:00+1
+turn off the ac at 7 | turn_off ac:ac at=7:00?
+turn the ac on at 7 pm | turn_on ac:ac at=19:00
+set the ac to 23 at 7 pm | set_temperature ac:ac v=23 at=19:00
+set the living room ac to 22 degrees at 6:30 pm | set_temperature livingroomac:ac@living_room v=22° at=18:30
+set the ac at 23 | set_temperature ac:ac v=23
+set the ac at 23.5 | set_temperature ac:ac v=23.5
+set the ac to cool at 7 | set_mode ac:ac v=cool at=7:00?
+turn it off at 11 at night | turn_off : pron at=23:00
+turn off the tv at 11 tonight | turn_off tv:tv at=23:00
+turn off the ac at seven pm | turn_off ac:ac at=19:00
+start the washer at 7 p.m. | start washer:washer at=19:00
+at 7 pm, turn off the ac | turn_off ac:ac at=19:00
+please start the washer at 6 am | start washer:washer at=6:00
+turn the bedroom AC off at 12 am | turn_off bedroomac:ac@bedroom at=0:00
+turn off the ac at 13 pm | ! missing_value
+turn off the ac at 25 | ! missing_value
+turn off the ac at 7:75 | ! missing_value
+turn the bedroom AC off in 2 hours | turn_off bedroomac:ac@bedroom delay=7200
+turn off the ac in an hour and a half | turn_off ac:ac delay=5400
+turn off the air purifier after 30 minutes | turn_off airpurifier:purifier delay=1800
+turn off the tv in half an hour | turn_off tv:tv delay=1800
+turn off the living room ac 2 hours from now | turn_off livingroomac:ac@living_room delay=7200
+start the dryer in 90 minutes | start dryer:dryer delay=5400
+cancel the washer's delayed start | cancel_schedule washer:washer
+cancel the AC timer | cancel_schedule ac:ac
+cancel the schedule for the robot cleaner | cancel_schedule robotcleaner:robot
+cancel all timers | cancel_schedule : every
+clear the dryer schedule | cancel_schedule dryer:dryer
+delete the timer on the living room ac | cancel_schedule livingroomac:ac@living_room
+remove the dishwasher delayed start | cancel_schedule dishwasher:dish
+turn off the sleep timer on the bedroom ac | cancel_schedule bedroomac:ac@bedroom
+please cancel the washer schedule | cancel_schedule washer:washer
+stop the timer on the ac | cancel_schedule ac:ac
+cancel the timer | cancel_schedule -
+cancel | stop -
+never mind | ! no_intent
+clear the dryer | ! no_intent
+what's scheduled? | schedules -
+what timers are set? | schedules -
+is anything scheduled? | schedules -
+when will the washer start? | schedules washer:washer
+is there a timer on the AC? | schedules ac:ac
+any timers on the dryer? | schedules dryer:dryer
+what is scheduled for the washer | schedules washer:washer
+show me the schedules | schedules -
+when does the dishwasher start | schedules dishwasher:dish
+turn it up | set_temperature : pron dir=up implied
+turn it down a bit | set_temperature : pron dir=down implied
+higher | set_temperature - dir=up implied
+lower | set_temperature - dir=down implied
+make it a little higher | set_temperature : pron dir=up implied
+turn the bedroom ac higher | set_temperature bedroomac:ac@bedroom dir=up implied
+raise it by 2 | set_temperature : pron v=2 dir=up implied
+turn up the tv | set_volume tv:tv dir=up implied
+volume up | set_volume - dir=up
+turn the volume down a bit | set_volume - dir=down
+turn the temperature down | set_temperature - dir=down
+turn it up 2 degrees | set_temperature : pron v=2° dir=up
+"""
+
 
 def cases() -> list[tuple[str, str]]:
     """All English cases: the written lines and the generated verb-form combinations."""
     written = [
-        tuple(part.strip() for part in line.rsplit("|", 1)) for line in WRITTEN.splitlines() if line.strip()
+        tuple(part.strip() for part in line.rsplit("|", 1))
+        for line in (WRITTEN + LATER).splitlines()
+        if line.strip()
     ]
     return [(utterance, spec) for utterance, spec in written] + _generated()

@@ -124,7 +124,7 @@ TV 켜줘 | turn_on tv:tv
 거실 TV 볼륨 20으로 해줘 | set_volume 거실tv:tv@거실 v=20
 TV 소리 줄여줘 | set_volume tv:tv dir=down
 티비 볼륨 5 올려줘 | set_volume 티비:tv v=5 dir=up
-소리 좀 키워줘 | ! no_intent
+소리 좀 키워줘 | set_volume - dir=up
 음량 낮춰줘 | set_volume - dir=down
 TV 음소거 해줘 | mute tv:tv v=on
 음소거 해제해줘 | mute - v=off
@@ -402,10 +402,111 @@ LG 스타일러 시작 | start lg스타일러:styler
 오늘 날씨 어때 | ! no_intent
 """
 
+# Commands for later, schedules, volume words, implied relative changes.
+LATER = """
+오후 7시에 에어컨 꺼줘 | turn_off 에어컨:ac at=19:00
+오후7시에 에어컨 꺼줘 | turn_off 에어컨:ac at=19:00
+오후 7시에, 에어컨 꺼줘 | turn_off 에어컨:ac at=19:00
+에어컨 오후 7시에 꺼 줘 | turn_off 에어컨:ac at=19:00
+저녁 7시 반에 거실 에어컨 켜줘 | turn_on 거실에어컨:ac@거실 at=19:30
+저녁 7시반에 에어컨 켜 주세요 | turn_on 에어컨:ac at=19:30
+밤 11시에 안방 에어컨 꺼 줘 | turn_off 안방에어컨:ac@안방 at=23:00
+밤 12시에 에어컨 꺼 | turn_off 에어컨:ac at=0:00
+아침 8시에 세탁기 돌려줘 | start 세탁기:washer at=8:00
+새벽 2시에 식기세척기 돌려 | start 식기세척기:dish at=2:00
+오전 10시 30분에 로봇청소기 청소 시작해 | start 로봇청소기:robot at=10:30
+낮 12시에 세탁기 돌려 | start 세탁기:washer at=12:00
+7시 30분에 에어컨 켜줘 | turn_on 에어컨:ac at=7:30?
+7시에 꺼줘 | turn_off - at=7:00?
+세탁기 일곱 시에 돌려줘 | start 세탁기:washer at=7:00?
+열한 시 반에 에어컨 꺼주세요 | turn_off 에어컨:ac at=11:30?
+두 시에 건조기 돌려줄래 | start 건조기:dryer at=2:00?
+세탁기 세 시에 돌려줘 | start 세탁기:washer at=3:00?
+정오에 세탁기 돌려줘 | start 세탁기:washer at=12:00
+자정에 공기청정기 꺼줘 | turn_off 공기청정기:purifier at=0:00
+내일 아침 7시에 세탁기 돌려줘 | start 세탁기:washer at=7:00+1
+세탁기 내일 오전 9시에 시작해 주세요 | start 세탁기:washer at=9:00+1
+오늘 밤 10시에 제습기 꺼줘 | turn_off 제습기:dehum at=22:00
+에어컨 저녁 6시 정각에 켜줘 | turn_on 에어컨:ac at=18:00
+19시 30분에 에어컨 켜줘 | turn_on 에어컨:ac at=19:30
+오후 7시에 에어컨 23도로 맞춰줘 | set_temperature 에어컨:ac v=23° at=19:00
+거실 에어컨 오후 6시에 냉방으로 켜줘 | turn_on 거실에어컨:ac@거실 at=18:00 ; set_mode 거실에어컨:ac@거실 v=cool at=18:00
+에어컨 오후 11시에 꺼지도록 해줘 | turn_off 에어컨:ac at=23:00
+25시에 꺼줘 | ! missing_value
+에어컨 오후 13시에 꺼줘 | ! missing_value
+7시 70분에 켜줘 | ! missing_value
+에어컨 2시간 뒤 7시에 꺼줘 | ! missing_value
+40분 있다가 거실 에어컨 꺼줘 | turn_off 거실에어컨:ac@거실 delay=2400
+40분 후에 에어컨 꺼줘 | turn_off 에어컨:ac delay=2400
+2시간 뒤에 안방 에어컨 꺼 | turn_off 안방에어컨:ac@안방 delay=7200
+1시간 반 뒤에 꺼줘 | turn_off - delay=5400
+한 시간 있다가 공기청정기 꺼줘 | turn_off 공기청정기:purifier delay=3600
+30분 뒤에 꺼줘 | turn_off - delay=1800
+세탁기 한 시간 반 있다가 돌려줘 | start 세탁기:washer delay=5400
+에어컨 2시간 뒤에 꺼지게 예약해줘 | turn_off 에어컨:ac delay=7200
+거실 에어컨 30분 뒤에 켜지게 해 줘 | turn_on 거실에어컨:ac@거실 delay=1800
+세탁기 예약 취소해줘 | cancel_schedule 세탁기:washer
+세탁기 예약 취소 | cancel_schedule 세탁기:washer
+세탁기 예약 취소해 줘 | cancel_schedule 세탁기:washer
+세탁기 예약 취소해주세요 | cancel_schedule 세탁기:washer
+세탁기 예약 취소할래 | cancel_schedule 세탁기:washer
+세탁기 예약을 취소해 줘 | cancel_schedule 세탁기:washer
+에어컨 꺼짐 예약 취소해 | cancel_schedule 에어컨:ac
+에어컨 타이머 취소해줘 | cancel_schedule 에어컨:ac
+거실 에어컨 타이머 꺼줘 | cancel_schedule 거실에어컨:ac@거실
+예약 다 취소해줘 | cancel_schedule : every
+예약된 거 다 취소해 | cancel_schedule : every
+로봇청소기 예약 지워줘 | cancel_schedule 로봇청소기:robot
+식기세척기 예약 삭제해줘 | cancel_schedule 식기세척기:dish
+건조기 예약 없애 줘 | cancel_schedule 건조기:dryer
+세탁기 예약 해제해 | cancel_schedule 세탁기:washer
+세탁기 지워줘 | ! no_intent
+취소할게 | ! no_intent
+취소해 | stop -
+음소거 해제 | mute - v=off
+예약된 거 뭐 있어? | schedules -
+예약 뭐 있어? | schedules -
+예약된 거 있어? | schedules -
+세탁기 예약 있어? | schedules 세탁기:washer
+에어컨 타이머 언제야? | schedules 에어컨:ac
+타이머 몇 시야? | schedules -
+예약 확인해줘 | schedules -
+세탁기 언제 시작해? | schedules 세탁기:washer
+건조기 예약돼 있는 거 있어? | schedules 건조기:dryer
+에어컨 꺼짐 예약 몇 시야? | schedules 에어컨:ac
+거실 에어컨 예약 상태 알려줘 | schedules 거실에어컨:ac@거실
+TV 소리 조금만 키워 | set_volume tv:tv dir=up
+볼륨 키워 | set_volume - dir=up
+소리 키워 줘 | set_volume - dir=up
+소리 키워주세요 | set_volume - dir=up
+TV 볼륨 키워줄래? | set_volume tv:tv dir=up
+소리 5만큼 키워줘 | set_volume - v=5 dir=up
+볼륨 5 올려 | set_volume - v=5 dir=up
+볼륨 10 키워 | set_volume - v=10 dir=up
+티비 볼륨 좀 줄여 줘 | set_volume 티비:tv dir=down
+TV 소리 약간 줄여 | set_volume tv:tv dir=down
+소리 3만큼 줄여줘 | set_volume - v=3 dir=down
+TV 소리 키우고 유튜브 틀어줘 | set_volume tv:tv dir=up ; launch_app tv:tv v=youtube
+더 올려 | set_temperature - dir=up implied
+조금 더 올려줘 | set_temperature - dir=up implied
+더 낮춰 | set_temperature - dir=down implied
+올려줘 | set_temperature - dir=up implied
+좀 더 내려 줘 | set_temperature - dir=down implied
+에어컨 더 낮춰 | set_temperature 에어컨:ac dir=down implied
+3 올려줘 | set_temperature - v=3 dir=up implied
+TV 올려줘 | set_volume tv:tv dir=up implied
+온도 올려 | set_temperature - dir=up
+습도 올려 | set_humidity - dir=up
+소리 키워 | set_volume - dir=up
+바람 세게 | set_fan_speed - v=high
+"""
+
 
 def cases() -> list[tuple[str, str]]:
     """All Korean cases: the written lines and the generated ending/particle combinations."""
     written = [
-        tuple(part.strip() for part in line.rsplit("|", 1)) for line in WRITTEN.splitlines() if line.strip()
+        tuple(part.strip() for part in line.rsplit("|", 1))
+        for line in (WRITTEN + LATER).splitlines()
+        if line.strip()
     ]
     return [(utterance, spec) for utterance, spec in written] + _generated()

@@ -1,10 +1,12 @@
 """The compact expected-parse notation of the corpus files.
 
 A line is ``utterance | part ; part ...`` or ``utterance | ! reason``. A part is
-``intent target [v=VALUE] [dir=up|down] [delay=SECONDS] [pron] [every]`` where target is ``-`` (no target) or
-``key:type/LOCATION@area`` with every piece optional (``:fridge/FREEZER``, ``거실:@거실``). Values:
-``23°``, ``23°C``, ``74°F``, ``50%``, ``23`` (no unit), a mode, fan-speed or app token, or ``on``/``off``
-(express freeze; mute: ``on`` mutes).
+``intent target [v=VALUE] [dir=up|down] [implied] [delay=SECONDS] [at=HH:MM[?][+DAYS]] [pron] [every]``
+where target is ``-`` (no target) or ``key:type/LOCATION@area`` with every piece optional
+(``:fridge/FREEZER``, ``거실:@거실``). Values: ``23°``, ``23°C``, ``74°F``, ``50%``, ``23`` (no unit), a mode,
+fan-speed or app token, or ``on``/``off`` (express freeze; mute: ``on`` mutes). A clock time is
+``at=19:30`` on the 24-hour clock, ``at=7:00?`` when the half of the day was not said, ``at=08:00+1`` for
+tomorrow. ``implied`` marks a relative change that did not say what to change.
 Everything not written must be absent: the comparison is exact.
 """
 
@@ -12,6 +14,7 @@ from datetime import timedelta
 
 from custom_components.thinq_voice.voice import (
     App,
+    ClockTime,
     Command,
     DeviceType,
     Direction,
@@ -59,8 +62,8 @@ def summarize(part: Command | Question) -> Summary:
         else (target.key, target.device_type, target.location, target.area, target.pronoun, target.every)
     )
     if isinstance(part, Question):
-        return (part.intent, target_summary, None, None, None)
-    return (part.intent, target_summary, part.value, part.direction, part.delay)
+        return (part.intent, target_summary, None, None, None, None, False)
+    return (part.intent, target_summary, part.value, part.direction, part.delay, part.at, part.implied)
 
 
 def _part(tokens: list[str]) -> Summary:
@@ -76,7 +79,14 @@ def _part(tokens: list[str]) -> Summary:
     value = _value(intent, values["v"]) if "v" in values else None
     direction = Direction(values["dir"]) if "dir" in values else None
     delay = timedelta(seconds=float(values["delay"])) if "delay" in values else None
-    return (intent, target, value, direction, delay)
+    at = _clock(values["at"]) if "at" in values else None
+    return (intent, target, value, direction, delay, at, "implied" in flags)
+
+
+def _clock(spec: str) -> ClockTime:
+    spec, _, days = spec.partition("+")
+    hour, _, minute = spec.removesuffix("?").partition(":")
+    return ClockTime(int(hour), int(minute), meridiem_known=not spec.endswith("?"), days_ahead=int(days or 0))
 
 
 def _target(spec: str, *, pronoun: bool, every: bool) -> tuple[object, ...]:

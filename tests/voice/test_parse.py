@@ -7,6 +7,7 @@ import pytest
 
 from custom_components.thinq_voice.voice import (
     MAX_LENGTH,
+    ClockTime,
     Command,
     DeviceType,
     Direction,
@@ -18,6 +19,7 @@ from custom_components.thinq_voice.voice import (
     TargetPhrase,
     Unit,
     Utterance,
+    is_correction,
     parse,
     parse_fragment,
 )
@@ -177,6 +179,14 @@ def test_target_matches(text: str, name: str, expected: bool) -> None:
         ("both of them", [("", True)]),
         ("and the bedroom one too", [("bedroom", False)]),
         ("no, the living room one", [("livingroom", False)]),
+        ("아니 거실 에어컨", [("거실에어컨", False)]),
+        ("아니야 안방 거", [("안방", False)]),
+        ("아냐, 거실", [("거실", False)]),
+        ("그거 말고 거실 거", [("거실", False)]),
+        ("말고 거실", [("거실", False)]),
+        ("not that one, the bedroom one", [("bedroom", False)]),
+        ("no the bedroom AC", [("bedroomac", False)]),
+        ("I meant the living room one", [("livingroom", False)]),
         ("세탁기는?", [("세탁기", False)]),
         ("켜줘", []),
         ("2도", []),
@@ -187,3 +197,83 @@ def test_target_matches(text: str, name: str, expected: bool) -> None:
 def test_parse_fragment(text: str, expected: list[tuple[str, bool]]) -> None:
     """A follow-up that only names appliances gives their phrases; anything more gives none."""
     assert [(target.key, target.every) for target in parse_fragment(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("아니, 거실 거", True),
+        ("아니 거실 에어컨", True),
+        ("아니야 안방 거", True),
+        ("아냐, 거실", True),
+        ("아니요, 안방", True),
+        ("그거 말고 거실 거", True),
+        ("그거말고 거실 거", True),
+        ("말고 거실", True),
+        ("No, the living room one.", True),
+        ("not that one, the bedroom one", True),
+        ("no the bedroom AC", True),
+        ("nope, the dryer", True),
+        ("I meant the living room one", True),
+        ("안방 것도", False),
+        ("그리고 안방 거", False),
+        ("and the bedroom one too", False),
+        ("nothing on the tv", False),
+        ("거실 에어컨 꺼줘", False),
+        ("", False),
+    ],
+)
+def test_is_correction(text: str, expected: bool) -> None:
+    assert is_correction(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "at"),
+    [
+        ("낮 2시에 켜줘", ClockTime(14)),
+        ("낮 11시에 켜줘", ClockTime(11)),
+        ("저녁 12시에 꺼줘", ClockTime(0)),
+        ("밤 1시에 꺼줘", ClockTime(1)),
+        ("오전 12시에 꺼줘", ClockTime(0)),
+        ("오후 12시 5분에 켜줘", ClockTime(12, 5)),
+        ("0시에 꺼줘", ClockTime(0)),
+        ("24시에 꺼줘", ClockTime(0)),
+        ("일곱 시 삼십 분에 켜줘", ClockTime(7, 30, meridiem_known=False)),
+        ("열두 시에 꺼줘", ClockTime(12, meridiem_known=False)),
+        ("내일 정오에 켜줘", ClockTime(12, days_ahead=1)),
+        ("turn it on at 12 pm", ClockTime(12)),
+        ("turn it on at 5 in the afternoon", ClockTime(17)),
+        ("turn it off at 8 in the morning", ClockTime(8)),
+        ("turn it off tonight at 9", ClockTime(21)),
+        ("turn it off this evening at 6", ClockTime(18)),
+        ("start it tomorrow at noon", ClockTime(12, days_ahead=1)),
+        ("start it at 0:30", ClockTime(0, 30)),
+        ("start it at 7 30", ClockTime(7, 30, meridiem_known=False)),
+    ],
+)
+def test_clock_times(text: str, at: ClockTime) -> None:
+    result = parse(text, None)
+    assert isinstance(result, Utterance), result
+    command = result.parts[0]
+    assert isinstance(command, Command)
+    assert command.at == at
+    assert command.delay is None
+    assert command.later
+
+
+@pytest.mark.parametrize(
+    "text", ["24시 30분에 꺼줘", "오후 0시에 꺼줘", "turn it off at 0 pm", "turn it off at 24:30"]
+)
+def test_impossible_clock_times(text: str) -> None:
+    result = parse(text, None)
+    assert isinstance(result, NotUnderstood)
+    assert result.reason is Reason.MISSING_VALUE
+
+
+def test_now_is_not_later() -> None:
+    result = parse("에어컨 꺼줘", "ko")
+    assert isinstance(result, Utterance)
+    command = result.parts[0]
+    assert isinstance(command, Command)
+    assert not command.later
+    assert not command.implied

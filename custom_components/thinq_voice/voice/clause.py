@@ -7,6 +7,7 @@ from enum import Enum, auto
 from .model import (
     Action,
     App,
+    ClockTime,
     Command,
     DeviceType,
     Direction,
@@ -37,10 +38,12 @@ class Verb(Enum):
     DOWN = auto()
     OPEN = auto()
     CLOSE = auto()
+    CANCEL = auto()
+    """지워, 삭제, clear, delete: only a schedule can be cancelled this way."""
 
 
 class Prop(Enum):
-    """A property word: 온도 / temperature, 습도, 모드, 바람 / fan, 문 / door, 급속냉동."""
+    """A property word: 온도 / temperature, 습도, 모드, 바람 / fan, 문 / door, 급속냉동, 예약 / timer."""
 
     TEMPERATURE = auto()
     HUMIDITY = auto()
@@ -50,6 +53,7 @@ class Prop(Enum):
     EXPRESS_FREEZE = auto()
     VOLUME = auto()
     CHANNEL = auto()
+    SCHEDULE = auto()
 
 
 class Modifier(Enum):
@@ -61,9 +65,54 @@ class Modifier(Enum):
     COOLER = auto()
 
 
+class DayPart(Enum):
+    """The part of the day said with a clock time; it decides what a 1-12 hour means."""
+
+    MORNING = auto()
+    """오전, 아침, 새벽, am: 12 is midnight."""
+    AFTERNOON = auto()
+    """오후, pm: 12 is noon."""
+    DAYTIME = auto()
+    """낮: 12 is noon, 1-6 the afternoon, 7-11 the morning."""
+    EVENING = auto()
+    """저녁, in the evening: 12 is midnight, other hours the afternoon or evening."""
+    NIGHT = auto()
+    """밤, at night: 12 is midnight, 1-5 the small hours, 6-11 the evening."""
+
+
+def clock_time(hour: int, minute: int, part: DayPart | None, days_ahead: int) -> ClockTime | None:
+    """Return the time of day said, or None when the hour or minute cannot be one ("25시", "13 pm")."""
+    if not 0 <= minute <= 59:
+        return None
+    if part is None:
+        if 1 <= hour <= 12:
+            return ClockTime(hour, minute, meridiem_known=False, days_ahead=days_ahead)
+        if hour == 24 and minute == 0:
+            hour = 0
+        return ClockTime(hour, minute, days_ahead=days_ahead) if 0 <= hour <= 23 else None
+    if not 1 <= hour <= 12:
+        return None
+    match part:
+        case DayPart.MORNING:
+            hour %= 12
+        case DayPart.AFTERNOON:
+            hour = hour % 12 + 12
+        case DayPart.DAYTIME:
+            hour = hour + 12 if hour <= 6 else hour
+        case DayPart.EVENING:
+            hour = 0 if hour == 12 else hour + 12
+        case DayPart.NIGHT:
+            hour = 0 if hour == 12 else hour if hour <= 5 else hour + 12
+    return ClockTime(hour, minute, days_ahead=days_ahead)
+
+
 TIME_UNITS = {Unit.SECONDS: 1, Unit.MINUTES: 60, Unit.HOURS: 3600}
 _TEMPERATURE_UNITS = {Unit.DEGREES, Unit.CELSIUS, Unit.FAHRENHEIT}
 _HUMIDITY_DEVICES = {DeviceType.DEHUMIDIFIER, DeviceType.HUMIDIFIER}
+# Words that say what a relative change changes; without one the change is implied ("더 올려").
+_CHANGED_PROPS = {Prop.TEMPERATURE, Prop.HUMIDITY, Prop.FAN, Prop.VOLUME, Prop.CHANNEL}
+_NAMING_UNITS = _TEMPERATURE_UNITS | {Unit.PERCENT}
+_CANCELLING_VERBS = {Verb.STOP, Verb.OFF, Verb.CANCEL}
 
 
 @dataclass(slots=True)
@@ -74,6 +123,9 @@ class Clause:
     question: QuestionIntent | None = None
     quantity: Quantity | None = None
     delay: timedelta | None = None
+    at: ClockTime | None = None
+    bad_time: bool = False
+    """A clock time was said that is not one ("25시에", "at 13 pm")."""
     mode: Mode | None = None
     fan_speed: FanSpeed | None = None
     app: App | None = None
@@ -101,6 +153,16 @@ class Clause:
         elif self.quantity is None:
             self.quantity = quantity
 
+    def set_clock(self, at: ClockTime | None) -> None:
+        """Keep a clock time, or remember that the one said was not a time of day."""
+        self.at = at
+        self.bad_time = at is None
+
+    def borrow_time(self, other: Clause) -> None:
+        """Take the time of a clause that only said when ("오후 7시에, 에어컨 꺼줘")."""
+        if self.delay is None and self.at is None and not self.bad_time:
+            self.delay, self.at, self.bad_time = other.delay, other.at, other.bad_time
+
 
 def build(clauses: list[Clause]) -> list[Action] | Reason:
     """Turn the clauses of a sentence into actions, in spoken order.
@@ -115,6 +177,7 @@ def build(clauses: list[Clause]) -> list[Action] | Reason:
         last = index == len(clauses) - 1
         if clause.verb is None and clause.question is None and not clause.has_value and not last:
             carried.extend(clause.targets)
+            clauses[index + 1].borrow_time(clause)
             continue
         targets = carried + clause.targets or previous
         carried = []
@@ -130,11 +193,14 @@ def build(clauses: list[Clause]) -> list[Action] | Reason:
 def _build_clause(clause: Clause, targets: list[TargetPhrase | None]) -> list[Action] | Reason:
     if clause.question is not None:
         return [Question(clause.question, target) for target in targets]
+    if clause.bad_time or (clause.at is not None and clause.delay is not None):
+        return Reason.MISSING_VALUE
     decided = _decide(clause, targets[0])
     if isinstance(decided, Reason):
         return decided
+    implied = _implied(clause)
     return [
-        Command(intent, target, value, direction, clause.delay)
+        Command(intent, target, value, direction, clause.delay, clause.at, direction is not None and implied)
         for target in targets
         for intent, value, direction in decided
     ]
@@ -150,6 +216,9 @@ def _decide(clause: Clause, target: TargetPhrase | None) -> list[_Decision] | Re
         if not clause.has_value and not clause.modifiers & {Modifier.WARMER, Modifier.COOLER}:
             return Reason.NO_INTENT
         verb = Verb.SET
+    timed = clause.delay is not None or clause.at is not None
+    if Prop.SCHEDULE in clause.props and verb in _CANCELLING_VERBS and not timed:
+        return [(Intent.CANCEL_SCHEDULE, None, None)]
     if tv := _tv_decision(clause, verb):
         return [tv]
     if Prop.EXPRESS_FREEZE in clause.props and verb not in {Verb.UP, Verb.DOWN, Verb.OPEN, Verb.CLOSE}:
@@ -175,6 +244,8 @@ def _decide(clause: Clause, target: TargetPhrase | None) -> list[_Decision] | Re
             return [(Intent.OPEN_DOOR, None, None)]
         case Verb.CLOSE:
             return [(Intent.CLOSE_DOOR, None, None)]
+        case Verb.CANCEL:
+            return Reason.NO_INTENT
         case Verb.UP | Verb.DOWN:
             return [_relative(clause, target, Direction.UP if verb is Verb.UP else Direction.DOWN)]
         case Verb.SET:
@@ -189,8 +260,8 @@ def _tv_decision(clause: Clause, verb: Verb) -> _Decision | None:
     if clause.app is not None and verb in {Verb.ON, Verb.START, Verb.SET, Verb.OPEN}:
         return (Intent.LAUNCH_APP, clause.app, None)
     if clause.mute is not None:
-        # "음소거 꺼줘" turns muting off.
-        return (Intent.MUTE, clause.mute != (verb is Verb.OFF), None)
+        # "음소거 꺼줘" and "음소거 해제" turn muting off.
+        return (Intent.MUTE, clause.mute != (verb in {Verb.OFF, Verb.CANCEL}), None)
     if Prop.VOLUME in clause.props and verb in {Verb.ON, Verb.OFF} and clause.quantity is None:
         # "소리 꺼줘" mutes; "소리 켜줘" brings the sound back.
         return (Intent.MUTE, verb is Verb.OFF, None)
@@ -212,7 +283,23 @@ def _settings(clause: Clause, target: TargetPhrase | None) -> list[_Decision]:
 def _relative(clause: Clause, target: TargetPhrase | None, direction: Direction) -> _Decision:
     if Prop.FAN in clause.props and clause.quantity is None:
         return (Intent.SET_FAN_SPEED, None, direction)
+    if _implied(clause) and target is not None and target.device_type is DeviceType.TV:
+        # "TV 올려줘": what goes up on a TV is its sound.
+        return (Intent.SET_VOLUME, clause.quantity, direction)
     return (_number_intent(clause, target), clause.quantity, direction)
+
+
+def _implied(clause: Clause) -> bool:
+    """Whether the clause leaves out what to change ("더 올려", "turn it up").
+
+    A property word, a degree or percent unit, or warmer/cooler all say it.
+    """
+    unit = clause.quantity.unit if clause.quantity is not None else None
+    return not (
+        clause.props & _CHANGED_PROPS
+        or unit in _NAMING_UNITS
+        or clause.modifiers & {Modifier.WARMER, Modifier.COOLER}
+    )
 
 
 def _number_intent(clause: Clause, target: TargetPhrase | None) -> Intent:

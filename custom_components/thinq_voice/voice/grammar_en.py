@@ -3,7 +3,7 @@
 from dataclasses import replace
 import re
 
-from .clause import Clause, Modifier, Prop, Verb
+from .clause import Clause, DayPart, Modifier, Prop, Verb, clock_time
 from .lexicon import (
     EN_APP_WORDS,
     EN_PRONOUNS,
@@ -50,6 +50,10 @@ _QUESTION_START = re.compile(
 _STATEMENT_QUESTION = re.compile(
     r"\b(?:time (?:left|remaining)|remaining time|status|air quality|fine dust)\b"
 )
+_SCHEDULE_WORD = (
+    r"\b(?:delayed start|delay start|(?:sleep |delay |off |on |start )?timers?|schedules?|scheduled (?:start|run|cycle)"
+    r"|reservations?)\b"
+)
 _QUESTIONS: tuple[tuple[QuestionIntent, re.Pattern[str]], ...] = tuple(
     (intent, re.compile(pattern))
     for intent, pattern in (
@@ -57,6 +61,10 @@ _QUESTIONS: tuple[tuple[QuestionIntent, re.Pattern[str]], ...] = tuple(
             QuestionIntent.CAPABILITIES,
             r"^what (?:can|could|should) (?:i|we|you) (?:say|ask|tell|do)\b|^what can (?:the |my )?.+ do$"
             r"|\bwhat commands\b",
+        ),
+        (
+            QuestionIntent.SCHEDULES,
+            rf"{_SCHEDULE_WORD}|\bscheduled\b|\bwhen (?:will|does|is|do)\b.*\b(?:start|begin|turn (?:on|off)|run)\b",
         ),
         (
             QuestionIntent.WHAT_IS_RUNNING,
@@ -198,6 +206,16 @@ _QUESTION_WORDS = frozenset(
         "device",
         "devices",
         "machines",
+        "scheduled",
+        "schedule",
+        "schedules",
+        "timer",
+        "timers",
+        "delayed",
+        "start",
+        "starts",
+        "begin",
+        "turn",
     ]
 )
 
@@ -209,7 +227,7 @@ _VERBS: tuple[tuple[Verb, re.Pattern[str]], ...] = tuple(
             Verb.OFF,
             r"(?:turn|switch|power|flip)(?:ing)? off|power down|shut (?:off|down)|disable|deactivate|kill",
         ),
-        (Verb.UP, r"turn up|raise|increase|bump up|crank up|warm up|up"),
+        (Verb.UP, r"turn up|raise|increase|bump up|crank up|warm up|up|higher"),
         (Verb.DOWN, r"turn down|lower|decrease|reduce|drop|cool down|down"),
         (Verb.PAUSE, r"pause|hold"),
         (Verb.RESUME, r"resume|continue|unpause|restart"),
@@ -219,6 +237,7 @@ _VERBS: tuple[tuple[Verb, re.Pattern[str]], ...] = tuple(
         (Verb.SET, r"set|change|adjust|put|make|switch|turn"),
         (Verb.OPEN, r"open"),
         (Verb.CLOSE, r"close|shut"),
+        (Verb.CANCEL, r"clear|delete|remove"),
     )
 )
 _TRAILING_VERBS: tuple[tuple[Verb, re.Pattern[str]], ...] = (
@@ -232,7 +251,8 @@ _TRAILING_VERBS: tuple[tuple[Verb, re.Pattern[str]], ...] = (
     (Verb.RESUME, re.compile(r"\bresume$")),
 )
 _NUMBER = re.compile(r"(?:pm)?[\d.]+")
-_UP_DOWN = re.compile(r"\b(?:up|down)\b")
+# "lower" only last: elsewhere it can name an oven part ("set the lower oven to 200").
+_UP_DOWN = re.compile(r"\b(?:up|down|higher)\b|\blower$")
 _DESTINATION = re.compile(
     r"\b(?:(?:go|head|come|return|get) )?(?:back )?(?:home|to (?:the |its |your )?(?:dock|base|charger|"
     r"charging (?:station|base|dock)|docking station|home base))\b"
@@ -310,6 +330,7 @@ _PROPS: tuple[tuple[Prop, re.Pattern[str]], ...] = (
     (Prop.VOLUME, re.compile(r"\b(?:volume|sound)\b")),
     (Prop.CHANNEL, re.compile(r"\bchannel\b")),
     (Prop.DOOR, re.compile(r"\bdoors?\b")),
+    (Prop.SCHEDULE, re.compile(_SCHEDULE_WORD)),
 )
 _MODIFIERS: tuple[tuple[Modifier, re.Pattern[str]], ...] = (
     (Modifier.AGAIN, re.compile(r"\bagain\b")),
@@ -428,6 +449,7 @@ def _read_clause(text: str, question_mark: bool) -> Clause:
             clause.targets = targets
             return clause
     text = _take_delay(text, clause)
+    text, bare_hour = _take_clock(text, clause)
     text = _take_verb(text, clause)
     text = _take_quantity(text, clause)
     text, found = _EXPRESS.subn(" ", text)
@@ -444,6 +466,11 @@ def _read_clause(text: str, question_mark: bool) -> Clause:
         text, found = pattern.subn(" ", text)
         if found:
             clause.modifiers.add(modifier)
+    if bare_hour is not None and clause.verb is Verb.SET and not clause.has_value:
+        # "set the ac at 23": with nothing else to set, a bare "at N" is the setting, not a time.
+        clause.set_clock(None)
+        clause.bad_time = False
+        clause.quantity = Quantity(bare_hour)
     clause.targets = _targets(text)
     return clause
 
@@ -485,9 +512,69 @@ def _take_verb(text: str, clause: Clause) -> str:
             text = text[: match.start()]
     # "turn the ac up by 2", "turn it down".
     if clause.verb is Verb.SET and (match := _UP_DOWN.search(text)):
-        clause.verb = Verb.UP if match.group() == "up" else Verb.DOWN
+        clause.verb = Verb.UP if match.group() in {"up", "higher"} else Verb.DOWN
         text = f"{text[: match.start()]} {text[match.end() :]}"
     return text
+
+
+_CLOCK = re.compile(
+    r"(?:\b(?P<at>at) )?(?:(?P<hour>\b\d{1,2})(?:[.\s](?P<minute>\d{2}))?(?![\d.])"
+    r"(?:\s?(?P<meridiem>[ap])\s?m\b|\s(?P<oclock>oclock|o clock)\b)?|\b(?P<noon>noon|midday|midnight)\b)"
+    r"(?!\s?(?:degrees?|percent|per cent|%|°))"
+    r"(?: (?P<part>in the (?:morning|afternoon|evening)|at night|tonight))?"
+)
+_CLOCK_DAY = re.compile(
+    r"\b(?:tomorrow(?: (?:morning|afternoon|evening|night))?|this (?:morning|afternoon|evening)|tonight)\b"
+)
+_DAY_PARTS = {
+    "am": DayPart.MORNING,
+    "pm": DayPart.AFTERNOON,
+    "morning": DayPart.MORNING,
+    "afternoon": DayPart.AFTERNOON,
+    "evening": DayPart.EVENING,
+    "night": DayPart.NIGHT,
+    "tonight": DayPart.NIGHT,
+}
+
+
+def _take_clock(text: str, clause: Clause) -> tuple[str, int | None]:
+    """Take a time of day ("at 7:30 pm", "tomorrow at noon"); also return the hour of a bare "at N".
+
+    A number counts as a time with "at" before it or am/pm or o'clock after it.
+    """
+    match = next(
+        (
+            found
+            for found in _CLOCK.finditer(text)
+            if found["at"] or found["meridiem"] or found["oclock"] or found["noon"]
+        ),
+        None,
+    )
+    if match is None:
+        return text, None
+    text = f"{text[: match.start()]} {text[match.end() :]}"
+    day_words: list[str] = []
+    if day := _CLOCK_DAY.search(text):
+        day_words = day.group().split()
+        text = f"{text[: day.start()]} {text[day.end() :]}"
+    # Trailing verbs ("turn the ac on at 7 pm") are looked for at the very end.
+    text = " ".join(text.split())
+    days_ahead = 1 if "tomorrow" in day_words else 0
+    part: DayPart | None
+    if match["noon"]:
+        part = DayPart.MORNING if match["noon"] == "midnight" else DayPart.AFTERNOON
+        clause.set_clock(clock_time(12, 0, part, days_ahead))
+        return text, None
+    if match["meridiem"]:
+        part = _DAY_PARTS[match["meridiem"] + "m"]
+    elif match["part"]:
+        part = _DAY_PARTS[match["part"].split()[-1]]
+    else:
+        part = _DAY_PARTS.get(day_words[-1]) if day_words else None
+    hour, minute = int(match["hour"]), int(match["minute"] or 0)
+    clause.set_clock(clock_time(hour, minute, part, days_ahead))
+    bare = part is None and not match["minute"] and not match["oclock"]
+    return text, hour if bare else None
 
 
 def _take_delay(text: str, clause: Clause) -> str:

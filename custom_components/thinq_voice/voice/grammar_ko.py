@@ -8,7 +8,7 @@ words removed, names the target.
 from dataclasses import replace
 import re
 
-from .clause import Clause, Modifier, Prop, Verb
+from .clause import Clause, DayPart, Modifier, Prop, Verb, clock_time
 from .korean import CONJUNCTIONS, split_particle
 from .lexicon import (
     KO_APP_WORDS,
@@ -23,7 +23,7 @@ from .lexicon import (
     location_device_type,
 )
 from .model import FanSpeed, Mode, Quantity, QuestionIntent, TargetPhrase, Unit
-from .numbers import NATIVE_PATTERN, parse_korean_number
+from .numbers import NATIVE_PATTERN, parse_korean_number, parse_native
 
 _WAKE = re.compile(
     r"^(?:(?:헤이|하이|오케이)\s?(?:지니|엘지|구글|빅스비)|지니야|지니|빅스비|알렉사|엘지야|"
@@ -56,7 +56,7 @@ def _verb(a_forms: tuple[str, ...], stems: tuple[str, ...] = ()) -> list[str]:
 def _hada(nouns: tuple[str, ...], *, bare: bool = True, sikida: bool = False) -> list[str]:
     """Forms of a 하다 verb: 시작해(줘), 시작하세요, 시작 (bare noun), 작동시켜줘 (with 시키다)."""
     noun = f"(?:{'|'.join(nouns)})"
-    forms = [rf"{noun}\s?해{_AUX}", rf"{noun}\s?하{_BASE_END}"]
+    forms = [rf"{noun}\s?해{_AUX}", rf"{noun}\s?하{_BASE_END}", rf"{noun}\s?할래(?:요)?"]
     if sikida:
         forms += [rf"{noun}\s?시켜{_AUX}", rf"{noun}\s?시키{_BASE_END}"]
     if bare:
@@ -103,14 +103,18 @@ _PREDICATES: tuple[tuple[Verb, list[str]], ...] = (
             *_hada(("설정", "변경", "조정", "조절", "세팅", "셋팅")),
         ],
     ),
-    (Verb.UP, _verb(("올려", "높여"), ("올리", "높이"))),
+    (Verb.UP, _verb(("올려", "높여", "키워"), ("올리", "높이", "키우"))),
     (Verb.DOWN, _verb(("내려", "낮춰", "줄여"), ("내리", "낮추", "줄이"))),
     (Verb.OPEN, _verb(("열어",), ("열",))),
     (Verb.CLOSE, _verb(("닫아",), ("닫",))),
+    (Verb.CANCEL, [*_verb(("지워", "없애"), ("지우", "없애")), *_hada(("삭제", "해제"))]),
 )
 _PREDICATE_RES = tuple((verb, re.compile(f"(?:{'|'.join(forms)})$")) for verb, forms in _PREDICATES)
 # Predicates are short: looking only at the end keeps matching linear in the sentence length.
 _PREDICATE_WINDOW = 40
+
+# "2시간 뒤에 꺼지게 예약해줘": what is scheduled is said before 예약 / 해줘.
+_SCHEDULED_POWER = re.compile(r"(?P<power>꺼지|켜지)(?:게|도록)\s?$")
 
 # Clause connectives: a verb stem + 고 ends a clause ("식기세척기 돌리고 로봇청소기도 시작해").
 _CONNECTIVE_STEMS: dict[str, Verb] = {
@@ -143,8 +147,10 @@ _CONNECTIVE_STEMS: dict[str, Verb] = {
     "로하": Verb.SET,
     "올리": Verb.UP,
     "높이": Verb.UP,
+    "키우": Verb.UP,
     "내리": Verb.DOWN,
     "낮추": Verb.DOWN,
+    "줄이": Verb.DOWN,
     "열": Verb.OPEN,
     "닫": Verb.CLOSE,
 }
@@ -167,6 +173,11 @@ _CONNECTIVE = re.compile(
 )
 _CLAUSE_BREAK = re.compile(r"\s*(?:,|그리고|그\s?다음에?|다음에)\s*")
 
+# "예약", "타이머", "꺼짐 예약", "예약된 거": what is set for later.
+_SCHEDULE_WORD = (
+    r"(?:(?:꺼짐|켜짐|종료|시작|취침|운전)\s?)?(?:예약|타이머)"
+    r"(?:\s?(?:된|돼\s?있는|되어\s?있는|걸린|걸려\s?있는|설정된)\s?(?:거|것|게|건))?"
+)
 _QUESTIONS: tuple[tuple[QuestionIntent, re.Pattern[str]], ...] = tuple(
     (intent, re.compile(pattern))
     for intent, pattern in (
@@ -174,6 +185,11 @@ _QUESTIONS: tuple[tuple[QuestionIntent, re.Pattern[str]], ...] = tuple(
             QuestionIntent.CAPABILITIES,
             r"뭐라고\s?(?:말|할|하면)|(?:뭘|뭐|무엇을|무슨\s?말을?)\s?(?:할|시킬)\s?수|(?:무슨|어떤)\s?(?:명령|말)"
             r"|할\s?수\s?있는\s?(?:거|것|게|말|명령)",
+        ),
+        (
+            QuestionIntent.SCHEDULES,
+            rf"{_SCHEDULE_WORD}\s?(?:이|가|은|는|도)?\s?(?:뭐|뭔|무엇|있|언제|몇\s?시|확인|알려|상태|목록|어떻게)"
+            r"|(?:언제|몇\s?시에)\s?(?:시작|켜지|꺼지|돌아가|작동)",
         ),
         (
             QuestionIntent.WHAT_IS_RUNNING,
@@ -227,6 +243,23 @@ _QUANTITY = re.compile(
     r"(?P<half>\s?반)?"
     r"(?P<tail>\s?(?:으로|로|에|까지|만큼|정도|쯤|뒤에는|후에는|뒤에|후에|뒤|후|있다가|이따가|지나서|지나면|를|을|가|이|는|은)?)(?=\s|$)"
 )
+# A time of day: "오후 7시에", "저녁 7시 반에", "내일 아침 7시 30분에", "일곱 시에", "정오에".
+_CLOCK = re.compile(
+    r"(?<![가-힣\d])(?:(?P<day>오늘|내일)\s?)?(?:(?P<part>오전|오후|아침|저녁|밤|낮|새벽)\s?)?"
+    r"(?:(?P<hour>\d{1,2}|열한|열두|다섯|여섯|일곱|여덟|아홉|한|두|세|네|열)\s?시(?!간)"
+    r"(?:\s?(?:(?P<minute>\d{1,2}|[이삼사오]?십\s?[일이삼사오육칠팔구]?|[일이삼사오육칠팔구])\s?분|(?P<half>반)))?"
+    r"|(?P<noon>정오|자정))"
+    r"(?:\s?정각)?(?:에는|에|쯤에?|경에?)?(?=\s|$)"
+)
+_DAY_PARTS = {
+    "오전": DayPart.MORNING,
+    "아침": DayPart.MORNING,
+    "새벽": DayPart.MORNING,
+    "오후": DayPart.AFTERNOON,
+    "낮": DayPart.DAYTIME,
+    "저녁": DayPart.EVENING,
+    "밤": DayPart.NIGHT,
+}
 _UNITS = {
     "도": Unit.DEGREES,
     "°": Unit.DEGREES,
@@ -291,6 +324,7 @@ _PROPS: tuple[tuple[Prop | None, re.Pattern[str]], ...] = (
     (Prop.DOOR, re.compile(r"(?:문|도어)(?:을|를|이|은|는|가)?(?=\s|$)")),
     (Prop.VOLUME, re.compile(r"볼륨|음량|소리")),
     (Prop.CHANNEL, re.compile(r"채널")),
+    (Prop.SCHEDULE, re.compile(_SCHEDULE_WORD)),
     (None, re.compile(r"전원")),
 )
 _APP = app_pattern(KO_APP_WORDS, r"(?:을|를|이|가|은|는|으로|로|앱|어플)?(?=\s|$)")
@@ -318,13 +352,15 @@ _FILLERS = frozenset(
         "있는",
         "어떤",
         "무슨",
-        "예약",
         "섭씨",
         "설정",
         "더",
         "조금",
+        "조금만",
         "약간",
+        "약간만",
         "살짝",
+        "살짝만",
         "같이",
         "함께",
         "이따",
@@ -332,7 +368,6 @@ _FILLERS = frozenset(
         "알려줘",
         "알려",
         "좀더",
-        "타이머",
         "및",
         "단계",
         "칸",
@@ -388,9 +423,13 @@ def _read_clause(text: str, verb: Verb | None, *, question_mark: bool = False) -
             clause.targets = _targets(text[: match.start()], clause)
             return clause
         text, activity = _take_predicate(text, clause)
+        if clause.verb in {Verb.START, Verb.SET} and (match := _SCHEDULED_POWER.search(text)):
+            clause.verb = Verb.OFF if match["power"] == "꺼지" else Verb.ON
+            text = text[: match.start()]
     else:
         activity = ""
     text = _STEP.sub(" ", text)
+    text = _take_clock(text, clause)
     text = _take_quantities(text, clause)
     text = _take_fan(text, clause)
     text = _take_props(text, clause)
@@ -420,6 +459,28 @@ def _take_predicate(text: str, clause: Clause) -> tuple[str, str]:
     # 청소해줘, 빨래해 주세요: the activity noun in the predicate names the appliance.
     activity = next((word for word in _ACTIVITIES if word in best.group()), "")
     return text[: offset + best.start()], activity
+
+
+def _take_clock(text: str, clause: Clause) -> str:
+    match = _CLOCK.search(text)
+    if match is None:
+        return text
+    days_ahead = 1 if match["day"] == "내일" else 0
+    if match["noon"]:
+        part = DayPart.AFTERNOON if match["noon"] == "정오" else DayPart.MORNING
+        clause.set_clock(clock_time(12, 0, part, days_ahead))
+    else:
+        hour = match["hour"]
+        minute = "30" if match["half"] else match["minute"] or "0"
+        clause.set_clock(
+            clock_time(
+                int(hour) if hour.isdigit() else parse_native(hour) or 0,
+                int(minute) if minute.isdigit() else parse_korean_number(minute) or 0,
+                _DAY_PARTS.get(match["part"] or ""),
+                days_ahead,
+            )
+        )
+    return f"{text[: match.start()]} {text[match.end() :]}"
 
 
 def _take_quantities(text: str, clause: Clause) -> str:

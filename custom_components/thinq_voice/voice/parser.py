@@ -16,9 +16,16 @@ _LATIN = re.compile(r"[a-z]")
 # else separates words.
 _PUNCTUATION = re.compile(r"[^\w\s.,%°'\-/]|_")
 _LOOSE_DOTS = re.compile(r"(?<!\d)\.|\.(?!\d)")
-# Words that open a follow-up naming another appliance: "아니, 거실 거", "and the bedroom one too".
+# Words that take back the last target: "아니, 거실 거", "그거 말고 안방 거", "not that one, the bedroom one".
+_CORRECTION_WORDS = (
+    r"아니(?:야|요|오)?|아뇨|아냐|(?:그거|그게|그건|이거|저거)?\s?말고|no|nope|not (?:that|this|the)(?: one)?"
+    r"|i meant?|i said"
+)
+_BREAK = r"(?:\s*,\s*|\s+|$)"
+_CORRECTION = re.compile(rf"^(?:{_CORRECTION_WORDS}){_BREAK}")
+# ... and words that open a follow-up naming another appliance: "and the bedroom one too".
 _FOLLOW_UP_OPENERS = re.compile(
-    r"^(?:아니(?:야|요)?|아뇨|아냐|그럼|그리고|no|nope|and|also|then|what about|how about)(?:\s*,\s*|\s+|$)"
+    rf"^(?:{_CORRECTION_WORDS}|그럼|그리고|and|also|then|what about|how about){_BREAK}"
 )
 
 
@@ -88,6 +95,17 @@ def parse_fragment(text: str) -> tuple[TargetPhrase, ...]:
     if not clauses or not all(_names_only(clause) for clause in clauses):
         return ()
     return tuple(target for clause in clauses for target in clause.targets)
+
+
+def is_correction(text: str) -> bool:
+    """Return whether a follow-up takes back the last target rather than adding one.
+
+    True when it starts with a correction word: "아니, 거실 거", "그거 말고 거실 거", "말고 거실",
+    "no, the living room one", "not that one, the bedroom one", "I meant the living room one".
+    The agent then does the last action on the new target instead of the old one; `parse_fragment`
+    gives the new target either way.
+    """
+    return bool(_CORRECTION.match(_words(unicodedata.normalize("NFKC", text).lower())))
 
 
 def _names_only(clause: Clause) -> bool:
