@@ -159,8 +159,13 @@ async def test_pronoun_correction_and_ellipsis(hass: HomeAssistant, simulator: S
     assert await say_in(hass, "안방 것도", "m8") == "안방 에어컨을 껐어요."
     assert power(simulator, "안방 에어컨") == "POWER_OFF"
     assert await say_in(hass, "그거 켜줘", "m8") == "안방 에어컨을 켰어요."
-    assert await say_in(hass, "아니, 거실 거", "m8") == "거실 에어컨을 켰어요."
+    # The correction also puts back the appliance that was not meant.
+    assert (
+        await say_in(hass, "아니, 거실 거", "m8")
+        == "거실 에어컨을 켰어요. 안방 에어컨은 원래대로 되돌렸어요."
+    )
     assert power(simulator, "거실 에어컨") == "POWER_ON"
+    assert power(simulator, "안방 에어컨") == "POWER_OFF"
     assert await say_in(hass, "거실 에어컨 24도로 맞춰줘", "m8") == "거실 에어컨 온도를 24도로 맞췄어요."
     assert await say_in(hass, "더 낮춰", "m8") == "거실 에어컨 온도를 23도로 맞췄어요."
     assert await say_in(hass, "2도 올려줘", "m8") == "거실 에어컨 온도를 25도로 맞췄어요."
@@ -168,8 +173,48 @@ async def test_pronoun_correction_and_ellipsis(hass: HomeAssistant, simulator: S
     # A question about the whole home leaves "그거" on the last appliance named.
     assert "작동 중" in await say_in(hass, "지금 돌아가는 거 뭐 있어?", "m8")
     assert await say_in(hass, "그거 꺼줘", "m8") == "거실 에어컨을 껐어요."
-    assert power(simulator, "안방 에어컨") == "POWER_ON"
+    assert power(simulator, "안방 에어컨") == "POWER_OFF"
     assert not [entry for entry in controls(simulator, "안방 에어컨") if "temperature" in entry]
+
+
+@pytest.mark.usefixtures("init_integration")
+async def test_correction_puts_the_temperature_back(hass: HomeAssistant, simulator: Simulator) -> None:
+    """ "아니, 거실 거" after a temperature change: the bedroom AC gets its old target back."""
+    await say_in(hass, "에어컨 다 켜줘", "c1")
+    assert await say_in(hass, "안방 에어컨 20도로 맞춰줘", "c1") == "안방 에어컨 온도를 20도로 맞췄어요."
+    answer = await say_in(hass, "아니 거실 에어컨", "c1")
+    assert answer == "거실 에어컨 온도를 20도로 맞췄어요. 안방 에어컨은 원래대로 되돌렸어요."
+    assert simulator.find("안방 에어컨").state["temperature"]["targetTemperature"] == 25
+    assert simulator.find("거실 에어컨").state["temperature"]["targetTemperature"] == 20
+    # "and the bedroom one too" adds; it takes nothing back.
+    assert await say_in(hass, "안방 것도", "c1") == "안방 에어컨 온도를 20도로 맞췄어요."
+    assert simulator.find("거실 에어컨").state["temperature"]["targetTemperature"] == 20
+
+
+@pytest.mark.parametrize("fleet", ["en"])
+@pytest.mark.usefixtures("init_integration")
+async def test_correction_in_english(hass: HomeAssistant, simulator: Simulator) -> None:
+    await say_in(hass, "turn on all the ACs", "c2", "en")
+    assert await say_in(hass, "turn off the bedroom AC", "c2", "en") == "Turned off the Bedroom AC."
+    answer = await say_in(hass, "no, the living room one", "c2", "en")
+    assert answer == "Turned off the Living Room AC. Put the Bedroom AC back as it was."
+    assert power(simulator, "Bedroom AC") == "POWER_ON"
+    assert power(simulator, "Living Room AC") == "POWER_OFF"
+
+
+@pytest.mark.usefixtures("init_integration")
+async def test_more_follows_the_last_change(hass: HomeAssistant, simulator: Simulator) -> None:
+    """ "더 올려" after a fan change is the fan speed; after a temperature change the temperature."""
+    await say_in(hass, "거실 에어컨 켜줘", "i1")
+    assert (
+        await say_in(hass, "거실 에어컨 바람 약하게 해줘", "i1")
+        == "거실 에어컨 바람 세기를 약풍으로 바꿨어요."
+    )
+    assert await say_in(hass, "더 올려", "i1") == "거실 에어컨 바람 세기를 중풍으로 바꿨어요."
+    assert controls(simulator, "거실 에어컨")[-1] == {"airFlow": {"windStrength": "MID"}}
+    assert not [entry for entry in controls(simulator, "거실 에어컨") if "temperature" in entry]
+    assert await say_in(hass, "거실 에어컨 24도로 맞춰줘", "i1") == "거실 에어컨 온도를 24도로 맞췄어요."
+    assert await say_in(hass, "조금 더 올려줘", "i1") == "거실 에어컨 온도를 25도로 맞췄어요."
 
 
 @pytest.mark.usefixtures("init_integration")

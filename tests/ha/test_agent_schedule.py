@@ -211,6 +211,8 @@ async def test_missed_actions_run_when_a_little_late_and_drop_when_old(
     hass_storage[store_key(init_integration.entry_id)]["data"]["actions"] = actions
     assert await hass.config_entries.async_setup(init_integration.entry_id)
     await hass.async_block_till_done()
+    assert not controls(simulator, "로봇청소기")  # not before the appliances are set up
+    await later(hass, timedelta(seconds=15))
     assert controls(simulator, "로봇청소기") == [{"operation": {"cleanOperationMode": "START"}}]
     assert not controls(simulator, "식기세척기")
     assert "while Home Assistant was stopped" in caplog.text

@@ -615,7 +615,7 @@ def undo_command(hass: HomeAssistant, appliance: Appliance, command: Command) ->
         case Intent.TURN_ON | Intent.TURN_OFF if was_on is not None:
             if was_on == (command.intent is Intent.TURN_ON):
                 return None
-            return Command(Intent.TURN_OFF if was_on else Intent.TURN_ON)
+            return Command(Intent.TURN_ON if was_on else Intent.TURN_OFF)
         case Intent.SET_TEMPERATURE:
             if was_on is False:
                 return Command(Intent.TURN_OFF)  # the request switched it on: off it goes again

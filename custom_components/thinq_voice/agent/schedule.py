@@ -40,6 +40,9 @@ _LOGGER = logging.getLogger(__name__)
 STORAGE_VERSION = 1
 # A scheduled action that fell due while Home Assistant was stopped runs if it is this late at most.
 MISSED_GRACE = timedelta(minutes=15)
+# An action that fell due while Home Assistant was stopped waits this long after loading, so the
+# appliances' entities (set up next to the agent, maybe after it) are there when it runs.
+OVERDUE_DELAY = timedelta(seconds=10)
 # Nothing is kept for longer than LG keeps a delayed start: a week ahead is a misheard sentence.
 LONGEST_AHEAD = timedelta(days=7)
 
@@ -203,10 +206,9 @@ class Scheduler:
         return sorted(self._actions.values(), key=lambda action: action.due)
 
     async def async_load(self) -> None:
-        """Read the saved actions, arm those ahead and run those that fell due a moment ago."""
+        """Read the saved actions and arm them; one that fell due a moment ago runs shortly."""
         stored = await self._store.async_load() or {}
         now = dt_util.utcnow()
-        overdue: list[ScheduledAction] = []
         for data in stored.get("actions", []):
             try:
                 action = ScheduledAction.from_dict(data)
@@ -222,19 +224,14 @@ class Scheduler:
                 )
                 continue
             self._actions[action.action_id] = action
-            if action.due <= now:
-                overdue.append(action)
-            else:
-                self._arm(action)
+            self._arm(action, max(action.due, now + OVERDUE_DELAY) if action.due <= now else action.due)
         await self._async_save()
-        for action in overdue:
-            await self._async_fire(action.action_id)
 
     async def async_add(self, action: ScheduledAction) -> None:
         """Keep an action, saved before this returns, and arm it."""
         self._actions[action.action_id] = action
         await self._async_save()
-        self._arm(action)
+        self._arm(action, action.due)
 
     async def async_cancel(self, actions: list[ScheduledAction]) -> None:
         """Forget actions before they run."""
@@ -257,12 +254,12 @@ class Scheduler:
         self._actions.clear()
         await self._store.async_remove()
 
-    def _arm(self, action: ScheduledAction) -> None:
+    def _arm(self, action: ScheduledAction, when: datetime) -> None:
         async def _due(_now: datetime) -> None:
             self._timers.pop(action.action_id, None)
             await self._async_fire(action.action_id)
 
-        self._timers[action.action_id] = async_track_point_in_utc_time(self.hass, _due, action.due)
+        self._timers[action.action_id] = async_track_point_in_utc_time(self.hass, _due, when)
 
     async def _async_fire(self, action_id: str) -> None:
         action = self._actions.pop(action_id, None)
