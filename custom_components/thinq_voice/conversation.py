@@ -11,7 +11,6 @@ from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import intent
 from homeassistant.helpers.device_registry import DeviceEntryType, DeviceInfo
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
-from homeassistant.helpers.start import async_at_started
 from homeassistant.util import dt as dt_util
 
 from .agent.actions import (
@@ -118,18 +117,12 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
 
     @override
     async def async_added_to_hass(self) -> None:
-        """Read the user's phrases; once Home Assistant runs, take up the scheduled actions."""
+        """Read the user's phrases and take up the scheduled actions."""
         await super().async_added_to_hass()
         self.phrases = await self.hass.async_add_executor_job(load_phrases, self.hass.config.config_dir)
-        scheduler = Scheduler(self.hass, self.entry.entry_id, self._async_run_scheduled)
-        self.scheduler = scheduler
-
-        async def _load(_hass: HomeAssistant) -> None:
-            # Actions due while Home Assistant was stopped run only once the appliances are back.
-            await scheduler.async_load()
-
-        self.async_on_remove(async_at_started(self.hass, _load))
-        self.async_on_remove(scheduler.async_stop)
+        self.scheduler = Scheduler(self.hass, self.entry.entry_id, self._async_run_scheduled)
+        await self.scheduler.async_load()
+        self.async_on_remove(self.scheduler.async_stop)
 
     @property
     @override
@@ -182,7 +175,9 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
         # Every part is resolved before anything is done: a sentence is carried out whole or not at all.
         steps: list[Step] = []
         for part in parts:
-            step = self._resolve(part, appliances, context, language)
+            step = _same_as_before(self.hass, part, steps) or self._resolve(
+                part, appliances, context, language
+            )
             if isinstance(step, str):
                 if fragment:
                     # Words that name no appliance ("오늘 날씨 어때") are for the fallback agent.
@@ -529,10 +524,21 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
         if any(target.every and not target.key for target in parse_fragment(user_input.text)):
             picked = options  # "둘 다", "both of them"
         else:
+            # "거실", "the bedroom one": the reply itself, or the names and areas it contains.
+            said = {reply} | {
+                key
+                for target in parse_fragment(user_input.text)
+                for key in (target.key, name_key(target.area or ""))
+                if key
+            }
             picked = [
                 option
                 for option in options
-                if reply and any(reply in key or key in reply for key in option.keys | option.area_keys)
+                if any(
+                    word and (word in key or key in word)
+                    for word in said
+                    for key in option.keys | option.area_keys
+                )
             ]
             if not picked:
                 return None
@@ -614,6 +620,20 @@ def _implied_by(part: Action, context: Conversation) -> Action:
     ):
         return replace(part, intent=last.intent)
     return part
+
+
+def _same_as_before(hass: HomeAssistant, part: Action, steps: list[Step]) -> Step | None:
+    """Resolve "it" to the appliance named earlier in the same sentence ("켜서 40%로 맞춰줘").
+
+    The part before may still be a question to the user: "it" then waits for the same answer.
+    """
+    if not steps or part.target is None or not part.target.pronoun or part.target.every:
+        return None
+    before = steps[-1]
+    if before.options:
+        return Step(part, [], options=before.options)
+    able = [appliance for appliance in before.appliances if supports(hass, appliance, part)]
+    return Step(part, able) if able else None
 
 
 def _action_words(command: Command, language: str) -> str:

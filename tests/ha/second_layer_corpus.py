@@ -388,7 +388,7 @@ KOREAN: tuple[Dialogue, ...] = (
         wrong="'복귀하고' loses its verb: the robot cleaner gets the STOP meant for the dishwasher",
     ),
     Dialogue(
-        "ko-wrong-robot-cleaner-stop",
+        "ko-robot-cleaner-stops-by-pausing",
         "ko",
         _P.SEVERAL_ACTIONS,
         (
@@ -406,11 +406,9 @@ KOREAN: tuple[Dialogue, ...] = (
                 "로봇청소기를 멈췄어요. 식기세척기를 멈췄어요.",
             ),
         ),
-        wrong="vacuum.stop is not supported by the robot cleaner: HA's raw error is read out, "
-        "'엔티티 vacuum.robosceongsogi 동작 vacuum. stop 지원하지 않습니다.'",
     ),
     Dialogue(
-        "ko-wrong-offline-appliance-started",
+        "ko-offline-appliance-named-with-its-reason",
         "ko",
         _P.SEVERAL_ACTIONS,
         (
@@ -421,8 +419,6 @@ KOREAN: tuple[Dialogue, ...] = (
             ),
         ),
         offline=(STYLER,),
-        wrong="once HA knows the styler is offline its start button is skipped without an error: "
-        "nothing reaches it, yet the answer is '스타일러를 시작했어요. 건조기를 시작했어요.'",
     ),
     Dialogue(
         "ko-wrong-power-on-sent-twice",
@@ -882,7 +878,7 @@ ENGLISH: tuple[Dialogue, ...] = (
         tv=True,
     ),
     Dialogue(
-        "en-wrong-it-means-the-appliance-just-named",
+        "en-it-means-the-appliance-just-named",
         "en",
         _P.SEVERAL_ACTIONS,
         (
@@ -896,11 +892,9 @@ ENGLISH: tuple[Dialogue, ...] = (
                 "Turned on the Dehumidifier. Set the Dehumidifier humidity to 40%.",
             ),
         ),
-        wrong="'it' is the Bedroom AC of the turn before, not the Dehumidifier named in the same "
-        "sentence: the dehumidifier is turned on and 'The Bedroom AC doesn't support that.'",
     ),
     Dialogue(
-        "en-wrong-offline-appliance-started",
+        "en-offline-appliance-named-with-its-reason",
         "en",
         _P.SEVERAL_ACTIONS,
         (
@@ -911,19 +905,15 @@ ENGLISH: tuple[Dialogue, ...] = (
             ),
         ),
         offline=(EN_STYLER,),
-        wrong="once HA knows the styler is offline its start button is skipped without an error: "
-        "nothing reaches it, yet the answer is 'Started the Dryer. Started the Styler.'",
     ),
     Dialogue(
-        "en-wrong-the-bedroom-one-as-a-choice",
+        "en-the-bedroom-one-as-a-choice",
         "en",
         _P.FOLLOW_UPS,
         (
             Turn("turn on the ac", (), EN_WHICH_AC, asks=True),
             Turn("the bedroom one", (ac_power(EN_BEDROOM, True),), "Turned on the Bedroom AC."),
         ),
-        wrong="'the bedroom one' does not answer 'Which one?': it is not understood, "
-        "'Sorry, I didn't understand that.'",
     ),
     Dialogue(
         "en-wrong-volume-down-by-5",

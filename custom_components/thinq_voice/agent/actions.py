@@ -13,6 +13,7 @@ import math
 from typing import Any
 
 from homeassistant.components.climate.const import HVACMode
+from homeassistant.components.vacuum.const import VacuumEntityFeature
 from homeassistant.const import (
     ATTR_ENTITY_ID,
     STATE_OFF,
@@ -201,6 +202,12 @@ class Entities:
         return None
 
 
+def _supports(hass: HomeAssistant, entity_id: str, feature: int) -> bool:
+    """Return whether an entity's state lists a supported feature."""
+    state = hass.states.get(entity_id)
+    return bool(state and int(state.attributes.get("supported_features", 0)) & feature)
+
+
 def _run_button(entities: Entities, command: str) -> str | None:
     """Return the button sending a run command (START, STOP, POWER_OFF) to the appliance itself.
 
@@ -256,15 +263,10 @@ async def async_execute(
         case Intent.PAUSE | Intent.STOP:
             key = "paused" if command.intent is Intent.PAUSE else "stopped"
             if vacuum := entities.one("vacuum"):
-                await _call(
-                    hass,
-                    "vacuum",
-                    "pause" if command.intent is Intent.PAUSE else "stop",
-                    vacuum,
-                    context,
-                    language,
-                    device,
-                )
+                # A robot that cannot "stop" (LG's) stops where it is by pausing.
+                stops = _supports(hass, vacuum, VacuumEntityFeature.STOP)
+                service = "stop" if command.intent is Intent.STOP and stops else "pause"
+                await _call(hass, "vacuum", service, vacuum, context, language, device)
                 return say(language, key, device=device)
             if button := _run_button(entities, "STOP"):
                 await _call(hass, "button", "press", button, context, language, device)
@@ -879,7 +881,14 @@ async def _call_service(
     language: str,
     device: str,
 ) -> None:
-    """Call a service; a refusal becomes an ActionError carrying the translated reason."""
+    """Call a service; a refusal becomes an ActionError carrying the translated reason.
+
+    Home Assistant skips an unavailable entity without an error: that is told, not taken for done.
+    """
+    entity_id = data.get(ATTR_ENTITY_ID)
+    state = hass.states.get(entity_id) if isinstance(entity_id, str) else None
+    if state is not None and state.state == STATE_UNAVAILABLE:
+        raise ActionError(say(language, "offline", device=device))
     try:
         await hass.services.async_call(domain, service, data, blocking=True, context=context)
     except ServiceValidationError as err:

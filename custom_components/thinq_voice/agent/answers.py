@@ -212,6 +212,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "air_quality": {"ko": "{device} 기준으로 {readings}.", "en": "According to the {device}: {readings}."},
     "running_list": {"ko": "지금 {devices} 작동 중이에요.", "en": "Running now: {devices}."},
     "nothing_running": {"ko": "지금 작동 중인 가전은 없어요.", "en": "Nothing is running right now."},
+    "offline": {
+        "ko": "{device}의 연결이 끊겨 있어요. 전원과 Wi-Fi를 확인하세요.",
+        "en": "{device} is offline: check its power and Wi-Fi.",
+    },
     "unavailable": {
         "ko": "{device}의 상태를 지금은 알 수 없어요. 연결이 끊겼을 수 있어요.",
         "en": "I can't tell what the {device} is doing right now; it may be offline.",

@@ -16,6 +16,7 @@ from uuid import uuid4
 
 from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
 from homeassistant.helpers.event import async_track_point_in_utc_time
+from homeassistant.helpers.start import async_at_started
 from homeassistant.helpers.storage import Store
 from homeassistant.util import dt as dt_util
 
@@ -256,6 +257,14 @@ class Scheduler:
 
     def _arm(self, action: ScheduledAction, when: datetime) -> None:
         async def _due(_now: datetime) -> None:
+            self._timers.pop(action.action_id, None)
+            if not self.hass.is_running:
+                # Still booting: other integrations' entities may not be there yet.
+                self._timers[action.action_id] = async_at_started(self.hass, _started)
+                return
+            await self._async_fire(action.action_id)
+
+        async def _started(_hass: HomeAssistant) -> None:
             self._timers.pop(action.action_id, None)
             await self._async_fire(action.action_id)
 
