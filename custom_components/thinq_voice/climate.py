@@ -66,6 +66,9 @@ class ThinQVoiceClimate(ThinQVoiceEntity, ClimateEntity):
         super().__init__(coordinator, appliance.info.device_id, "climate")
         profile = appliance.profile
         self._job = job_resource
+        # The power command sent since the appliance last reported: "켜서 송풍으로" must not send
+        # POWER_ON twice because the state read after the first has not come yet.
+        self._power_sent: str | None = None
         self._power = next(
             (name for name in POWER_PROPERTIES if (spec := profile.get("operation", name)) and spec.writable),
             None,
@@ -221,8 +224,18 @@ class ThinQVoiceClimate(ThinQVoiceEntity, ClimateEntity):
         return bounds.step if bounds and bounds.step else None
 
     async def _async_power_on(self) -> None:
-        if self._power is not None and not self._powered:
+        if self._power is None:
+            return
+        powered = self._power_sent == "POWER_ON" if self._power_sent else self._powered
+        if not powered:
             await self.async_send("operation", self._power, "POWER_ON")
+            self._power_sent = "POWER_ON"
+
+    @override
+    def _handle_coordinator_update(self) -> None:
+        """Forget the power command sent: the appliance has reported since."""
+        self._power_sent = None
+        super()._handle_coordinator_update()
 
     @override
     async def async_turn_on(self) -> None:
@@ -234,6 +247,7 @@ class ThinQVoiceClimate(ThinQVoiceEntity, ClimateEntity):
         """Power the appliance off."""
         if self._power is not None:
             await self.async_send("operation", self._power, "POWER_OFF")
+            self._power_sent = "POWER_OFF"
 
     @override
     async def async_set_hvac_mode(self, hvac_mode: HVACMode) -> None:

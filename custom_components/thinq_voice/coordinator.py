@@ -233,13 +233,17 @@ class ThinQVoiceCoordinator(DataUpdateCoordinator[dict[str, Appliance]]):
 
     @callback
     def _remove_stale_devices(self) -> None:
-        """Detach devices that left the account or were excluded from this entry."""
+        """Remove devices that left the account or were excluded from this entry.
+
+        The agent's own service device (named by the entry id) stays. A device belongs to one
+        config entry since HA 2026.11, so it is removed rather than detached.
+        """
         registry = dr.async_get(self.hass)
-        keep = self.known_devices.keys() - self.excluded_devices
+        keep = (self.known_devices.keys() - self.excluded_devices) | {self.config_entry.entry_id}
         for device in dr.async_entries_for_config_entry(registry, self.config_entry.entry_id):
             ids = {identifier[1] for identifier in device.identifiers if identifier[0] == DOMAIN}
             if ids and not ids & keep:
-                registry.async_update_device(device.id, remove_config_entry_id=self.config_entry.entry_id)
+                registry.async_remove_device(device.id)
 
     async def _async_read_state(self, appliance: Appliance) -> None:
         """Read one appliance's state; an offline appliance is marked, not raised."""

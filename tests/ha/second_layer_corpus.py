@@ -421,7 +421,7 @@ KOREAN: tuple[Dialogue, ...] = (
         offline=(STYLER,),
     ),
     Dialogue(
-        "ko-wrong-power-on-sent-twice",
+        "ko-power-on-not-sent-twice",
         "ko",
         _P.SEVERAL_ACTIONS,
         (
@@ -431,7 +431,6 @@ KOREAN: tuple[Dialogue, ...] = (
                 "거실 에어컨을 켰어요. 거실 에어컨을 송풍 모드로 바꿨어요.",
             ),
         ),
-        wrong="the mode change powers the AC on again before HA has seen the first POWER_ON",
     ),
     Dialogue(
         "ko-wrong-only-particle",

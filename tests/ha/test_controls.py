@@ -203,8 +203,7 @@ async def test_climate(hass: HomeAssistant, simulator: Simulator) -> None:
         {"airFlow": {"windStrength": "HIGH"}},
         {"windDirection": {"rotateUpDown": True}},
         {"windDirection": {"rotateLeftRight": False}},
-        # HA still shows the unit off until the confirming read, so a preset powers it on again.
-        {"operation": {"airConOperationMode": "POWER_ON"}},
+        # HA shows the unit off until the confirming read, but the POWER_ON just sent is not repeated.
         {"airConJobMode": {"currentJobMode": "AIR_CLEAN"}},
         {"operation": {"airConOperationMode": "POWER_OFF"}},
     ]

@@ -97,6 +97,9 @@ async def test_appliances_join_and_leave(
         is not None
     )
     assert devices.async_get_device_by_identifier((DOMAIN, washer), init_integration.entry_id) is None
+    # The agent's service device is not an appliance of the account, and stays.
+    agent_device = (DOMAIN, init_integration.entry_id)
+    assert devices.async_get_device_by_identifier(agent_device, init_integration.entry_id) is not None
     unique_ids = {
         entry.unique_id for entry in er.async_entries_for_config_entry(entities, init_integration.entry_id)
     }

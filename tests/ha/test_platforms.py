@@ -91,8 +91,12 @@ async def test_boiler_and_ceiling_fan(hass: HomeAssistant, simulator: Simulator)
     assert state is not None
     assert state.state == "cool"
     await call(hass, "climate", "set_hvac_mode", climate, hvac_mode="off")
+    # Turned on again before the boiler reported being off: the stale "on" does not swallow it.
     await call(hass, "climate", "turn_on", climate)
-    assert bodies(simulator, boiler) == [{"operation": {"boilerOperationMode": "POWER_OFF"}}]
+    assert bodies(simulator, boiler) == [
+        {"operation": {"boilerOperationMode": "POWER_OFF"}},
+        {"operation": {"boilerOperationMode": "POWER_ON"}},
+    ]
     fan_device = fixture_id(simulator, "spec example ceiling_fan")
     fan = entity(hass, "fan", f"{fan_device}_fan")
     fan_state = hass.states.get(fan)
