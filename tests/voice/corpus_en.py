@@ -350,6 +350,17 @@ volume up | set_volume - dir=up
 turn the volume down a bit | set_volume - dir=down
 turn the temperature down | set_temperature - dir=down
 turn it up 2 degrees | set_temperature : pron v=2° dir=up
+volume down by 5 | set_volume - v=5 dir=down
+volume up by 3 | set_volume - v=3 dir=up
+volume down 5 | set_volume - v=5 dir=down
+turn it down by 5 | set_temperature : pron v=5 dir=down implied
+turn the fan speed down one step | set_fan_speed - dir=down
+fan speed up one step | set_fan_speed - dir=up
+one step higher on the fan | set_fan_speed - dir=up
+turn the living room ac fan down a notch | set_fan_speed livingroomac:ac@living_room dir=down
+a bit higher | set_temperature - dir=up implied
+a bit more | ! no_intent
+a little more | ! no_intent
 """
 
 

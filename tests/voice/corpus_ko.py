@@ -153,6 +153,17 @@ LG 스타일러 시작 | start lg스타일러:styler
 로봇청소기 집으로 돌아가줘 | return_to_base 로봇청소기:robot
 로봇청소기 충전해줘 | return_to_base 로봇청소기:robot
 로봇청소기 충전하러 가 | return_to_base 로봇청소기:robot
+로봇청소기 충전대로 돌려보내줘 | return_to_base 로봇청소기:robot
+로봇청소기 충전하러 보내줘 | return_to_base 로봇청소기:robot
+로봇청소기 집으로 보내 | return_to_base 로봇청소기:robot
+로봇청소기 복귀시켜줘 | return_to_base 로봇청소기:robot
+로봇청소기 충전대로 보내고 식기세척기 멈춰줘 | return_to_base 로봇청소기:robot ; stop 식기세척기:dish
+로봇청소기 복귀하고 식기세척기 멈춰줘 | return_to_base 로봇청소기:robot ; stop 식기세척기:dish
+로봇청소기 충전대로 돌려보내고 세탁기 꺼줘 | return_to_base 로봇청소기:robot ; turn_off 세탁기:washer
+로청 충전하러 보내고 건조기 돌려줘 | return_to_base 로청:robot ; start 건조기:dryer
+로봇청소기 집으로 보내고 공기청정기 켜줘 | return_to_base 로봇청소기:robot ; turn_on 공기청정기:purifier
+로봇청소기 복귀시키고 세탁기 멈춰 | return_to_base 로봇청소기:robot ; stop 세탁기:washer
+로봇청소기 충전하고 식기세척기 돌려 | return_to_base 로봇청소기:robot ; start 식기세척기:dish
 로봇청소기 청소해줘 | start 로봇청소기:robot
 청소해줘 | start 청소:robot
 청소 시작해 | start 청소:robot
@@ -276,6 +287,11 @@ LG 스타일러 시작 | start lg스타일러:styler
 좀 더 따뜻하게 해줘 | set_temperature - dir=up
 바람 한 단계 올려줘 | set_fan_speed - dir=up
 바람 한 단계 내려줘 | set_fan_speed - dir=down
+바람 한 단계 더 약하게 | set_fan_speed - dir=down
+바람 좀 더 세게 | set_fan_speed - dir=up
+바람 약하게 한 단계 | set_fan_speed - dir=down
+거실 에어컨 바람 한 단계 더 강하게 해줘 | set_fan_speed 거실에어컨:ac@거실 dir=up
+바람 조금 더 약하게 해줘 | set_fan_speed - dir=down
 습도 10% 올려줘 | set_humidity - v=10% dir=up
 건조기한테 뭐라고 할 수 있어? | capabilities 건조기:dryer
 거실 에어컨으로 뭘 할 수 있어? | capabilities 거실에어컨:ac@거실
@@ -321,6 +337,10 @@ LG 스타일러 시작 | start lg스타일러:styler
 로봇청소기도 돌려줘 | start 로봇청소기:robot
 세탁기는 꺼줘 | turn_off 세탁기:washer
 세탁기만 꺼줘 | turn_off 세탁기:washer
+거실 에어컨만 꺼줘 | turn_off 거실에어컨:ac@거실
+1도만 내려줘 | set_temperature - v=1° dir=down
+에어컨 2도만 올려줘 | set_temperature 에어컨:ac v=2° dir=up
+제습기 습도 5%만 낮춰 | set_humidity 제습기:dehum v=5% dir=down
 냉장고로 | ! no_intent
 세탁기 뭐해? | state 세탁기:washer
 세탁기 뭐 해 | state 세탁기:washer
@@ -499,6 +519,8 @@ TV 올려줘 | set_volume tv:tv dir=up implied
 습도 올려 | set_humidity - dir=up
 소리 키워 | set_volume - dir=up
 바람 세게 | set_fan_speed - v=high
+조금 더 | ! no_intent
+더 | ! no_intent
 """
 
 

@@ -63,6 +63,10 @@ class Modifier(Enum):
     BRIEFLY = auto()
     WARMER = auto()
     COOLER = auto()
+    STRONGER = auto()
+    """더 세게, 한 단계 강하게: a step up in fan speed (세게 alone is the highest speed)."""
+    WEAKER = auto()
+    """더 약하게, 약하게 한 단계: a step down in fan speed."""
 
 
 class DayPart(Enum):
@@ -113,6 +117,14 @@ _HUMIDITY_DEVICES = {DeviceType.DEHUMIDIFIER, DeviceType.HUMIDIFIER}
 _CHANGED_PROPS = {Prop.TEMPERATURE, Prop.HUMIDITY, Prop.FAN, Prop.VOLUME, Prop.CHANNEL}
 _NAMING_UNITS = _TEMPERATURE_UNITS | {Unit.PERCENT}
 _CANCELLING_VERBS = {Verb.STOP, Verb.OFF, Verb.CANCEL}
+# Adverbs that are a relative change by themselves ("조금 더 시원하게", "바람 더 약하게").
+_DIRECTIONS = {
+    Modifier.WARMER: Direction.UP,
+    Modifier.COOLER: Direction.DOWN,
+    Modifier.STRONGER: Direction.UP,
+    Modifier.WEAKER: Direction.DOWN,
+}
+_FAN_STEPS = {Modifier.STRONGER, Modifier.WEAKER}
 
 
 @dataclass(slots=True)
@@ -212,8 +224,8 @@ type _Decision = tuple[Intent, Quantity | Mode | FanSpeed | App | bool | None, D
 def _decide(clause: Clause, target: TargetPhrase | None) -> list[_Decision] | Reason:
     verb = clause.verb
     if verb is None:
-        # "조금 더 시원하게": warmer or cooler is a relative setting even without a verb.
-        if not clause.has_value and not clause.modifiers & {Modifier.WARMER, Modifier.COOLER}:
+        # "조금 더 시원하게", "바람 더 약하게": these adverbs are a relative setting even without a verb.
+        if not clause.has_value and not clause.modifiers & _DIRECTIONS.keys():
             return Reason.NO_INTENT
         verb = Verb.SET
     timed = clause.delay is not None or clause.at is not None
@@ -249,9 +261,9 @@ def _decide(clause: Clause, target: TargetPhrase | None) -> list[_Decision] | Re
         case Verb.UP | Verb.DOWN:
             return [_relative(clause, target, Direction.UP if verb is Verb.UP else Direction.DOWN)]
         case Verb.SET:
-            if clause.modifiers & {Modifier.WARMER, Modifier.COOLER}:
-                direction = Direction.UP if Modifier.WARMER in clause.modifiers else Direction.DOWN
-                return [_relative(clause, target, direction)]
+            for modifier, direction in _DIRECTIONS.items():
+                if modifier in clause.modifiers:
+                    return [_relative(clause, target, direction)]
             return _settings(clause, target) or Reason.MISSING_VALUE
 
 
@@ -281,7 +293,7 @@ def _settings(clause: Clause, target: TargetPhrase | None) -> list[_Decision]:
 
 
 def _relative(clause: Clause, target: TargetPhrase | None, direction: Direction) -> _Decision:
-    if Prop.FAN in clause.props and clause.quantity is None:
+    if (Prop.FAN in clause.props or clause.modifiers & _FAN_STEPS) and clause.quantity is None:
         return (Intent.SET_FAN_SPEED, None, direction)
     if _implied(clause) and target is not None and target.device_type is DeviceType.TV:
         # "TV 올려줘": what goes up on a TV is its sound.
@@ -292,13 +304,11 @@ def _relative(clause: Clause, target: TargetPhrase | None, direction: Direction)
 def _implied(clause: Clause) -> bool:
     """Whether the clause leaves out what to change ("더 올려", "turn it up").
 
-    A property word, a degree or percent unit, or warmer/cooler all say it.
+    A property word, a degree or percent unit, or warmer/cooler or stronger/weaker all say it.
     """
     unit = clause.quantity.unit if clause.quantity is not None else None
     return not (
-        clause.props & _CHANGED_PROPS
-        or unit in _NAMING_UNITS
-        or clause.modifiers & {Modifier.WARMER, Modifier.COOLER}
+        clause.props & _CHANGED_PROPS or unit in _NAMING_UNITS or clause.modifiers & _DIRECTIONS.keys()
     )
 
 

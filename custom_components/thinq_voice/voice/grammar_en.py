@@ -253,6 +253,8 @@ _TRAILING_VERBS: tuple[tuple[Verb, re.Pattern[str]], ...] = (
 _NUMBER = re.compile(r"(?:pm)?[\d.]+")
 # "lower" only last: elsewhere it can name an oven part ("set the lower oven to 200").
 _UP_DOWN = re.compile(r"\b(?:up|down|higher)\b|\blower$")
+# "fan speed down one step": one step is what a relative change without a number does anyway.
+_STEP = re.compile(r"\b(?:by )?(?:one|a|1|a single) (?:step|notch)\b")
 _DESTINATION = re.compile(
     r"\b(?:(?:go|head|come|return|get) )?(?:back )?(?:home|to (?:the |its |your )?(?:dock|base|charger|"
     r"charging (?:station|base|dock)|docking station|home base))\b"
@@ -450,6 +452,7 @@ def _read_clause(text: str, question_mark: bool) -> Clause:
             return clause
     text = _take_delay(text, clause)
     text, bare_hour = _take_clock(text, clause)
+    text = " ".join(_STEP.sub(" ", text).split())
     text = _take_verb(text, clause)
     text = _take_quantity(text, clause)
     text, found = _EXPRESS.subn(" ", text)
@@ -510,8 +513,8 @@ def _take_verb(text: str, clause: Clause) -> str:
         if (match := pattern.search(text)) and clause.verb in {None, Verb.SET, Verb.ON, Verb.OFF}:
             clause.verb = verb
             text = text[: match.start()]
-    # "turn the ac up by 2", "turn it down".
-    if clause.verb is Verb.SET and (match := _UP_DOWN.search(text)):
+    # "turn the ac up by 2", "turn it down", and without a verb "volume down by 5", "a bit higher".
+    if clause.verb in {None, Verb.SET} and (match := _UP_DOWN.search(text)):
         clause.verb = Verb.UP if match.group() in {"up", "higher"} else Verb.DOWN
         text = f"{text[: match.start()]} {text[match.end() :]}"
     return text

@@ -91,9 +91,13 @@ _PREDICATES: tuple[tuple[Verb, list[str]], ...] = (
         Verb.RETURN,
         [
             *_verb(
-                (_DESTINATION + r"(?:돌아가|돌아와|보내|가|이동해|복귀해|귀환해)", r"충전하러\s?(?:가|보내)")
+                (
+                    _DESTINATION + r"(?:돌아가|돌아와|(?:돌려\s?)?보내|가|이동해|복귀해|귀환해)",
+                    r"충전하러\s?(?:가|보내)",
+                )
             ),
-            *_hada(("복귀", "귀환", "충전", "도킹")),
+            # sikida: without it "복귀시켜줘" would end in the ON predicate 켜줘.
+            *_hada(("복귀", "귀환", "충전", "도킹"), sikida=True),
         ],
     ),
     (
@@ -164,10 +168,16 @@ _SEQUENTIAL_FORMS: dict[str, Verb] = {
     "꺼": Verb.OFF,
     "맞춰": Verb.SET,
 }
+# ... and going home, which takes its destination along ("충전대로 보내고", "복귀하고"): left in
+# the clause, the destination would be read as part of an appliance name.
+_RETURN_CONNECTIVE = (
+    rf"{_DESTINATION}(?:돌아가|(?:돌려\s?)?보내|가|이동하|복귀하|귀환하)"
+    r"|충전하러\s?(?:가|보내)|(?:복귀|귀환|충전|도킹)\s?(?:하|시키)"
+)
 _CONNECTIVE = re.compile(
     "(?:(?P<stem>"
     + "|".join(sorted(_CONNECTIVE_STEMS, key=len, reverse=True))
-    + r")고(?!\s?있)|(?P<form>"
+    + rf")고(?!\s?있)|(?P<home>{_RETURN_CONNECTIVE})고|(?P<form>"
     + "|".join(sorted(_SEQUENTIAL_FORMS, key=len, reverse=True))
     + r")서)(?:\s|$)"
 )
@@ -241,7 +251,9 @@ _QUANTITY = re.compile(
     rf"(?P<num>{_NUMBER})"
     r"\s?(?P<unit>도|°c|°f|°|퍼센트|프로|%|시간|분|초|번)?"
     r"(?P<half>\s?반)?"
-    r"(?P<tail>\s?(?:으로|로|에|까지|만큼|정도|쯤|뒤에는|후에는|뒤에|후에|뒤|후|있다가|이따가|지나서|지나면|를|을|가|이|는|은)?)(?=\s|$)"
+    r"(?P<tail>\s?(?:으로|로|에|까지|만큼|정도|쯤|뒤에는|후에는|뒤에|후에|뒤|후|있다가|이따가|지나서|지나면|를|을|가|이|는|은)?"
+    # "1도만 내려줘": only that much.
+    r"(?:만)?)(?=\s|$)"
 )
 # A time of day: "오후 7시에", "저녁 7시 반에", "내일 아침 7시 30분에", "일곱 시에", "정오에".
 _CLOCK = re.compile(
@@ -379,7 +391,14 @@ _QUANTIFIERS = frozenset({"다", "모두", "전부", "전체", "둘다", "모든
 # "거실 거", "안방 것도": "the one in ..." adds nothing to the area it follows.
 _ONE = re.compile(r"(?:거|것|꺼)(?:도|요|로|를|을|은|는|이|가)?")
 # "바람 한 단계 올려줘": one step is what a relative change without a number does anyway.
-_STEP = re.compile(r"(?:한|1)\s?(?:단계|칸)")
+_STEP_WORDS = r"(?:한|1)\s?(?:단계|칸)"
+_STEP = re.compile(_STEP_WORDS)
+# "더 약하게", "한 단계 더 세게", "약하게 한 단계": a fan-speed adverb said as a comparison is a step
+# from the current speed, where the adverb alone ("바람 세게") names a speed.
+_FAN_STEP = re.compile(
+    rf"(?:(?:{_STEP_WORDS}|더)\s?)+(?P<before>약하게|세게|강하게)|(?P<after>약하게|세게|강하게)\s?{_STEP_WORDS}"
+)
+_FAN_STEP_MODIFIERS = {"약하게": Modifier.WEAKER, "세게": Modifier.STRONGER, "강하게": Modifier.STRONGER}
 # Particles left alone when the word before them was taken as a value or property ("온도를").
 _BARE_PARTICLES = frozenset(
     {"을", "를", "이", "가", "은", "는", "으로", "로", "에", "에서", "의", "도", "만", "과", "와", "랑"}
@@ -401,7 +420,12 @@ def parse_clauses(text: str, question_mark: bool) -> list[Clause]:
     for segment in _CLAUSE_BREAK.split(text):
         start = 0
         for match in _CONNECTIVE.finditer(segment):
-            verb = _CONNECTIVE_STEMS[match["stem"]] if match["stem"] else _SEQUENTIAL_FORMS[match["form"]]
+            if match["stem"]:
+                verb = _CONNECTIVE_STEMS[match["stem"]]
+            elif match["home"]:
+                verb = Verb.RETURN
+            else:
+                verb = _SEQUENTIAL_FORMS[match["form"]]
             clauses.append(_read_clause(segment[start : match.start()], verb))
             start = match.end()
         if segment[start:].strip() or not clauses:
@@ -428,6 +452,9 @@ def _read_clause(text: str, verb: Verb | None, *, question_mark: bool = False) -
             text = text[: match.start()]
     else:
         activity = ""
+    if match := _FAN_STEP.search(text):
+        clause.modifiers.add(_FAN_STEP_MODIFIERS[match["before"] or match["after"]])
+        text = f"{text[: match.start()]} {text[match.end() :]}"
     text = _STEP.sub(" ", text)
     text = _take_clock(text, clause)
     text = _take_quantities(text, clause)
