@@ -440,7 +440,7 @@ KOREAN: tuple[Dialogue, ...] = (
         ),
     ),
     Dialogue(
-        "ko-wrong-purifier-fan-steps",
+        "ko-purifier-fan-steps",
         "ko",
         _P.RELATIVE_CHANGES,
         (
@@ -455,7 +455,6 @@ KOREAN: tuple[Dialogue, ...] = (
                 "공기청정기 바람 세기를 중풍으로 바꿨어요.",
             ),
         ),
-        wrong="the air purifier's fan speed has no step: '그 명령을 지원하지 않아요'",
     ),
     Dialogue(
         "ko-weaker-by-a-step",
@@ -471,7 +470,7 @@ KOREAN: tuple[Dialogue, ...] = (
         ),
     ),
     Dialogue(
-        "ko-wrong-percent-particle-out-of-range",
+        "ko-percent-particle-out-of-range",
         "ko",
         _P.RELATIVE_CHANGES,
         (
@@ -482,7 +481,6 @@ KOREAN: tuple[Dialogue, ...] = (
             ),
             Turn("제습기 습도 30% 올려줘", (), "제습기는 80%로 맞출 수 없어요. 30%부터 70%까지 돼요."),
         ),
-        wrong="'80%' is read without 퍼센트: '80%으로 맞출 수 없어요'",
     ),
     Dialogue(
         "ko-both-after-an-ask-back",

@@ -803,6 +803,8 @@ async def _set_fan_speed(
     speed = command.value if isinstance(command.value, FanSpeed) else None
     if command.direction is not None:
         steps, current = _fan_steps(hass, entities)
+        if current is None and (fan := entities.one("fan")):
+            return await _step_fan_percentage(hass, fan, device, command.direction, language, context)
         if current is None:
             raise ActionError(say(language, "unsupported", device=device))
         index = steps.index(current) + (1 if command.direction is Direction.UP else -1)
@@ -816,6 +818,41 @@ async def _set_fan_speed(
     domain, service, entity_id, data = call
     await _call(hass, domain, service, entity_id, context, language, device, **data)
     return say(language, "fan_speed_set", device=device, speed=_fan_words(speed, language))
+
+
+# How the speeds of a fan with a few ordered speeds are said, by how many it has.
+_SPEED_STEP_WORDS = {
+    "ko": {3: ("약풍", "중풍", "강풍"), 4: ("약풍", "중풍", "강풍", "터보")},
+    "en": {3: ("low", "mid", "high"), 4: ("low", "mid", "high", "turbo")},
+}
+
+
+async def _step_fan_percentage(
+    hass: HomeAssistant, fan: str, device: str, direction: Direction, language: str, context: Context
+) -> str:
+    """Move a fan that has ordered speeds (an air purifier) one speed up or down."""
+    state = hass.states.get(fan)
+    percentage = state.attributes.get("percentage") if state else None
+    step = state.attributes.get("percentage_step") if state else None
+    if percentage is None or not step:
+        raise ActionError(say(language, "unsupported", device=device))
+    count = round(100 / float(step))
+    index = max(1, round(float(percentage) / float(step)))
+    target = index + (1 if direction is Direction.UP else -1)
+    words = _SPEED_STEP_WORDS["ko" if language == "ko" else "en"].get(count)
+
+    def speed_words(position: int) -> str:
+        if words:
+            return words[position - 1]
+        return f"{position}단계" if language == "ko" else f"speed {position}"
+
+    if not 1 <= target <= count:
+        key = "fan_speed_highest" if target > count else "fan_speed_lowest"
+        raise ActionError(say(language, key, device=device, speed=speed_words(index)))
+    await _call(
+        hass, "fan", "set_percentage", fan, context, language, device, percentage=target * 100 // count
+    )
+    return say(language, "fan_speed_set", device=device, speed=speed_words(target))
 
 
 def _fan_words(speed: FanSpeed, language: str) -> str:

@@ -88,9 +88,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "{device|을/를} 켜고 온도를 {temperature|으로/로} 맞췄어요.",
         "en": "Turned on the {device} and set it to {temperature}.",
     },
-    # A humidity is always "N%", read "N 퍼센트": 로 follows it whatever the number ("40%로").
     "humidity_set": {
-        "ko": "{device} 습도를 {humidity}로 맞췄어요.",
+        "ko": "{device} 습도를 {humidity|으로/로} 맞췄어요.",
         "en": "Set the {device} humidity to {humidity}.",
     },
     "mode_set": {"ko": "{device|을/를} {mode} 모드로 바꿨어요.", "en": "Set the {device} to {mode} mode."},

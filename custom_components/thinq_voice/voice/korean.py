@@ -60,6 +60,8 @@ def is_hangul_syllable(char: str) -> bool:
 
 def final_consonant_index(word: str) -> int | None:
     """Return the 받침 index (0 = none, 8 = ㄹ) of how ``word`` ends, or None if unreadable."""
+    if word.rstrip().endswith("%"):
+        return 0  # "80%" is read "팔십 퍼센트"
     match = _LAST_SOUND.search(word)
     if match is None:
         return None
