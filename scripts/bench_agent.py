@@ -1,7 +1,10 @@
 """Agent benchmark: ThinQ Voice's agent beside Home Assistant's own, on the same sentences.
 
 Prints each agent's turn latency (p50, p95) and the share of the corpus it understands, in one
-run, for Korean over the ko fleet and English over the en fleet. Run:
+run, for Korean over the ko fleet and English over the en fleet: first the single commands and
+questions (tests/ha/agent_corpus.py), then the second layer's dialogues (several actions,
+relative changes, follow-ups; tests/ha/second_layer_corpus.py), each said turn by turn in one
+conversation. Run:
 scripts/envrun test python scripts/bench_agent.py
 """
 
@@ -18,6 +21,7 @@ from pytest_homeassistant_custom_component.common import async_fire_time_changed
 
 from simulator import DEFAULT_TOKEN, Simulator
 from tests.ha.agent_corpus import english_cases, korean_cases
+from tests.ha.second_layer_corpus import ENGLISH, KOREAN
 
 AGENTS = {"ThinQ Voice": "conversation.thinq_voice", "HA default": conversation.HOME_ASSISTANT_AGENT}
 NOT_UNDERSTOOD = {
@@ -43,7 +47,11 @@ def understood(result: conversation.ConversationResult) -> bool:
 
 
 async def measure(
-    hass: HomeAssistant, agent_id: str, sentences: list[str], language: str
+    hass: HomeAssistant,
+    agent_id: str,
+    sentences: list[str],
+    language: str,
+    conversation_id: str | None = None,
 ) -> tuple[list[float], int]:
     """Say every sentence to one agent; return latencies and how many it understood."""
     latencies: list[float] = []
@@ -51,7 +59,7 @@ async def measure(
     for text in sentences:
         started = time.perf_counter()
         result = await conversation.async_converse(
-            hass, text, None, Context(), language=language, agent_id=agent_id
+            hass, text, conversation_id, Context(), language=language, agent_id=agent_id
         )
         latencies.append(time.perf_counter() - started)
         hits += understood(result)
@@ -61,22 +69,36 @@ async def measure(
     return latencies, hits
 
 
-async def run(fleet: str, language: str, sentences: list[str]) -> None:
+def report(name: str, latencies: list[float], hits: int) -> None:
+    """Print one agent's line."""
+    print(
+        f"{name:<12} {percentile(latencies, 0.5):8.2f} {percentile(latencies, 0.95):8.2f} "
+        f"{statistics.mean(latencies) * 1000:8.2f} {hits / len(latencies):10.1%}"
+    )
+
+
+async def run(fleet: str, language: str, sentences: list[str], dialogues: list[list[str]]) -> None:
     """Benchmark both agents on one language."""
     simulator = Simulator(fleet=fleet, tokens=(DEFAULT_TOKEN,))
     await simulator.start()
     try:
         async with running_hass(simulator, language=language) as hass:
             await add_entry(hass, simulator)
-            print(f"\n{language}: {len(sentences)} sentences over the {fleet} fleet")
-            print(f"{'agent':<12} {'p50 ms':>8} {'p95 ms':>8} {'mean ms':>8} {'understood':>11}")
+            header = f"{'agent':<12} {'p50 ms':>8} {'p95 ms':>8} {'mean ms':>8} {'understood':>11}"
+            print(f"\n{language}: {len(sentences)} sentences over the {fleet} fleet\n{header}")
             for name, agent_id in AGENTS.items():
                 await measure(hass, agent_id, sentences[:5], language)  # warm caches (intents, translations)
-                latencies, hits = await measure(hass, agent_id, sentences, language)
-                print(
-                    f"{name:<12} {percentile(latencies, 0.5):8.2f} {percentile(latencies, 0.95):8.2f} "
-                    f"{statistics.mean(latencies) * 1000:8.2f} {hits / len(sentences):10.1%}"
-                )
+                report(name, *await measure(hass, agent_id, sentences, language))
+            turns = sum(len(turns) for turns in dialogues)
+            print(f"{language}: second layer, {turns} turns in {len(dialogues)} conversations\n{header}")
+            for name, agent_id in AGENTS.items():
+                latencies: list[float] = []
+                hits = 0
+                for index, turns in enumerate(dialogues):
+                    took, understood_here = await measure(hass, agent_id, turns, language, f"{name}-{index}")
+                    latencies += took
+                    hits += understood_here
+                report(name, latencies, hits)
     finally:
         await simulator.stop()
 
@@ -84,8 +106,14 @@ async def run(fleet: str, language: str, sentences: list[str]) -> None:
 async def run_language(language: str) -> None:
     """Benchmark one language over its fleet."""
     cases = korean_cases() if language == "ko" else english_cases()
-    # Bad-input cases (empty, overlong) say nothing about understanding: left out here.
-    await run(language, language, [text for text, _ in cases if text.strip() and len(text) < 300])
+    # The TV's dialogues need the simulated TV: they are left out here, as are bad-input cases
+    # (empty, overlong), which say nothing about understanding.
+    dialogues = [
+        [turn.text for turn in dialogue.turns]
+        for dialogue in (KOREAN if language == "ko" else ENGLISH)
+        if not dialogue.tv
+    ]
+    await run(language, language, [text for text, _ in cases if text.strip() and len(text) < 300], dialogues)
 
 
 def main() -> None:

@@ -20,6 +20,7 @@ class Point(IntEnum):
     FOLLOW_UPS = 3
     ANSWERS = 4
     START_CONFIRMATION = 5
+    TIME_IN_SPEECH = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +48,8 @@ class Turn:
     answer depends on the clock). `asks` is whether the agent waits for a reply. `after` is
     the silence before the sentence; `conversation` moves the sentence into another one.
     `offline` are the appliances that drop off the network just before the sentence, before
-    Home Assistant could notice.
+    Home Assistant could notice. What Home Assistant's timers did during the silence (a
+    scheduled action running) counts as sent for the turn after it.
     """
 
     text: str
@@ -602,6 +604,73 @@ KOREAN: tuple[Dialogue, ...] = (
         ),
         confirm_start=("washer", "robot_cleaner"),
     ),
+    Dialogue(
+        "ko-timers-and-schedules",
+        "ko",
+        _P.TIME_IN_SPEECH,
+        (
+            Turn("거실 에어컨 켜줘", (ac_power(LIVING, True),), "거실 에어컨을 켰어요."),
+            Turn(
+                "40분 있다가 거실 에어컨 꺼줘", (), "40분 뒤(오후 10시 40분)에 거실 에어컨 끄기를 예약했어요."
+            ),
+            Turn(
+                "세탁기 2시간 뒤에 돌려줘",
+                (Sent(WASHER, "timer", "relativeHourToStart", 2, "MAIN"),),
+                "세탁기가 2시간 뒤, 오전 12시에 시작하도록 예약했어요.",
+            ),
+            Turn("내일 아침 8시에 로봇청소기 돌려줘", (), "내일 오전 8시에 로봇청소기 시작을 예약했어요."),
+            Turn(
+                "예약된 거 뭐 있어?",
+                (),
+                "예약된 건 3개예요: 오후 10시 40분에 거실 에어컨 끄기, 내일 오전 12시에 세탁기 시작, "
+                "내일 오전 8시에 로봇청소기 시작.",
+            ),
+            Turn("로봇청소기 예약 취소해줘", (), "로봇청소기 예약을 취소했어요."),
+            Turn(
+                "거실 에어컨 켜져 있어?",
+                (ac_power(LIVING, False),),
+                "거실 에어컨은 지금 꺼져 있어요.",
+                after=41 * MINUTE,
+            ),
+            Turn(
+                "세탁기 예약 취소해줘",
+                (Sent(WASHER, "operation", "washerOperationMode", "STOP", "MAIN"),),
+                "세탁기 예약을 취소했어요.",
+            ),
+            Turn("예약된 거 뭐 있어?", (), "예약된 건 없어요."),
+            Turn(
+                "200시간 뒤에 식기세척기 돌려줘",
+                (),
+                "일주일보다 먼 예약은 할 수 없어요. 아무것도 바꾸지 않았어요.",
+            ),
+            Turn("오후 11시에 거실 에어컨 켜줘", (), "오후 11시에 거실 에어컨 켜기를 예약했어요."),
+            Turn("예약 다 취소해줘", (), "거실 에어컨 예약을 취소했어요."),
+            # Nothing is scheduled, and the appliance just talked about is the one meant.
+            Turn("예약 취소해줘", (), "거실 에어컨에는 예약된 게 없어요."),
+        ),
+    ),
+    Dialogue(
+        "ko-ac-timer-in-whole-hours",
+        "ko",
+        _P.TIME_IN_SPEECH,
+        (
+            Turn("안방 에어컨 켜줘", (ac_power(BEDROOM, True),), "안방 에어컨을 켰어요."),
+            Turn(
+                "안방 에어컨 1시간 뒤에 꺼줘",
+                (Sent(BEDROOM, "timer", "relativeHourToStop", 1),),
+                says=("안방 에어컨이 1시간 뒤, ", "에 꺼지도록 기기 타이머를 맞췄어요."),
+            ),
+            Turn("안방 에어컨 타이머 언제야?", (), says=("예약된 건 1개예요: ", "안방 에어컨 끄기")),
+            Turn(
+                "안방 에어컨 타이머 취소해줘",
+                (Sent(BEDROOM, "timer", "relativeStopTimer", "UNSET"),),
+                "안방 에어컨 예약을 취소했어요.",
+            ),
+            Turn("안방 에어컨 예약 있어?", (), "안방 에어컨에는 예약된 게 없어요."),
+            Turn("30분 뒤에 공기청정기 꺼줘", (), says=("30분 뒤(", ")에 공기청정기 끄기를 예약했어요.")),
+            Turn("공기청정기 예약 취소", (), "공기청정기 예약을 취소했어요."),
+        ),
+    ),
 )
 
 # en fleet ---------------------------------------------------------------------------------------
@@ -1070,5 +1139,54 @@ ENGLISH: tuple[Dialogue, ...] = (
             Turn("start the styler", (EN_STYLER_RUN,), "Started the Styler."),
         ),
         confirm_start=("washer", "robot_cleaner"),
+    ),
+    Dialogue(
+        "en-timers-and-schedules",
+        "en",
+        _P.TIME_IN_SPEECH,
+        (
+            Turn("turn on the bedroom ac", (ac_power(EN_BEDROOM, True),), "Turned on the Bedroom AC."),
+            Turn(
+                "turn the bedroom AC off in 2 hours",
+                (Sent(EN_BEDROOM, "timer", "relativeHourToStop", 2),),
+                "Set the Bedroom AC timer: it turns off in 2 hours, at 12:00 AM.",
+            ),
+            Turn(
+                "start the robot vacuum at 7 am", (), "OK, the Robot Vacuum will start tomorrow at 7:00 AM."
+            ),
+            # The dryer's own timer only says when to finish: ThinQ Voice keeps the start.
+            Turn("start the dryer in 3 hours", (), "OK, the Dryer will start in 3 hours (1:00 AM)."),
+            Turn(
+                "turn off the living room ac in 30 minutes",
+                (),
+                "OK, the Living Room AC will turn off in 30 minutes (10:30 PM).",
+            ),
+            Turn(
+                "what's scheduled?",
+                (),
+                "Scheduled: the Living Room AC will turn off at 10:30 PM; the Bedroom AC will turn off "
+                "tomorrow at 12:00 AM; the Dryer will start tomorrow at 1:00 AM; the Robot Vacuum will "
+                "start tomorrow at 7:00 AM.",
+            ),
+            Turn("cancel the dryer schedule", (), "Cancelled what was scheduled for the Dryer."),
+            Turn(
+                "cancel the bedroom AC timer",
+                (Sent(EN_BEDROOM, "timer", "relativeStopTimer", "UNSET"),),
+                "Cancelled what was scheduled for the Bedroom AC.",
+            ),
+            Turn("is anything scheduled?", (EN_ROBOT_RUN,), "Nothing is scheduled.", after=9 * 60 * MINUTE),
+            Turn("start the dishwasher at 25", (), "Sorry, I didn't understand that."),
+            # 14 whole hours ahead: the AC's own timer takes it.
+            Turn(
+                "turn off the bedroom ac at 9 pm",
+                (Sent(EN_BEDROOM, "timer", "relativeHourToStop", 14),),
+                "Set the Bedroom AC timer: it turns off in 14 hours, at 9:00 PM.",
+            ),
+            Turn(
+                "cancel all timers",
+                (Sent(EN_BEDROOM, "timer", "relativeStopTimer", "UNSET"),),
+                "Cancelled what was scheduled for the Bedroom AC.",
+            ),
+        ),
     ),
 )

@@ -141,12 +141,17 @@ async def run_dialogue(
     """Say every turn of a dialogue; return a diff for each turn that went otherwise."""
     failures = []
     for turn in dialogue.turns:
+        before, tv_before = len(sim.control_log), len(tv.command_log) if tv else 0
         if turn.after is not None:
             assert freezer is not None
             freezer.tick(turn.after)
+            # What fell due in the silence (a scheduled action) runs before the user speaks, and
+            # the appliance reports the change.
+            for settle in (timedelta(0), timedelta(seconds=5)):
+                async_fire_time_changed(hass, dt_util.utcnow() + settle)
+                await hass.async_block_till_done()
         if turn.offline:
             sim.set_faults({"offline": list(turn.offline)})
-        before, tv_before = len(sim.control_log), len(tv.command_log) if tv else 0
         result = await conversation.async_converse(
             hass,
             turn.text,

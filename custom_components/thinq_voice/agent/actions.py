@@ -1117,6 +1117,10 @@ def _with_location(device: str, location: Location | None, language: str) -> str
 
 async def _state_words(hass: HomeAssistant, state: State, language: str) -> str:
     """Return an entity state as words in the conversation's language, with its ending."""
+    if state.state in (STATE_ON, STATE_OFF):
+        if language == "ko":
+            return "켜져 있어요" if state.state == STATE_ON else "꺼져 있어요"
+        return state.state
     text = state.state
     registry = er.async_get(hass)
     entry = registry.async_get(state.entity_id)
@@ -1125,6 +1129,10 @@ async def _state_words(hass: HomeAssistant, state: State, language: str) -> str:
         text = translations.get(
             f"component.{DOMAIN}.entity.{state.domain}.{entry.translation_key}.state.{state.state}", text
         )
+    if text == state.state:
+        # Climate, vacuum and media-player states are named by Home Assistant ("cool" → "냉방").
+        translations = await async_get_translations(hass, language, "entity_component", [state.domain])
+        text = translations.get(f"component.{state.domain}.entity_component._.state.{state.state}", text)
     if language == "ko":
         return f"{text}{particle_for(text, '이에요/예요')}"
     return text.replace("_", " ")
