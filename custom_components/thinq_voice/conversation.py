@@ -404,36 +404,30 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
 
     def _schedules_answer(self, appliances: list[Appliance], language: str, *, whole_home: bool) -> str:
         """List what is set for later: ThinQ Voice's actions and the appliances' own timers."""
-        items: list[tuple[datetime, str]] = []
         kept = (
             self.scheduler.actions
             if whole_home and self.scheduler is not None
             else [action for appliance in appliances for action in self._scheduled_for(appliance)]
         )
-        for action in kept:
-            words = _action_words(action.command, language)
-            items.append(
-                (
-                    action.due,
-                    say(
-                        language,
-                        "schedule_item",
-                        when=_when_at(action.due, language),
-                        device=action.name,
-                        action=words,
-                    ),
-                )
+        # (when, which appliance, what it will do), from ThinQ Voice and from the appliances.
+        planned = [(action.due, action.name, action.command.intent) for action in kept] + [
+            (timer.due, appliance.name, timer.intent)
+            for appliance in appliances
+            for timer in device_timers(self.hass, appliance)
+        ]
+        items = [
+            (
+                due,
+                say(
+                    language,
+                    "schedule_item",
+                    when=_when_at(due, language),
+                    device=name,
+                    action=say(language, f"action_{intent.value}"),
+                ),
             )
-        for appliance in appliances:
-            for timer in device_timers(self.hass, appliance):
-                words = say(language, f"action_{timer.intent.value}")
-                when = f"{_when_at(timer.due, language)}"
-                items.append(
-                    (
-                        timer.due,
-                        say(language, "schedule_item", when=when, device=appliance.name, action=words),
-                    )
-                )
+            for due, name, intent in planned
+        ]
         if not items:
             if whole_home or len(appliances) != 1:
                 return say(language, "schedules_none")
