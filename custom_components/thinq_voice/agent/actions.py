@@ -1002,8 +1002,10 @@ def _examples(hass: HomeAssistant, entities: Entities, language: str) -> list[st
         found.append("example_power")
     if entities.one("vacuum") or thinq("button", "operation", suffix="START"):
         found.append("example_start")
-    if thinq("number", "timer", "relativeHourToStart"):
+    if "example_start" in found:
         found.append("example_start_later")
+    elif "example_power" in found:
+        found.append("example_off_later")
     if entities.one("vacuum") or thinq("button", "operation", suffix="STOP"):
         found.append("example_stop")
     if entities.one("vacuum"):
@@ -1031,6 +1033,7 @@ def _examples(hass: HomeAssistant, entities: Entities, language: str) -> list[st
     ):
         if _question_entity(entities, Question(intent)):
             found.append(key)
+    found.append("example_schedules")
     return [say(language, key) for key in found]
 
 

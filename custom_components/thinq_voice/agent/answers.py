@@ -112,6 +112,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "example_power": {"ko": "켜줘, 꺼줘", "en": "turn it on, turn it off"},
     "example_start": {"ko": "시작해", "en": "start it"},
     "example_start_later": {"ko": "2시간 뒤에 돌려줘", "en": "start it in 2 hours"},
+    "example_off_later": {"ko": "40분 있다가 꺼줘", "en": "turn it off in 40 minutes"},
+    "example_schedules": {"ko": "예약된 거 있어?", "en": "is anything scheduled?"},
     "example_stop": {"ko": "멈춰", "en": "stop it"},
     "example_return": {"ko": "충전대로 돌아가", "en": "send it home"},
     "example_temperature": {
