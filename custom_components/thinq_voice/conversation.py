@@ -11,6 +11,7 @@ from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from .agent.actions import ActionError, async_answer, async_execute, supports
 from .agent.answers import say
+from .agent.confirmations import async_unconfirmed
 from .agent.context import Conversation, ConversationMemory, Step
 from .agent.phrases import Phrases, expand, load_phrases
 from .agent.targets import Appliance, collect_appliances, match, name_key
@@ -167,17 +168,25 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
                 user_input, chat_log, language, say(language, "confirm_start", devices=starts), True
             )
         answers: list[str] = []
+        # The answers that tell of a command carried out, by position, with the appliance it went to.
+        carried_out: list[tuple[int, Appliance]] = []
         for step in steps:
             if _about_everything(step.part):
                 answers.append(await async_answer(self.hass, step.appliances, step.part, language))
                 continue
             # A refusal (remote start off, out of range, offline) is told and the rest still runs.
-            answers.extend(
-                [
-                    await self._async_act(user_input, step.part, appliance, language)
-                    for appliance in step.appliances
-                ]
-            )
+            for appliance in step.appliances:
+                answer, sent = await self._async_act(user_input, step.part, appliance, language)
+                if sent:
+                    carried_out.append((len(answers), appliance))
+                answers.append(answer)
+        # "Done" only once the appliance reports it; otherwise the command was only sent.
+        unconfirmed = await async_unconfirmed(
+            self.hass, user_input.context.id, [appliance for _, appliance in carried_out]
+        )
+        for index, appliance in carried_out:
+            if appliance.thinq_device_id in unconfirmed:
+                answers[index] = say(language, "sent_unconfirmed", device=appliance.name)
         # "What is running?" is about the whole home: "그거" after it must not mean every appliance.
         if named := [step for step in steps if not _about_everything(step.part)]:
             self.memory.done(chat_log.conversation_id, named[-1].part, named[-1].appliances, language)
@@ -261,14 +270,14 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
 
     async def _async_act(
         self, user_input: conversation.ConversationInput, part: Action, appliance: Appliance, language: str
-    ) -> str:
-        """Carry out a command or answer a question about one appliance."""
+    ) -> tuple[str, bool]:
+        """Carry out a command or answer a question about one appliance; tell whether a command ran."""
         try:
             if isinstance(part, Command):
-                return await async_execute(self.hass, appliance, part, language, user_input.context)
-            return await async_answer(self.hass, [appliance], part, language)
+                return await async_execute(self.hass, appliance, part, language, user_input.context), True
+            return await async_answer(self.hass, [appliance], part, language), False
         except ActionError as err:
-            return err.speech
+            return err.speech, False
 
     async def _async_continue_choice(
         self,
