@@ -30,6 +30,13 @@ def _fail_rate(text: str) -> float:
     return value
 
 
+def _non_negative(text: str) -> float:
+    value = float(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError("must be >= 0")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser (see simulator/README.md)."""
     parser = argparse.ArgumentParser(prog="python -m simulator", description="LG ThinQ Connect API simulator")
@@ -51,6 +58,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--offline", action="append", default=[], metavar="ALIAS_OR_ID", help="device that is offline (1222)"
     )
     parser.add_argument("--malformed", action="store_true", help="answer API calls with truncated JSON")
+    parser.add_argument(
+        "--state-lag",
+        type=_non_negative,
+        default=0.0,
+        metavar="SECONDS",
+        help="state reads show a device as it was before its controls of the last SECONDS",
+    )
     parser.add_argument("--verbose", action="store_true", help="log every request")
     parser.add_argument(
         "--tv", action="store_true", help="also simulate an LG webOS TV (SSAP over WebSocket)"
@@ -82,6 +96,7 @@ def make_simulator(args: argparse.Namespace) -> Simulator:
     sim.faults.fail_rate = args.fail_rate
     sim.faults.rate_limit = args.rate_limit
     sim.faults.malformed = args.malformed
+    sim.faults.state_lag_s = args.state_lag
     for name in args.offline:
         sim.find(name).online = False
     return sim

@@ -1,4 +1,4 @@
-"""Fault injection settings: latency, failures, hangs, rate limits, revoked tokens, malformed bodies."""
+"""Fault injection settings: latency, failures, hangs, rate limits, revoked tokens, malformed bodies, lag."""
 
 from collections import deque
 from dataclasses import dataclass, field
@@ -42,14 +42,22 @@ class Faults:
     rate_limit: RateLimit | None = None
     revoked_tokens: set[str] = field(default_factory=set)
     malformed: bool = False  # answer with truncated JSON
+    # State reads show each device as it was before its controls of the last N seconds, as LG's
+    # cloud does when an appliance reports late.
+    state_lag_s: float = 0.0
+    lagging_devices: set[str] = field(default_factory=set)  # ids of the devices that lag; empty: all
     _calls: dict[str, deque[float]] = field(default_factory=dict, repr=False)
+    # Device id -> (monotonic time of a control, the device's state just before it), oldest first.
+    _states_before: dict[str, deque[tuple[float, Any]]] = field(default_factory=dict, repr=False)
 
     def reset(self) -> None:
         """Clear every fault."""
         self.latency_ms, self.fail_rate, self.fail_next, self.hang_s = 0, 0.0, 0, 0.0
-        self.rate_limit, self.malformed = None, False
+        self.rate_limit, self.malformed, self.state_lag_s = None, False, 0.0
         self.revoked_tokens.clear()
+        self.lagging_devices.clear()
         self._calls.clear()
+        self._states_before.clear()
 
     def count_call(self, token: str) -> None:
         """Record an API call by `token`; raise LG's limit error once it is over the limit."""
@@ -64,6 +72,24 @@ class Faults:
             raise ApiError(limit.code, f"more than {limit.calls} calls in {limit.window_s:g} s")
         calls.append(now)
 
+    def note_control(self, device_id: str, state_before: Any) -> None:
+        """Remember a device's state before a control it accepted, while reads lag."""
+        if self.state_lag_s and (not self.lagging_devices or device_id in self.lagging_devices):
+            self._states_before.setdefault(device_id, deque()).append((time.monotonic(), state_before))
+
+    def lagging_state(self, device_id: str) -> Any:
+        """Return the state a read shows instead of the live one, or None when the device does not lag."""
+        controls = self._states_before.get(device_id)
+        if controls is None:
+            return None
+        now = time.monotonic()
+        while controls and controls[0][0] <= now - self.state_lag_s:
+            controls.popleft()
+        if not controls:
+            del self._states_before[device_id]
+            return None
+        return controls[0][1]
+
     def as_dict(self) -> dict[str, Any]:
         """JSON view for the admin API (revoked tokens are counted, not shown)."""
         limit = self.rate_limit
@@ -77,6 +103,8 @@ class Faults:
             else {"calls": limit.calls, "window_s": limit.window_s, "code": limit.code},
             "revoked_tokens": len(self.revoked_tokens),
             "malformed": self.malformed,
+            "state_lag_s": self.state_lag_s,
+            "lagging_devices": sorted(self.lagging_devices),
         }
 
     def update(self, data: dict[str, Any]) -> None:
@@ -89,6 +117,7 @@ class Faults:
             "rate_limit",
             "revoke_tokens",
             "malformed",
+            "state_lag_s",
         }
         if unknown:
             raise ValueError(f"unknown fault settings: {', '.join(sorted(unknown))}")
@@ -109,6 +138,10 @@ class Faults:
             self.revoked_tokens.update(str(token) for token in data["revoke_tokens"])
         if "malformed" in data:
             self.malformed = bool(data["malformed"])
+        if "state_lag_s" in data:
+            self.state_lag_s = _non_negative(float(data["state_lag_s"]), "state_lag_s")
+            if not self.state_lag_s:
+                self._states_before.clear()
 
 
 def _non_negative[N: (int, float)](value: N, name: str) -> N:

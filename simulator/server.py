@@ -180,7 +180,7 @@ class Simulator:
         return device
 
     def set_faults(self, settings: JsonObject) -> None:
-        """Apply admin-style fault settings; `offline`/`online` take lists of aliases or ids.
+        """Apply admin-style fault settings; `offline`/`online`/`lagging_devices` take lists of aliases or ids.
 
         Raises:
             KeyError: an unknown device.
@@ -193,7 +193,11 @@ class Simulator:
         targets = [(self.find(name), False) for name in offline] + [
             (self.find(name), True) for name in online
         ]
+        lagging = settings.pop("lagging_devices", None)
+        lagging_ids = None if lagging is None else {self.find(name).device_id for name in lagging}
         self.faults.update(settings)
+        if lagging_ids is not None:
+            self.faults.lagging_devices = lagging_ids
         for device, state in targets:
             device.online = state
 
@@ -445,7 +449,9 @@ class Simulator:
         return self._ok(request, self._device_for(request).profile)
 
     async def _state(self, request: web.Request) -> web.Response:
-        return self._ok(request, self._device_for(request, connected=True).state)
+        device = self._device_for(request, connected=True)
+        lagging = self.faults.lagging_state(device.device_id)
+        return self._ok(request, device.state if lagging is None else lagging)
 
     async def _control(self, request: web.Request) -> web.Response:
         device = self._device_for(request)
@@ -460,6 +466,7 @@ class Simulator:
             except ApiError:
                 vars(device).update(saved)  # a refused body changes nothing, even if it had several writes
                 raise
+            self.faults.note_control(device.device_id, before)
             self._report(device, before, codes)
         except ApiError as err:
             code = err.code

@@ -26,6 +26,7 @@ from .agent.actions import (
     undo_command,
 )
 from .agent.answers import say
+from .agent.confirmations import async_unconfirmed
 from .agent.context import Conversation, ConversationMemory, Step
 from .agent.phrases import Phrases, expand, load_phrases
 from .agent.schedule import LONGEST_AHEAD, ScheduledAction, Scheduler, due_at, new_action
@@ -218,6 +219,8 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
             )
         answers: list[str] = []
         undo: list[tuple[Appliance, Command]] = []
+        # The answers that tell of a command carried out, by position, with the appliance it went to.
+        carried_out: list[tuple[int, Appliance]] = []
         for step in steps:
             if isinstance(step.part, Command) and not step.part.later:
                 undo.extend(
@@ -232,14 +235,23 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
                     answers.append(await async_answer(self.hass, step.appliances, step.part, language))
                 continue
             # A refusal (remote start off, out of range, offline) is told and the rest still runs.
-            answers.extend(
-                [
-                    await self._async_act(user_input, step.part, appliance, language)
-                    for appliance in step.appliances
-                ]
-            )
+            for appliance in step.appliances:
+                answer, sent = await self._async_act(user_input, step.part, appliance, language)
+                if sent:
+                    carried_out.append((len(answers), appliance))
+                answers.append(answer)
         for appliance, command in take_back or []:
-            answers.append(await self._async_put_back(user_input, appliance, command, language))
+            answer, sent = await self._async_put_back(user_input, appliance, command, language)
+            if sent:
+                carried_out.append((len(answers), appliance))
+            answers.append(answer)
+        # "Done" only once the appliance reports it; otherwise the command was only sent.
+        unconfirmed = await async_unconfirmed(
+            self.hass, user_input.context.id, [appliance for _, appliance in carried_out]
+        )
+        for index, appliance in carried_out:
+            if appliance.thinq_device_id in unconfirmed:
+                answers[index] = say(language, "sent_unconfirmed", device=appliance.name)
         # "What is running?" is about the whole home: "그거" after it must not mean every appliance.
         if named := [step for step in steps if not _about_everything(step.part)]:
             self.memory.done(chat_log.conversation_id, named[-1].part, named[-1].appliances, language, undo)
@@ -328,20 +340,20 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
 
     async def _async_act(
         self, user_input: conversation.ConversationInput, part: Action, appliance: Appliance, language: str
-    ) -> str:
-        """Carry out a command or answer a question about one appliance."""
+    ) -> tuple[str, bool]:
+        """Carry out a command or answer a question about one appliance; tell whether a command ran."""
         try:
             if isinstance(part, Question):
                 if part.intent is QuestionIntent.SCHEDULES:
-                    return self._schedules_answer([appliance], language, whole_home=False)
-                return await async_answer(self.hass, [appliance], part, language)
+                    return self._schedules_answer([appliance], language, whole_home=False), False
+                return await async_answer(self.hass, [appliance], part, language), False
             if part.intent is Intent.CANCEL_SCHEDULE:
-                return await self._async_cancel_schedules(appliance, language, user_input.context)
+                return await self._async_cancel_schedules(appliance, language, user_input.context), True
             if part.later:
-                return await self._async_schedule(part, appliance, language, user_input.context)
-            return await async_execute(self.hass, appliance, part, language, user_input.context)
+                return await self._async_schedule(part, appliance, language, user_input.context), True
+            return await async_execute(self.hass, appliance, part, language, user_input.context), True
         except ActionError as err:
-            return err.speech
+            return err.speech, False
 
     async def _async_put_back(
         self,
@@ -349,13 +361,13 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
         appliance: Appliance,
         command: Command,
         language: str,
-    ) -> str:
-        """Undo the last action on an appliance the user did not mean."""
+    ) -> tuple[str, bool]:
+        """Undo the last action on an appliance the user did not mean; tell whether it ran."""
         try:
             await async_execute(self.hass, appliance, command, language, user_input.context)
         except ActionError as err:
-            return err.speech
-        return say(language, "put_back", device=appliance.name)
+            return err.speech, False
+        return say(language, "put_back", device=appliance.name), True
 
     # Commands for later ---------------------------------------------------------------------------
 

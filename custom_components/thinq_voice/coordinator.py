@@ -1,16 +1,17 @@
 """Coordinator: one per ThinQ Connect account, holding every included appliance."""
 
 import asyncio
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+import time
 from typing import Any, override
 
 from homeassistant.config_entries import ConfigEntry
-from homeassistant.core import HomeAssistant, callback
+from homeassistant.core import Context, HomeAssistant, callback
 from homeassistant.exceptions import ConfigEntryAuthFailed, HomeAssistantError
 from homeassistant.helpers import device_registry as dr
 from homeassistant.helpers.dispatcher import async_dispatcher_send
-from homeassistant.helpers.event import async_call_later
 from homeassistant.helpers.update_coordinator import DataUpdateCoordinator, UpdateFailed
 from homeassistant.util import dt as dt_util
 
@@ -57,6 +58,10 @@ ENERGY_FIRST_DELAY = timedelta(hours=1)
 # Generic notifications for appliances whose profile names no push code for an ending or error.
 RUN_COMPLETE = "run_complete"
 RUN_ERROR = "run_error"
+# Sent controls are remembered until someone asks whether they were confirmed, but not for ever:
+# controls of automations or the UI are never asked about.
+SENT_CONTROL_LIFETIME = 60.0
+MAX_SENT_CONTROLS = 100
 
 
 def signal_notification(entry_id: str) -> str:
@@ -121,6 +126,51 @@ class Appliance:
     previous_state: DeviceState | None = field(default=None, repr=False)
 
 
+@dataclass(slots=True, eq=False)
+class SentControl:
+    """A control LG accepted, and whether the appliance has reported it yet."""
+
+    device_id: str
+    resource: str
+    prop: str
+    value: Any
+    location: str | None
+    context_id: str | None
+    # The appliance's state when the control was sent, for properties it does not report.
+    state_before: DeviceState | None
+    confirmed: asyncio.Future[bool]
+    sent_at: float = field(default_factory=time.monotonic)
+
+
+def reports_control(state: DeviceState, control: SentControl) -> bool:
+    """Return whether a state read after a control shows that the appliance carried it out.
+
+    A property the state reports must hold the value sent; LG reports a mode's own write
+    (coolTargetTemperature) under the plain name (targetTemperature). Other write-only properties
+    (a washer's START) never show up: the state must have changed instead.
+    """
+    same_part = [
+        (key.name, value)
+        for key, value in state.values.items()
+        if key.resource == control.resource and (control.location is None or key.location == control.location)
+    ]
+    reported = [value for name, value in same_part if name == control.prop] or [
+        value for name, value in same_part if name and control.prop.endswith(name[0].upper() + name[1:])
+    ]
+    if reported:
+        return any(_same_value(value, control.value) for value in reported)
+    return control.state_before is not None and state.values != control.state_before.values
+
+
+def _same_value(reported: JsonValue, sent: Any) -> bool:
+    """Compare as LG does: numbers by value (23 == 23.0), anything else exactly."""
+    if isinstance(reported, int | float) and isinstance(sent, int | float):
+        return isinstance(reported, bool) == isinstance(sent, bool) and float(reported) == float(sent)
+    if isinstance(sent, tuple):
+        return reported == list(sent)
+    return bool(reported == sent)
+
+
 class ThinQVoiceCoordinator(DataUpdateCoordinator[dict[str, Appliance]]):
     """Reads the account's appliances within LG's request limits and sends controls."""
 
@@ -137,7 +187,10 @@ class ThinQVoiceCoordinator(DataUpdateCoordinator[dict[str, Appliance]]):
         self._profiles: dict[str, DeviceProfile] = {}
         self._device_list_read_at: datetime | None = None
         self._read_slots = asyncio.Semaphore(MAX_PARALLEL_READS)
-        self._pending_confirms: dict[str, Any] = {}
+        self._pending_confirms: dict[str, asyncio.Task[None]] = {}
+        # How long after a control the appliance is read to confirm it.
+        self.confirm_delay: timedelta = CONFIRM_DELAY
+        self.sent_controls: list[SentControl] = []
         self._configured_interval = interval
         self.energy = EnergyReader(self)
         self._energy_due = dt_util.utcnow() + ENERGY_FIRST_DELAY
@@ -272,15 +325,44 @@ class ThinQVoiceCoordinator(DataUpdateCoordinator[dict[str, Appliance]]):
         )
 
     async def async_refresh_appliance(self, device_id: str) -> None:
-        """Read one appliance now and tell the entities."""
-        if self.data is None or device_id not in self.data:
+        """Read one appliance now, judge the controls sent to it so far and tell the entities."""
+        # Controls sent while the read is under way are judged by their own, later read.
+        judged = [
+            control
+            for control in self.sent_controls
+            if control.device_id == device_id and not control.confirmed.done()
+        ]
+        appliance = self.data.get(device_id) if self.data else None
+        if appliance is None:
+            _settle(judged, None)
             return
         try:
-            await self._async_read_state(self.data[device_id])
+            await self._async_read_state(appliance)
         except ThinQError as err:
             LOGGER.debug("Confirming a control failed: %s", err)
+            _settle(judged, None)
             return
+        _settle(judged, appliance.state if appliance.online else None)
         self.async_set_updated_data(self.data)
+
+    async def async_wait_confirmed(self, context_id: str, timeout: float) -> dict[str, bool]:
+        """Wait at most `timeout` seconds for the appliances to confirm the controls of a context.
+
+        Returns, by device id, whether every control of the context to that appliance was
+        confirmed; a control still unconfirmed at the timeout counts as not. The controls are
+        forgotten then. A context that sent nothing returns at once with {}.
+        """
+        controls = [control for control in self.sent_controls if control.context_id == context_id]
+        if not controls:
+            return {}
+        if waiting := [control.confirmed for control in controls if not control.confirmed.done()]:
+            await asyncio.wait(waiting, timeout=timeout)
+        confirmed: dict[str, bool] = {}
+        for control in controls:
+            done = control.confirmed.done() and control.confirmed.result()
+            confirmed[control.device_id] = confirmed.get(control.device_id, True) and done
+        self._forget(controls)
+        return confirmed
 
     async def async_control(
         self,
@@ -289,8 +371,13 @@ class ThinQVoiceCoordinator(DataUpdateCoordinator[dict[str, Appliance]]):
         prop: str,
         value: Any,
         location: str | None = None,
+        context: Context | None = None,
     ) -> None:
-        """Send a validated control; raise a translated HomeAssistantError when it fails."""
+        """Send a validated control; raise a translated HomeAssistantError when it fails.
+
+        The control is remembered under its context until the confirming read judges it (see
+        `async_wait_confirmed`).
+        """
         appliance = self.data.get(device_id) if self.data else None
         if appliance is None:
             raise HomeAssistantError(translation_domain=DOMAIN, translation_key="unknown_device")
@@ -340,26 +427,67 @@ class ThinQVoiceCoordinator(DataUpdateCoordinator[dict[str, Appliance]]):
                 translation_key="control_failed",
                 translation_placeholders=placeholders,
             ) from err
+        self._remember(
+            SentControl(
+                device_id=device_id,
+                resource=resource,
+                prop=prop,
+                value=value,
+                location=location,
+                context_id=context.id if context else None,
+                state_before=appliance.state,
+                confirmed=self.hass.loop.create_future(),
+            )
+        )
         self._schedule_confirm(device_id)
+
+    @callback
+    def _remember(self, control: SentControl) -> None:
+        """Keep a sent control, dropping those too old or too many to be asked about."""
+        expired = time.monotonic() - SENT_CONTROL_LIFETIME
+        self._forget([sent for sent in self.sent_controls if sent.sent_at < expired])
+        self.sent_controls.append(control)
+        self._forget(self.sent_controls[:-MAX_SENT_CONTROLS])
+
+    @callback
+    def _forget(self, controls: Iterable[SentControl]) -> None:
+        """Drop sent controls; one still waiting for its read counts as unconfirmed."""
+        dropped = list(controls)
+        if not dropped:
+            return
+        _settle(dropped, None)
+        self.sent_controls = [control for control in self.sent_controls if control not in dropped]
 
     @callback
     def _schedule_confirm(self, device_id: str) -> None:
         """Read the appliance once shortly after a control, replacing a confirm already waiting."""
-        if cancel := self._pending_confirms.pop(device_id, None):
-            cancel()
+        if waiting := self._pending_confirms.pop(device_id, None):
+            waiting.cancel()
 
-        async def _confirm(_now: datetime) -> None:
+        async def _confirm() -> None:
+            await asyncio.sleep(self.confirm_delay.total_seconds())
+            # From here on a newer control no longer cancels this read: it judges the older ones.
             self._pending_confirms.pop(device_id, None)
             await self.async_refresh_appliance(device_id)
 
-        self._pending_confirms[device_id] = async_call_later(self.hass, CONFIRM_DELAY, _confirm)
+        self._pending_confirms[device_id] = self.config_entry.async_create_background_task(
+            self.hass, _confirm(), f"thinq_voice confirm {device_id}"
+        )
 
     @callback
     def async_cancel_confirms(self) -> None:
-        """Cancel the confirmation reads still waiting (on unload)."""
-        for cancel in self._pending_confirms.values():
-            cancel()
+        """Cancel the confirmation reads still waiting, and forget the sent controls (on unload)."""
+        for waiting in self._pending_confirms.values():
+            waiting.cancel()
         self._pending_confirms.clear()
+        self._forget(self.sent_controls)
+
+
+def _settle(controls: Iterable[SentControl], state: DeviceState | None) -> None:
+    """Decide the controls still open by a state read after them; without one, none is confirmed."""
+    for control in controls:
+        if not control.confirmed.done():
+            control.confirmed.set_result(state is not None and reports_control(state, control))
 
 
 class EnergyReader:

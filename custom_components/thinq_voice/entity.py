@@ -56,8 +56,14 @@ class ThinQVoiceEntity(CoordinatorEntity[ThinQVoiceCoordinator]):
         return None if state is None else state.get(resource, name, location)
 
     async def async_send(self, resource: str, name: str, value: Any, location: str | None = None) -> None:
-        """Send a control; the state shown changes only once the appliance reports it."""
-        await self.coordinator.async_control(self.device_id, resource, name, value, location)
+        """Send a control; the state shown changes only once the appliance reports it.
+
+        The context Home Assistant set for the service call lets whoever called it (the agent)
+        wait for the appliance to confirm the control.
+        """
+        await self.coordinator.async_control(
+            self.device_id, resource, name, value, location, context=self._context
+        )
 
 
 class TvEntity(CoordinatorEntity[TvCoordinator]):

@@ -92,6 +92,7 @@ async def _async_set_property(call: ServiceCall) -> None:
         call.data[ATTR_PROPERTY],
         call.data[ATTR_VALUE],
         call.data.get(ATTR_LOCATION),
+        context=call.context,
     )
 
 

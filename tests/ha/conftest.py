@@ -4,6 +4,7 @@ The appliances are the simulator's, reached over real loopback HTTP; nothing is 
 """
 
 from collections.abc import AsyncIterator, Generator
+from datetime import timedelta
 import json
 from typing import Any
 from unittest.mock import patch
@@ -14,6 +15,7 @@ from homeassistant.setup import async_setup_component
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
+from custom_components.thinq_voice import coordinator as coordinator_module
 from custom_components.thinq_voice.const import (
     CONF_BASE_URL,
     CONF_CLIENT_ID,
@@ -37,6 +39,12 @@ def auto_enable_custom_integrations(enable_custom_integrations: None) -> None:
 async def homeassistant_core(hass: HomeAssistant) -> None:
     """Set up HA's core integration: `conversation`, a dependency, needs its exposed entities."""
     assert await async_setup_component(hass, "homeassistant", {})
+
+
+@pytest.fixture(autouse=True)
+def prompt_confirming_reads(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Read an appliance right after a control: the agent waits for that read before it answers."""
+    monkeypatch.setattr(coordinator_module, "CONFIRM_DELAY", timedelta(0))
 
 
 @pytest.fixture(autouse=True)

@@ -14,9 +14,16 @@ from homeassistant.helpers import device_registry as dr, entity_registry as er
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry, async_fire_time_changed
 
+from custom_components.thinq_voice import coordinator as coordinator_module
 from custom_components.thinq_voice.api import ThinQConnectClient
-from custom_components.thinq_voice.const import DOMAIN
+from custom_components.thinq_voice.const import CONFIRM_DELAY, DOMAIN
 from simulator import Simulator
+
+
+@pytest.fixture(autouse=True)
+def confirming_read_after_a_while(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests look at what Home Assistant shows between a control and its confirming read."""
+    monkeypatch.setattr(coordinator_module, "CONFIRM_DELAY", CONFIRM_DELAY)
 
 
 @pytest.fixture

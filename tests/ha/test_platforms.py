@@ -14,8 +14,9 @@ from homeassistant.helpers import device_registry as dr, entity_registry as er
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry, async_fire_time_changed
 
+from custom_components.thinq_voice import coordinator as coordinator_module
 from custom_components.thinq_voice.api import ThinQConnectClient, ThinQNotFoundError
-from custom_components.thinq_voice.const import DOMAIN
+from custom_components.thinq_voice.const import CONFIRM_DELAY, DOMAIN
 from simulator import Simulator
 
 
@@ -37,6 +38,12 @@ async def loaded(
     await hass.config_entries.async_setup(config_entry.entry_id)
     await hass.async_block_till_done()
     return config_entry
+
+
+@pytest.fixture(autouse=True)
+def confirming_read_after_a_while(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests look at what Home Assistant shows between a control and its confirming read."""
+    monkeypatch.setattr(coordinator_module, "CONFIRM_DELAY", CONFIRM_DELAY)
 
 
 def fixture_id(simulator: Simulator, alias: str) -> str:

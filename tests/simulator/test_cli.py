@@ -28,7 +28,7 @@ def test_all_flags() -> None:
         [
             "--fleet", "en", "--devices", "24", "--port", "0", "--speed", "600", "--token", "t1", "--token", "t2",
             "--latency-ms", "20", "--fail-rate", "0.1", "--rate-limit", "100/3600:1314",
-            "--offline", "Washer 1", "--offline", "Dryer 2", "--malformed",
+            "--offline", "Washer 1", "--offline", "Dryer 2", "--malformed", "--state-lag", "4.5",
         ]
     )  # fmt: skip
     sim = make_simulator(args)
@@ -37,6 +37,7 @@ def test_all_flags() -> None:
     assert sim.clock.speed == 600
     assert (sim.faults.latency_ms, sim.faults.fail_rate, sim.faults.malformed) == (20, 0.1, True)
     assert sim.faults.rate_limit == RateLimit(100, 3600.0, "1314")
+    assert sim.faults.state_lag_s == 4.5
     assert [sim.device(i).alias for i in sim.device_ids if not sim.device(i).online] == [
         "Washer 1",
         "Dryer 2",
@@ -44,7 +45,14 @@ def test_all_flags() -> None:
 
 
 @pytest.mark.parametrize(
-    "argv", [["--fail-rate", "2"], ["--rate-limit", "many"], ["--fleet", "fr"], ["--devices", "x"]]
+    "argv",
+    [
+        ["--fail-rate", "2"],
+        ["--rate-limit", "many"],
+        ["--fleet", "fr"],
+        ["--devices", "x"],
+        ["--state-lag", "-1"],
+    ],
 )
 def test_bad_flags(argv: list[str]) -> None:
     with pytest.raises(SystemExit):

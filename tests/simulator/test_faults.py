@@ -85,6 +85,71 @@ async def test_malformed_json(api: Api, sim: Simulator) -> None:
             await resp.json()
 
 
+async def test_state_lag(api: Api, sim: Simulator) -> None:
+    """Reads show the state from before the controls of the last N seconds, then catch up."""
+    ac = sim.find("Living Room AC").device_id
+    washer = sim.find("Washer").device_id
+    sim.faults.state_lag_s = 1.0
+    power = "airConOperationMode"
+    assert (await api.get(f"/devices/{ac}/state"))["operation"][power] == "POWER_OFF"
+    assert (await api.control(ac, {"operation": {power: "POWER_ON"}}))[0] == 200
+    await asyncio.sleep(0.5)
+    assert (await api.control(ac, {"temperature": {"targetTemperature": 20, "unit": "C"}}))[0] == 200
+    assert sim.device(ac).state["operation"][power] == "POWER_ON"
+    lagging = await api.get(f"/devices/{ac}/state")
+    assert lagging["operation"][power] == "POWER_OFF"
+    assert lagging["temperature"]["targetTemperature"] != 20
+    # A device nobody controlled reads live.
+    assert await api.get(f"/devices/{washer}/state") == sim.device(washer).state
+    await asyncio.sleep(0.75)
+    # The first control is older than the lag: the state from before the second one shows.
+    between = await api.get(f"/devices/{ac}/state")
+    assert between["operation"][power] == "POWER_ON"
+    assert between["temperature"]["targetTemperature"] != 20
+    await asyncio.sleep(0.3)
+    assert await api.get(f"/devices/{ac}/state") == sim.device(ac).state
+
+
+async def test_state_lag_ignores_refused_controls(api: Api, sim: Simulator) -> None:
+    ac = sim.find("Living Room AC").device_id
+    sim.faults.state_lag_s = 30
+    status, _ = await api.control(ac, {"temperature": {"targetTemperature": 20, "unit": "C"}})
+    assert status != 200  # the AC is off
+    assert await api.get(f"/devices/{ac}/state") == sim.device(ac).state
+
+
+async def test_state_lag_through_admin_api(api: Api, sim: Simulator) -> None:
+    ac = sim.find("Living Room AC").device_id
+    status, body = await api.admin("POST", "/admin/faults", {"state_lag_s": 30})
+    assert (status, body["state_lag_s"]) == (200, 30)
+    await api.control(ac, {"operation": {"airConOperationMode": "POWER_ON"}})
+    assert (await api.get(f"/devices/{ac}/state"))["operation"]["airConOperationMode"] == "POWER_OFF"
+    status, body = await api.admin("DELETE", "/admin/faults")
+    assert body["state_lag_s"] == 0
+    assert (await api.get(f"/devices/{ac}/state"))["operation"]["airConOperationMode"] == "POWER_ON"
+    await api.admin("POST", "/admin/faults", {"state_lag_s": 30})
+    await api.control(ac, {"operation": {"airConOperationMode": "POWER_OFF"}})
+    await api.admin("POST", "/admin/faults", {"state_lag_s": 0})
+    assert (await api.get(f"/devices/{ac}/state"))["operation"]["airConOperationMode"] == "POWER_OFF"
+
+
+async def test_state_lag_of_some_devices(api: Api, sim: Simulator) -> None:
+    ac = sim.find("Living Room AC").device_id
+    bedroom = sim.find("Bedroom AC").device_id
+    status, body = await api.admin(
+        "POST", "/admin/faults", {"state_lag_s": 30, "lagging_devices": ["Bedroom AC"]}
+    )
+    assert body["lagging_devices"] == [bedroom]
+    for device_id in (ac, bedroom):
+        await api.control(device_id, {"operation": {"airConOperationMode": "POWER_ON"}})
+    assert (await api.get(f"/devices/{ac}/state"))["operation"]["airConOperationMode"] == "POWER_ON"
+    assert (await api.get(f"/devices/{bedroom}/state"))["operation"]["airConOperationMode"] == "POWER_OFF"
+    status, body = await api.admin("POST", "/admin/faults", {"lagging_devices": ["no such device"]})
+    assert status == 400
+    status, body = await api.admin("DELETE", "/admin/faults")
+    assert body["lagging_devices"] == []
+
+
 async def test_admin_faults_endpoint(api: Api, sim: Simulator) -> None:
     status, body = await api.admin("GET", "/admin/faults")
     assert status == 200
@@ -126,6 +191,7 @@ async def test_admin_faults_endpoint(api: Api, sim: Simulator) -> None:
         {"bogus": 1},
         {"fail_rate": 2},
         {"latency_ms": -1},
+        {"state_lag_s": -2},
         {"rate_limit": "lots"},
         {"rate_limit": {"calls": 1, "window_s": 0}},
         {"rate_limit": {"calls": 1, "window_s": 5, "code": "9999"}},

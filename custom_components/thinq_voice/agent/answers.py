@@ -190,6 +190,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The {device} can't be set to {temperature}; it accepts {minimum} to {maximum}.",
     },
     "refused": {"ko": "{reason}", "en": "{reason}"},
+    "sent_unconfirmed": {
+        "ko": "{device}에 명령을 보냈어요. 아직 기기에서 확인되지 않았어요.",
+        "en": "I sent it to the {device}, but it hasn't confirmed yet.",
+    },
     "as_of": {"ko": "{age} 전 기준으로", "en": "As of {age} ago,"},
     "state": {"ko": "{device|은/는} 지금 {state}.", "en": "The {device} is {state}."},
     "remaining": {
