@@ -69,6 +69,8 @@ class ThinQVoiceClimate(ThinQVoiceEntity, ClimateEntity):
         # The power command sent since the appliance last reported: "켜서 송풍으로" must not send
         # POWER_ON twice because the state read after the first has not come yet.
         self._power_sent: str | None = None
+        # Likewise the job mode: a temperature set right after "heat" goes to heatTargetTemperature.
+        self._job_sent: str | None = None
         self._power = next(
             (name for name in POWER_PROPERTIES if (spec := profile.get("operation", name)) and spec.writable),
             None,
@@ -118,7 +120,7 @@ class ThinQVoiceClimate(ThinQVoiceEntity, ClimateEntity):
         return spec.write_values if spec is not None and isinstance(spec.write_values, RangeSpec) else None
 
     def _target_property(self) -> str:
-        name = TARGET_PROPERTIES.get(self._job_mode or "")
+        name = TARGET_PROPERTIES.get(self._job_sent or self._job_mode or "")
         if (
             name is not None
             and (spec := self.appliance.profile.get(TEMPERATURE, name)) is not None
@@ -233,8 +235,9 @@ class ThinQVoiceClimate(ThinQVoiceEntity, ClimateEntity):
 
     @override
     def _handle_coordinator_update(self) -> None:
-        """Forget the power command sent: the appliance has reported since."""
+        """Forget the power and job mode sent: the appliance has reported since."""
         self._power_sent = None
+        self._job_sent = None
         super()._handle_coordinator_update()
 
     @override
@@ -258,6 +261,7 @@ class ThinQVoiceClimate(ThinQVoiceEntity, ClimateEntity):
         job = next(job for job, mode in HVAC_MODES.items() if mode is hvac_mode and job in self._jobs)
         await self._async_power_on()
         await self.async_send(self._job, "currentJobMode", job)
+        self._job_sent = job
 
     @override
     async def async_set_preset_mode(self, preset_mode: str) -> None:
@@ -268,6 +272,7 @@ class ThinQVoiceClimate(ThinQVoiceEntity, ClimateEntity):
             job = next(job for job in self._jobs if job.lower() == preset_mode)
         await self._async_power_on()
         await self.async_send(self._job, "currentJobMode", job)
+        self._job_sent = job
 
     @override
     async def async_set_fan_mode(self, fan_mode: str) -> None:

@@ -157,7 +157,8 @@ async def test_climate_modes(
     assert bodies(simulator, device) == [
         {"airConJobMode": {"currentJobMode": "COOL"}},
         {"airConJobMode": {"currentJobMode": "HEAT"}},
-        {"temperature": {"targetTemperature": 24, "unit": "C"}},
+        # The mode just sent decides LG's property, before the appliance reports it.
+        {"temperature": {"heatTargetTemperature": 24, "unit": "C"}},
     ]
 
 
