@@ -473,6 +473,7 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
             None,
         )
         context = Context()
+        confirmed = False
         if appliance is None:
             speech, succeeded = say(language, "no_target", name=action.name), False
         else:
@@ -483,6 +484,8 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
                 speech, succeeded = err.speech, False
             except HomeAssistantError as err:
                 speech, succeeded = str(err), False
+            # As for a spoken command: reported as done only once the appliance says so.
+            confirmed = succeeded and not await async_unconfirmed(self.hass, context.id, [appliance])
         self.hass.bus.async_fire(
             EVENT_SCHEDULED_ACTION,
             {
@@ -492,6 +495,7 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
                 "intent": action.command.intent.value,
                 "due": action.due.isoformat(),
                 "succeeded": succeeded,
+                "confirmed": confirmed,
                 "speech": speech,
             },
             context=context,

@@ -470,9 +470,14 @@ class ThinQVoiceCoordinator(DataUpdateCoordinator[dict[str, Appliance]]):
             self._pending_confirms.pop(device_id, None)
             await self.async_refresh_appliance(device_id)
 
-        self._pending_confirms[device_id] = self.config_entry.async_create_background_task(
-            self.hass, _confirm(), f"thinq_voice confirm {device_id}"
-        )
+        name = f"thinq_voice confirm {device_id}"
+        if self.confirm_delay:
+            # A read seconds away must not hold up Home Assistant waiting for its tasks.
+            task = self.config_entry.async_create_background_task(self.hass, _confirm(), name)
+        else:
+            # A read due at once is part of the control's own work: tracked like it.
+            task = self.config_entry.async_create_task(self.hass, _confirm(), name)
+        self._pending_confirms[device_id] = task
 
     @callback
     def async_cancel_confirms(self) -> None:

@@ -126,7 +126,7 @@ async def test_ac_off_in_40_minutes_is_kept_and_runs(hass: HomeAssistant, simula
     await later(hass, timedelta(minutes=41))
     assert ac_power(simulator, "거실 에어컨") == "POWER_OFF"
     assert controls(simulator, "거실 에어컨")[-1] == {"operation": {"airConOperationMode": "POWER_OFF"}}
-    assert [event.data["succeeded"] for event in events] == [True]
+    assert [(event.data["succeeded"], event.data["confirmed"]) for event in events] == [(True, True)]
     assert await say(hass, "예약된 거 뭐 있어?") == "예약된 건 없어요."
 
 
