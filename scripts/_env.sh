@@ -78,6 +78,11 @@ ensure_chroot_mounts() {
   ensure_mount /dev "$SID_ROOT/dev" --bind
   ensure_mount devpts "$SID_ROOT/dev/pts" -t devpts -o newinstance,ptmxmode=0666 2>/dev/null || true
   ensure_mount /dev/shm "$SID_ROOT/dev/shm" --bind
+  # A checkout deleted and cloned again at the same path leaves the old bind mount pointing at
+  # the deleted directory: mount the new one instead.
+  if mountpoint -q "$SID_ROOT$REPO_DIR" && [ ! -e "$SID_ROOT$REPO_DIR/scripts/_env.sh" ]; then
+    umount -l "$SID_ROOT$REPO_DIR"
+  fi
   ensure_mount "$REPO_DIR" "$SID_ROOT$REPO_DIR" --bind
   cp -f /etc/resolv.conf "$SID_ROOT/etc/resolv.conf"
   cp -f /etc/ssl/certs/ca-certificates.crt "$SID_ROOT/etc/ssl/certs/ca-certificates.crt"
