@@ -83,6 +83,17 @@ async def check_schedule_survives_restart(run: harness.Harness) -> None:
     )
 
 
+def print_log(config_dir: Path) -> None:
+    """Print what Home Assistant logged about ThinQ Voice, to tell why a check failed."""
+    for name in ("home-assistant.log.1", "home-assistant.log"):
+        path = config_dir / name
+        if path.exists():
+            print(f"--- {name} (thinq_voice lines)")
+            for line in path.read_text(errors="replace").splitlines():
+                if "thinq_voice" in line:
+                    print(line[:400])
+
+
 async def main() -> int:
     """Run the checks; return the process exit code."""
     started = time.monotonic()
@@ -147,7 +158,11 @@ async def main() -> int:
             async with run.session.get(f"{run.simulator_url}/admin/tv") as response:
                 tv = await response.json()
             check(tv["state"]["volume"] == 20, f"the simulated TV's volume is 20 after: {speech}")
-            await check_schedule_survives_restart(run)
+            try:
+                await check_schedule_survives_restart(run)
+            except AssertionError:
+                print_log(config_dir)
+                raise
             log = (config_dir / "home-assistant.log").read_text(errors="replace")
             entries_file = json.loads((config_dir / ".storage" / "core.config_entries").read_text())
             client_id = next(
