@@ -71,11 +71,16 @@ def _appliance(hass: HomeAssistant, device_id: str) -> tuple[ThinQVoiceCoordinat
             translation_key="invalid_device",
             translation_placeholders={"device": device_id},
         )
-    for entry_id in device.config_entries:
-        entry: ThinQVoiceConfigEntry | None = hass.config_entries.async_get_entry(entry_id)
-        if entry is not None and entry.domain == DOMAIN and entry.state is ConfigEntryState.LOADED:
-            if isinstance(entry.runtime_data, ThinQVoiceCoordinator) and lg_id in entry.runtime_data.data:
-                return entry.runtime_data, lg_id
+    # A device belongs to one config entry (HA 2026.10+).
+    entry: ThinQVoiceConfigEntry | None = hass.config_entries.async_get_entry(device.config_entry_id)
+    if (
+        entry is not None
+        and entry.domain == DOMAIN
+        and entry.state is ConfigEntryState.LOADED
+        and isinstance(entry.runtime_data, ThinQVoiceCoordinator)
+        and lg_id in entry.runtime_data.data
+    ):
+        return entry.runtime_data, lg_id
     raise ServiceValidationError(
         translation_domain=DOMAIN,
         translation_key="device_not_loaded",

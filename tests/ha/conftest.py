@@ -3,7 +3,7 @@
 The appliances are the simulator's, reached over real loopback HTTP; nothing is mocked.
 """
 
-from collections.abc import AsyncIterator, Generator
+from collections.abc import AsyncIterator, Generator, Iterator
 from datetime import timedelta
 import json
 from typing import Any
@@ -39,6 +39,19 @@ def auto_enable_custom_integrations(enable_custom_integrations: None) -> None:
 async def homeassistant_core(hass: HomeAssistant) -> None:
     """Set up HA's core integration: `conversation`, a dependency, needs its exposed entities."""
     assert await async_setup_component(hass, "homeassistant", {})
+
+
+@pytest.fixture(autouse=True)
+def no_deprecated_calls(caplog: pytest.LogCaptureFixture) -> Iterator[None]:
+    """Fail a test in which Home Assistant reports ThinQ Voice using a deprecated API."""
+    yield
+    reports = [
+        record.getMessage()
+        for phase in ("setup", "call")
+        for record in caplog.get_records(phase)
+        if "Detected that custom integration 'thinq_voice'" in record.getMessage()
+    ]
+    assert not reports, reports
 
 
 @pytest.fixture(autouse=True)
