@@ -234,11 +234,10 @@ class ThinQVoiceClimate(ThinQVoiceEntity, ClimateEntity):
             self._power_sent = "POWER_ON"
 
     @override
-    def _handle_coordinator_update(self) -> None:
+    def _appliance_reported(self) -> None:
         """Forget the power and job mode sent: the appliance has reported since."""
         self._power_sent = None
         self._job_sent = None
-        super()._handle_coordinator_update()
 
     @override
     async def async_turn_on(self) -> None:

@@ -1,7 +1,7 @@
 """Base entities of ThinQ Voice appliances."""
 
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, override
 
 from homeassistant.core import callback
 from homeassistant.helpers.device_registry import CONNECTION_NETWORK_MAC, DeviceInfo
@@ -27,6 +27,7 @@ class ThinQVoiceEntity(CoordinatorEntity[ThinQVoiceCoordinator]):
         """Attach the entity to its appliance; `key` makes the unique id."""
         super().__init__(coordinator)
         self.device_id = device_id
+        self._written_for: tuple[object, ...] | None = None
         info = coordinator.data[device_id].info
         self._attr_unique_id = f"{device_id}_{key}"
         self._attr_device_info = DeviceInfo(
@@ -41,6 +42,36 @@ class ThinQVoiceEntity(CoordinatorEntity[ThinQVoiceCoordinator]):
     def appliance(self) -> Appliance:
         """Return the appliance this entity belongs to."""
         return self.coordinator.data[self.device_id]
+
+    def _reading(self) -> tuple[object, ...]:
+        """Return what the entity's state is made of: the refresh outcome and its appliance's read."""
+        appliance = self.coordinator.data.get(self.device_id) if self.coordinator.data else None
+        if appliance is None:
+            return (self.coordinator.last_update_success, None)
+        return (
+            self.coordinator.last_update_success,
+            appliance.online,
+            appliance.updated_at,
+            id(appliance.state),
+        )
+
+    @callback
+    @override
+    def _handle_coordinator_update(self) -> None:
+        """Write the state only when its appliance was read again (or refreshing failed or recovered).
+
+        Confirming a control reads one appliance: the other appliances' entities, hundreds in a
+        large home, have nothing new to write.
+        """
+        reading = self._reading()
+        if reading == self._written_for:
+            return
+        self._written_for = reading
+        self._appliance_reported()
+        super()._handle_coordinator_update()
+
+    def _appliance_reported(self) -> None:
+        """React to a new reading of the appliance, before the state is written."""
 
     @property
     def available(self) -> bool:

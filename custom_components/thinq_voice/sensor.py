@@ -384,6 +384,11 @@ class ThinQVoiceEnergySensor(ThinQVoiceEntity, SensorEntity):
         """Attach the sensor to the appliance's energy readings."""
         super().__init__(coordinator, appliance.info.device_id, "energy_this_month")
 
+    @override
+    def _reading(self) -> tuple[object, ...]:
+        """Energy readings come apart from state reads: a new one is news too."""
+        return (*super()._reading(), self.coordinator.energy.usage.get(self.device_id))
+
     @property
     @override
     def available(self) -> bool:
