@@ -30,7 +30,7 @@ from .agent.confirmations import async_unconfirmed
 from .agent.context import Conversation, ConversationMemory, Step
 from .agent.phrases import Phrases, expand, load_phrases
 from .agent.schedule import LONGEST_AHEAD, ScheduledAction, Scheduler, due_at, new_action
-from .agent.targets import Appliance, collect_appliances, match, name_key
+from .agent.targets import Appliance, ApplianceIndex, match, name_key
 from .const import (
     CONF_CONFIRM_START,
     CONF_FALLBACK_AGENT,
@@ -115,12 +115,15 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
         self.memory = ConversationMemory()
         self.phrases: Phrases = {}
         self.scheduler: Scheduler | None = None
+        self.appliances: ApplianceIndex | None = None
 
     @override
     async def async_added_to_hass(self) -> None:
         """Read the user's phrases and take up the scheduled actions."""
         await super().async_added_to_hass()
         self.phrases = await self.hass.async_add_executor_job(load_phrases, self.hass.config.config_dir)
+        self.appliances = ApplianceIndex(self.hass)
+        self.async_on_remove(self.appliances.async_start())
         self.scheduler = Scheduler(self.hass, self.entry.entry_id, self._async_run_scheduled)
         await self.scheduler.async_load()
         self.async_on_remove(self.scheduler.async_stop)
@@ -138,7 +141,8 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
         """Answer one turn: finish an open question, or read, resolve and carry out the sentence."""
         language = "ko" if (user_input.language or "").lower().startswith("ko") else "en"
         conversation_id = chat_log.conversation_id
-        appliances = collect_appliances(self.hass)
+        assert self.appliances is not None  # set when the agent was added
+        appliances = self.appliances.get()
         context = self.memory.get(conversation_id)
         if context is not None and context.pending:
             pending = context.pending
@@ -466,7 +470,7 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
         appliance = next(
             (
                 candidate
-                for candidate in collect_appliances(self.hass)
+                for candidate in (self.appliances.get() if self.appliances else [])
                 if (action.device_id is not None and candidate.device_id == action.device_id)
                 or (action.entity_id is not None and action.entity_id in candidate.entity_ids)
             ),

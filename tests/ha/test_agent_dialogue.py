@@ -7,13 +7,14 @@ Each test checks what the simulator received and what was answered.
 from datetime import timedelta
 
 from freezegun.api import FrozenDateTimeFactory
+from homeassistant.components.homeassistant.exposed_entities import async_expose_entity
 from homeassistant.core import HomeAssistant
-from homeassistant.helpers import intent
+from homeassistant.helpers import device_registry as dr, entity_registry as er, intent
 from homeassistant.util import dt as dt_util
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry, async_fire_time_changed
 
-from custom_components.thinq_voice.const import CONF_CONFIRM_START
+from custom_components.thinq_voice.const import CONF_CONFIRM_START, DOMAIN
 from simulator import Simulator
 
 from .test_conversation import controls, speech, talk
@@ -215,6 +216,25 @@ async def test_more_follows_the_last_change(hass: HomeAssistant, simulator: Simu
     assert not [entry for entry in controls(simulator, "거실 에어컨") if "temperature" in entry]
     assert await say_in(hass, "거실 에어컨 24도로 맞춰줘", "i1") == "거실 에어컨 온도를 24도로 맞췄어요."
     assert await say_in(hass, "조금 더 올려줘", "i1") == "거실 에어컨 온도를 25도로 맞췄어요."
+
+
+async def test_renamed_and_hidden_appliances_are_seen_at_once(
+    hass: HomeAssistant, simulator: Simulator, init_integration: MockConfigEntry
+) -> None:
+    """The agent keeps its list of appliances between turns, but not past a change to them."""
+    assert await say_in(hass, "거실 에어컨 켜줘", "r1") == "거실 에어컨을 켰어요."
+    devices = dr.async_get(hass)
+    lg_id = simulator.find("거실 에어컨").device_id
+    device = devices.async_get_device_by_identifier((DOMAIN, lg_id), init_integration.entry_id)
+    assert device is not None
+    devices.async_update_device(device.id, name_by_user="큰방 에어컨")
+    assert await say_in(hass, "큰방 에어컨 꺼줘", "r1") == "큰방 에어컨을 껐어요."
+    assert power(simulator, "거실 에어컨") == "POWER_OFF"
+    for entry in er.async_entries_for_device(er.async_get(hass), device.id):
+        async_expose_entity(hass, "conversation", entry.entity_id, False)
+    before = len(simulator.control_log)
+    assert await say_in(hass, "큰방 에어컨 켜줘", "r2") == "큰방 에어컨이 어떤 기기인지 찾지 못했어요."
+    assert len(simulator.control_log) == before
 
 
 @pytest.mark.usefixtures("init_integration")

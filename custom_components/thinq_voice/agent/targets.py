@@ -9,9 +9,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 import re
+from typing import Any
 
-from homeassistant.components.homeassistant.exposed_entities import async_should_expose
-from homeassistant.core import HomeAssistant
+from homeassistant.components.homeassistant.exposed_entities import (
+    async_listen_entity_updates,
+    async_should_expose,
+)
+from homeassistant.const import EVENT_STATE_CHANGED, STATE_UNAVAILABLE
+from homeassistant.core import CALLBACK_TYPE, Event, EventStateChangedData, HomeAssistant, callback
 from homeassistant.helpers import area_registry as ar, device_registry as dr, entity_registry as er
 
 from ..const import DOMAIN
@@ -127,6 +132,55 @@ def collect_appliances(hass: HomeAssistant) -> list[Appliance]:
         if appliance.area_id and (area := areas.async_get_area(appliance.area_id)):
             appliance.area_keys = {name_key(area.name), *(name_key(alias) for alias in area.aliases)}
     return result
+
+
+class ApplianceIndex:
+    """`collect_appliances`, kept between turns until something it is made of changes.
+
+    Walking every state, registry entry and exposure setting is most of a turn's work in a large
+    home; it only changes when entities, devices, areas or what is exposed to Assist change, or
+    an entity appears, disappears or comes back (its attributes may tell its kind).
+    """
+
+    def __init__(self, hass: HomeAssistant) -> None:
+        """Start empty; `async_start` listens for changes."""
+        self.hass = hass
+        self._appliances: list[Appliance] | None = None
+
+    def get(self) -> list[Appliance]:
+        """Return the appliances, collecting them when something changed since the last time."""
+        if self._appliances is None:
+            self._appliances = collect_appliances(self.hass)
+        return list(self._appliances)
+
+    @callback
+    def async_start(self) -> CALLBACK_TYPE:
+        """Listen for what changes the appliances; return the function that stops listening."""
+        bus = self.hass.bus
+        stops = [
+            bus.async_listen(er.EVENT_ENTITY_REGISTRY_UPDATED, self._async_forget),
+            bus.async_listen(dr.EVENT_DEVICE_REGISTRY_UPDATED, self._async_forget),
+            bus.async_listen(ar.EVENT_AREA_REGISTRY_UPDATED, self._async_forget),
+            bus.async_listen(EVENT_STATE_CHANGED, self._async_forget, event_filter=_appears_or_goes),
+            async_listen_entity_updates(self.hass, ASSIST, self._async_forget),
+        ]
+
+        @callback
+        def stop() -> None:
+            for unsubscribe in stops:
+                unsubscribe()
+
+        return stop
+
+    @callback
+    def _async_forget(self, _event: Event[Any] | None = None) -> None:
+        self._appliances = None
+
+
+@callback
+def _appears_or_goes(data: EventStateChangedData) -> bool:
+    old, new = data["old_state"], data["new_state"]
+    return old is None or new is None or (old.state == STATE_UNAVAILABLE) != (new.state == STATE_UNAVAILABLE)
 
 
 def _aliases(entry: er.RegistryEntry | None) -> list[str]:
