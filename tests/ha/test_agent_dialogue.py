@@ -192,6 +192,25 @@ async def test_correction_puts_the_temperature_back(hass: HomeAssistant, simulat
     assert simulator.find("거실 에어컨").state["temperature"]["targetTemperature"] == 20
 
 
+@pytest.mark.usefixtures("init_integration")
+async def test_correction_puts_mode_and_fan_speed_back(hass: HomeAssistant, simulator: Simulator) -> None:
+    """A corrected mode or fan speed goes back to what the appliance had before."""
+    await say_in(hass, "에어컨 다 켜줘", "c3")
+    before = simulator.find("안방 에어컨").state["airFlow"]["windStrength"]
+    assert (
+        await say_in(hass, "안방 에어컨 바람 세게 해줘", "c3") == "안방 에어컨 바람 세기를 강풍으로 바꿨어요."
+    )
+    answer = await say_in(hass, "아니, 거실 거", "c3")
+    assert answer == "거실 에어컨 바람 세기를 강풍으로 바꿨어요. 안방 에어컨은 원래대로 되돌렸어요."
+    assert simulator.find("안방 에어컨").state["airFlow"]["windStrength"] == before
+    assert simulator.find("거실 에어컨").state["airFlow"]["windStrength"] == "HIGH"
+    assert await say_in(hass, "거실 에어컨 제습 모드로 바꿔줘", "c4") == "거실 에어컨을 제습 모드로 바꿨어요."
+    answer = await say_in(hass, "아니 안방 에어컨", "c4")
+    assert answer == "안방 에어컨을 제습 모드로 바꿨어요. 거실 에어컨은 원래대로 되돌렸어요."
+    assert simulator.find("거실 에어컨").state["airConJobMode"]["currentJobMode"] == "COOL"
+    assert simulator.find("안방 에어컨").state["airConJobMode"]["currentJobMode"] == "AIR_DRY"
+
+
 @pytest.mark.parametrize("fleet", ["en"])
 @pytest.mark.usefixtures("init_integration")
 async def test_correction_in_english(hass: HomeAssistant, simulator: Simulator) -> None:

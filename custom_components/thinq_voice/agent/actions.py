@@ -599,7 +599,8 @@ async def async_cancel_device_timers(
 def undo_command(hass: HomeAssistant, appliance: Appliance, command: Command) -> Command | None:
     """Return what puts the appliance back as it is now, before `command` runs; None if nothing.
 
-    Covers what a correction ("아니, 거실 거") can take back safely: power and a temperature.
+    Covers what a correction ("아니, 거실 거") can take back safely: power, a temperature, an
+    air conditioner's mode and a fan speed.
     A command that changes nothing (already on) needs no undo.
     """
     entities = Entities(hass, appliance)
@@ -627,6 +628,14 @@ def undo_command(hass: HomeAssistant, appliance: Appliance, command: Command) ->
             if current is None:
                 return None
             return Command(Intent.SET_TEMPERATURE, command.target, Quantity(current, Unit.DEGREES))
+        case Intent.SET_MODE | Intent.SET_FAN_SPEED if was_on is False:
+            return Command(Intent.TURN_OFF)  # the request switched it on: off it goes again
+        case Intent.SET_MODE if power is not None and power.domain == "climate":
+            mode = next((mode for mode, hvac in _HVAC_MODES.items() if hvac == power.state), None)
+            return Command(Intent.SET_MODE, value=mode) if mode is not None else None
+        case Intent.SET_FAN_SPEED:
+            _, speed = _fan_steps(hass, entities)
+            return Command(Intent.SET_FAN_SPEED, value=speed) if speed is not None else None
     return None
 
 
