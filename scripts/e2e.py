@@ -91,7 +91,7 @@ def print_log(config_dir: Path) -> None:
             print(f"--- {name} (thinq_voice lines)")
             for line in path.read_text(errors="replace").splitlines():
                 if "thinq_voice" in line:
-                    print(line[:400])
+                    print(line[:4000])
 
 
 async def main() -> int:

@@ -387,8 +387,7 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
         if answer is not None:
             return answer
         assert self.scheduler is not None  # set when the agent was added
-        lone_entity = None if appliance.device_id else appliance.entity_ids[0]
-        action = new_action(due, appliance.device_id, lone_entity, appliance.name, command, language)
+        action = new_action(due, appliance, command, language)
         await self.scheduler.async_add(action)
         when = (
             say(
@@ -408,12 +407,7 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
         """Return ThinQ Voice's scheduled actions for an appliance."""
         if self.scheduler is None:
             return []
-        return [
-            action
-            for action in self.scheduler.actions
-            if (action.device_id is not None and action.device_id == appliance.device_id)
-            or (action.entity_id is not None and action.entity_id in appliance.entity_ids)
-        ]
+        return [action for action in self.scheduler.actions if action.is_for(appliance)]
 
     def _has_schedules(self, appliance: Appliance) -> bool:
         return bool(self._scheduled_for(appliance) or device_timers(self.hass, appliance))
@@ -467,15 +461,8 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
     async def _async_run_scheduled(self, action: ScheduledAction) -> None:
         """Run an action that fell due; tell the user through a notification when it fails."""
         language = action.language
-        appliance = next(
-            (
-                candidate
-                for candidate in (self.appliances.get() if self.appliances else [])
-                if (action.device_id is not None and candidate.device_id == action.device_id)
-                or (action.entity_id is not None and action.entity_id in candidate.entity_ids)
-            ),
-            None,
-        )
+        appliances = self.appliances.get() if self.appliances else []
+        appliance = next((candidate for candidate in appliances if action.is_for(candidate)), None)
         context = Context()
         confirmed = False
         if appliance is None:

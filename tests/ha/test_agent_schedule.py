@@ -221,6 +221,23 @@ async def test_missed_actions_run_when_a_little_late_and_drop_when_old(
 
 
 @pytest.mark.usefixtures("init_integration")
+async def test_action_finds_its_appliance_by_lg_id(
+    hass: HomeAssistant, simulator: Simulator, init_integration: MockConfigEntry, hass_storage: dict[str, Any]
+) -> None:
+    """A restart soon after setup can give the appliance a new Home Assistant device id."""
+    await say(hass, "1시간 뒤에 로봇청소기 돌려줘")
+    await hass.config_entries.async_unload(init_integration.entry_id)
+    actions = stored(hass_storage, init_integration)
+    assert actions[0]["thinq_device_id"] == simulator.find("로봇청소기").device_id
+    actions[0]["device_id"] = "a-device-id-from-before-the-restart"
+    assert await hass.config_entries.async_setup(init_integration.entry_id)
+    await hass.async_block_till_done()
+    assert "로봇청소기 시작" in await say(hass, "로봇청소기 예약 있어?")
+    await later(hass, timedelta(hours=1, minutes=1))
+    assert controls(simulator, "로봇청소기") == [{"operation": {"cleanOperationMode": "START"}}]
+
+
+@pytest.mark.usefixtures("init_integration")
 async def test_failed_action_is_notified(hass: HomeAssistant, simulator: Simulator) -> None:
     """When the time comes and the appliance refuses, the user gets a notification with the reason."""
     await say(hass, "30분 뒤에 로봇청소기 돌려줘")

@@ -35,6 +35,7 @@ from ..voice.model import (
     Unit,
     Value,
 )
+from .targets import Appliance
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -89,6 +90,8 @@ class ScheduledAction:
         due: When to run it (UTC).
         device_id: The Home Assistant device it goes to, or None for a lone entity.
         entity_id: The lone entity it goes to, when there is no device.
+        thinq_device_id: LG's id of a ThinQ appliance: it outlives the Home Assistant device id,
+            which a restart soon after setup can renew (HA writes its device registry late).
         name: The appliance's name when the action was made, for answers and notifications.
         command: What to do (intent, value, direction, location; never a delay).
         language: The language it was asked in: the answer when it runs is in that language.
@@ -101,6 +104,15 @@ class ScheduledAction:
     name: str
     command: Command
     language: str
+    thinq_device_id: str | None = None
+
+    def is_for(self, appliance: Appliance) -> bool:
+        """Return whether the action goes to this appliance."""
+        return (
+            (self.thinq_device_id is not None and self.thinq_device_id == appliance.thinq_device_id)
+            or (self.device_id is not None and self.device_id == appliance.device_id)
+            or (self.entity_id is not None and self.entity_id in appliance.entity_ids)
+        )
 
     def as_dict(self) -> dict[str, Any]:
         """Return the stored form."""
@@ -110,6 +122,7 @@ class ScheduledAction:
             "due": self.due.isoformat(),
             "device_id": self.device_id,
             "entity_id": self.entity_id,
+            "thinq_device_id": self.thinq_device_id,
             "name": self.name,
             "language": self.language,
             "intent": command.intent.value,
@@ -142,15 +155,24 @@ class ScheduledAction:
             name=str(data["name"]),
             command=command,
             language="ko" if data.get("language") == "ko" else "en",
+            thinq_device_id=data.get("thinq_device_id"),
         )
 
 
-def new_action(
-    due: datetime, device_id: str | None, entity_id: str | None, name: str, command: Command, language: str
-) -> ScheduledAction:
-    """Make a scheduled action with a fresh id; the command keeps everything but its timing."""
+def new_action(due: datetime, appliance: Appliance, command: Command, language: str) -> ScheduledAction:
+    """Make a scheduled action for an appliance with a fresh id; the command loses its timing."""
     now_command = Command(command.intent, command.target, command.value, command.direction)
-    return ScheduledAction(uuid4().hex, due, device_id, entity_id, name, now_command, language)
+    lone_entity = None if appliance.device_id else appliance.entity_ids[0]
+    return ScheduledAction(
+        uuid4().hex,
+        due,
+        appliance.device_id,
+        lone_entity,
+        appliance.name,
+        now_command,
+        language,
+        appliance.thinq_device_id,
+    )
 
 
 def _value_dict(value: Value | None) -> dict[str, Any] | None:
