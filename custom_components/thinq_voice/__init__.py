@@ -4,11 +4,10 @@ from homeassistant.const import CONF_ACCESS_TOKEN, CONF_COUNTRY, Platform
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import config_validation as cv, device_registry as dr
 from homeassistant.helpers.aiohttp_client import async_get_clientsession
-from homeassistant.helpers.storage import Store
 from homeassistant.helpers.typing import ConfigType
 
 from .agent.exposure import async_expose_new_entities
-from .agent.schedule import STORAGE_VERSION, store_key
+from .agent.schedule import async_remove_schedules
 from .api import ThinQConnectClient
 from .const import CONF_BASE_URL, CONF_CLIENT_ID, DOMAIN
 from .coordinator import HOURLY_REQUEST_BUDGET, ThinQVoiceConfigEntry, ThinQVoiceCoordinator
@@ -93,7 +92,7 @@ async def async_unload_entry(hass: HomeAssistant, entry: AnyConfigEntry) -> bool
 async def async_remove_entry(hass: HomeAssistant, entry: AnyConfigEntry) -> None:
     """Delete what the entry's agent kept for later: the account is gone."""
     if not is_tv_entry(entry):
-        await Store[dict[str, object]](hass, STORAGE_VERSION, store_key(entry.entry_id)).async_remove()
+        await async_remove_schedules(hass, entry.entry_id)
 
 
 async def async_remove_config_entry_device(

@@ -400,7 +400,11 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
             else _when_at(due, language)
         )
         return say(
-            language, "scheduled", when=when, device=appliance.name, action=_action_words(command, language)
+            language,
+            "scheduled",
+            when=when,
+            device=appliance.name,
+            action=_action_words(command.intent, language),
         )
 
     def _scheduled_for(self, appliance: Appliance) -> list[ScheduledAction]:
@@ -433,7 +437,7 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
                     "schedule_item",
                     when=_when_at(due, language),
                     device=name,
-                    action=say(language, f"action_{intent.value}"),
+                    action=_action_words(intent, language),
                 ),
             )
             for due, name, intent in planned
@@ -502,7 +506,7 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
                 "scheduled_failed",
                 when=_when_at(action.due, language),
                 device=action.name,
-                action=_action_words(action.command, language),
+                action=_action_words(action.command.intent, language),
                 reason=speech,
             ),
             title=say(language, "scheduled_failed_title"),
@@ -522,15 +526,13 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
             return self._reply(user_input, chat_log, language, say(language, "choice_cancelled"), False)
         asked = next(step for step in steps if step.options)
         options = asked.options
-        if any(target.every and not target.key for target in parse_fragment(user_input.text)):
+        targets = parse_fragment(user_input.text)
+        if any(target.every and not target.key for target in targets):
             picked = options  # "둘 다", "both of them"
         else:
             # "거실", "the bedroom one": the reply itself, or the names and areas it contains.
             said = {reply} | {
-                key
-                for target in parse_fragment(user_input.text)
-                for key in (target.key, name_key(target.area or ""))
-                if key
+                key for target in targets for key in (target.key, name_key(target.area or "")) if key
             }
             picked = [
                 option
@@ -637,9 +639,9 @@ def _same_as_before(hass: HomeAssistant, part: Action, steps: list[Step]) -> Ste
     return Step(part, able) if able else None
 
 
-def _action_words(command: Command, language: str) -> str:
+def _action_words(intent: Intent, language: str) -> str:
     """Name what a command does, as a noun in Korean ("시작") and a verb in English ("start")."""
-    return say(language, f"action_{command.intent.value}")
+    return say(language, f"action_{intent.value}")
 
 
 def _when_at(moment: datetime, language: str) -> str:

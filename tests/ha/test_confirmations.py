@@ -47,11 +47,19 @@ def coordinator_of(entry: MockConfigEntry) -> ThinQVoiceCoordinator:
     return coordinator
 
 
-def set_property(hass: HomeAssistant, entry: MockConfigEntry, device_id: str, value: str) -> dict[str, str]:
-    """Return the data of a set_property call powering an AC on or off."""
+async def set_power(
+    hass: HomeAssistant, entry: MockConfigEntry, device_id: str, value: str, context: Context | None = None
+) -> None:
+    """Power an AC on or off through the set_property action."""
     device = dr.async_get(hass).async_get_device_by_identifier((DOMAIN, device_id), entry.entry_id)
     assert device is not None
-    return {"device_id": device.id, "resource": "operation", "property": POWER, "value": value}
+    await hass.services.async_call(
+        DOMAIN,
+        "set_property",
+        {"device_id": device.id, "resource": "operation", "property": POWER, "value": value},
+        blocking=True,
+        context=context,
+    )
 
 
 @pytest.mark.parametrize(
@@ -157,13 +165,7 @@ async def test_set_property_records_and_confirms(
     coordinator = coordinator_of(init_integration)
     ac = simulator.find("거실 에어컨").device_id
     context = Context()
-    await hass.services.async_call(
-        DOMAIN,
-        "set_property",
-        set_property(hass, init_integration, ac, "POWER_ON"),
-        blocking=True,
-        context=context,
-    )
+    await set_power(hass, init_integration, ac, "POWER_ON", context)
     assert [(control.device_id, control.context_id) for control in coordinator.sent_controls] == [
         (ac, context.id)
     ]
@@ -173,13 +175,7 @@ async def test_set_property_records_and_confirms(
     assert await coordinator.async_wait_confirmed(context.id, 5) == {}
     simulator.faults.state_lag_s = 60
     context = Context()
-    await hass.services.async_call(
-        DOMAIN,
-        "set_property",
-        set_property(hass, init_integration, ac, "POWER_OFF"),
-        blocking=True,
-        context=context,
-    )
+    await set_power(hass, init_integration, ac, "POWER_OFF", context)
     assert await coordinator.async_wait_confirmed(context.id, 5) == {ac: False}
 
 
@@ -200,21 +196,15 @@ async def test_unasked_controls_do_not_pile_up(
     coordinator = coordinator_of(config_entry)
     ac = simulator.find("거실 에어컨").device_id
     for value in ("POWER_ON", "POWER_OFF"):
-        await hass.services.async_call(
-            DOMAIN, "set_property", set_property(hass, config_entry, ac, value), blocking=True
-        )
+        await set_power(hass, config_entry, ac, value)
     await hass.async_block_till_done()
     old = coordinator.sent_controls[0]
     old.sent_at -= SENT_CONTROL_LIFETIME + 1
-    await hass.services.async_call(
-        DOMAIN, "set_property", set_property(hass, config_entry, ac, "POWER_ON"), blocking=True
-    )
+    await set_power(hass, config_entry, ac, "POWER_ON")
     assert old not in coordinator.sent_controls
     assert len(coordinator.sent_controls) == 2
     for value in ("POWER_OFF", "POWER_ON", "POWER_OFF"):
-        await hass.services.async_call(
-            DOMAIN, "set_property", set_property(hass, config_entry, ac, value), blocking=True
-        )
+        await set_power(hass, config_entry, ac, value)
     assert len(coordinator.sent_controls) == 3
     await hass.async_block_till_done()
 
@@ -227,13 +217,7 @@ async def test_unload_forgets_waiting_controls(
     coordinator.confirm_delay = timedelta(hours=1)
     ac = simulator.find("거실 에어컨").device_id
     context = Context()
-    await hass.services.async_call(
-        DOMAIN,
-        "set_property",
-        set_property(hass, init_integration, ac, "POWER_ON"),
-        blocking=True,
-        context=context,
-    )
+    await set_power(hass, init_integration, ac, "POWER_ON", context)
     waiting = asyncio.create_task(coordinator.async_wait_confirmed(context.id, 60))
     await asyncio.sleep(0)
     assert not waiting.done()

@@ -208,6 +208,15 @@ def _supports(hass: HomeAssistant, entity_id: str, feature: int) -> bool:
     return bool(state and int(state.attributes.get("supported_features", 0)) & feature)
 
 
+# Domains whose entities switch an appliance on and off (turn_on / turn_off), in order of preference.
+_POWER_DOMAINS = ("climate", "fan", "humidifier", "water_heater", "media_player")
+
+
+def _power_entity(entities: Entities) -> str | None:
+    """Return the entity that switches the appliance on and off, if it has one."""
+    return next((found for domain in _POWER_DOMAINS if (found := entities.one(domain))), None)
+
+
 def _run_button(entities: Entities, command: str) -> str | None:
     """Return the button sending a run command (START, STOP, POWER_OFF) to the appliance itself.
 
@@ -368,13 +377,12 @@ async def _power(hass: HomeAssistant, entities: Entities, on: bool, language: st
     device = entities.appliance.name
     service = "turn_on" if on else "turn_off"
     answer = say(language, "turned_on" if on else "turned_off", device=device)
-    for domain in ("climate", "fan", "humidifier", "water_heater", "media_player"):
-        if entity_id := entities.one(domain):
-            state = hass.states.get(entity_id)
-            if state is not None and state.state not in _PRESENT and (state.state != STATE_OFF) == on:
-                return say(language, "already_on" if on else "already_off", device=device)
-            await _call(hass, domain, service, entity_id, context, language, device)
-            return answer
+    if entity_id := _power_entity(entities):
+        state = hass.states.get(entity_id)
+        if state is not None and state.state not in _PRESENT and (state.state != STATE_OFF) == on:
+            return say(language, "already_on" if on else "already_off", device=device)
+        await _call(hass, entity_id.split(".", 1)[0], service, entity_id, context, language, device)
+        return answer
     if vacuum := entities.one("vacuum"):
         await _call(hass, "vacuum", "start" if on else "return_to_base", vacuum, context, language, device)
         return answer
@@ -502,16 +510,8 @@ async def async_set_device_timer(
         if number is None:
             return None
         rounded = math.ceil(hours_exact - 1 / 60) if command.at is None else round(hours_exact)
-        hours = max(1, rounded)
-        await _check_range(hass, number, hours, "min", "max", device, language, "h")
-        await _call(hass, "number", "set_value", number, context, language, device, value=hours)
-        starts = dt_util.utcnow() + timedelta(hours=hours)
-        return say(
-            language,
-            "started_delayed",
-            device=device,
-            delay=duration_words(timedelta(hours=hours), language),
-            clock=clock_words(starts, language),
+        return await _set_timer_hours(
+            hass, number, max(1, rounded), "started_delayed", device, language, context
         )
     if command.intent in (Intent.TURN_ON, Intent.TURN_OFF) and entities.one("climate") is not None:
         hours = round(hours_exact)
@@ -521,16 +521,24 @@ async def async_set_device_timer(
         number = entities.thinq("number", "timer", which)
         if number is None:
             return None
-        await _check_range(hass, number, hours, "min", "max", device, language, "h")
-        await _call(hass, "number", "set_value", number, context, language, device, value=hours)
-        return say(
-            language,
-            "timer_on_set" if command.intent is Intent.TURN_ON else "timer_off_set",
-            device=device,
-            delay=duration_words(timedelta(hours=hours), language),
-            clock=clock_words(dt_util.utcnow() + timedelta(hours=hours), language),
-        )
+        key = "timer_on_set" if command.intent is Intent.TURN_ON else "timer_off_set"
+        return await _set_timer_hours(hass, number, hours, key, device, language, context)
     return None
+
+
+async def _set_timer_hours(
+    hass: HomeAssistant, number: str, hours: int, answer: str, device: str, language: str, context: Context
+) -> str:
+    """Set an appliance's hour timer, within its range; say when it goes off."""
+    await _check_range(hass, number, hours, "min", "max", device, language, "h")
+    await _call(hass, "number", "set_value", number, context, language, device, value=hours)
+    return say(
+        language,
+        answer,
+        device=device,
+        delay=duration_words(timedelta(hours=hours), language),
+        clock=clock_words(dt_util.utcnow() + timedelta(hours=hours), language),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -604,14 +612,7 @@ def undo_command(hass: HomeAssistant, appliance: Appliance, command: Command) ->
     A command that changes nothing (already on) needs no undo.
     """
     entities = Entities(hass, appliance)
-    power_entity = next(
-        (
-            found
-            for domain in ("climate", "fan", "humidifier", "water_heater", "media_player")
-            if (found := entities.one(domain))
-        ),
-        None,
-    )
+    power_entity = _power_entity(entities)
     power = hass.states.get(power_entity) if power_entity else None
     was_on = None if power is None or power.state in _PRESENT else power.state != STATE_OFF
     match command.intent:
@@ -993,10 +994,8 @@ def _question_entity(entities: Entities, question: Question) -> str | None:
             return _door_entity(entities)
         case QuestionIntent.AIR_QUALITY:
             return _device_class(entities, "sensor", "pm25") or _device_class(entities, "sensor", "pm10")
-        case QuestionIntent.CAPABILITIES:
-            return entities.appliance.entity_ids[0] if entities.appliance.entity_ids else None
-        case QuestionIntent.SCHEDULES:
-            # Any appliance can have something scheduled by ThinQ Voice.
+        case QuestionIntent.CAPABILITIES | QuestionIntent.SCHEDULES:
+            # Any appliance can be asked what it can do, and can have something scheduled.
             return entities.appliance.entity_ids[0] if entities.appliance.entity_ids else None
 
 
@@ -1004,10 +1003,7 @@ def _examples(hass: HomeAssistant, entities: Entities, language: str) -> list[st
     """Return what can be said to an appliance, from the entities it has: "켜줘", "23도로 맞춰줘"."""
     found: list[str] = []
     thinq = entities.thinq
-    powered = any(
-        entities.one(domain) for domain in ("climate", "fan", "humidifier", "water_heater", "media_player")
-    )
-    if powered or thinq("button", "operation", suffix="POWER_ON") or entities.one("switch"):
+    if _power_entity(entities) or thinq("button", "operation", suffix="POWER_ON") or entities.one("switch"):
         found.append("example_power")
     if entities.one("vacuum") or thinq("button", "operation", suffix="START"):
         found.append("example_start")

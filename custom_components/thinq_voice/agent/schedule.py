@@ -54,6 +54,15 @@ def store_key(entry_id: str) -> str:
     return f"{DOMAIN}.{entry_id}.schedules"
 
 
+def _store(hass: HomeAssistant, entry_id: str) -> Store[dict[str, Any]]:
+    return Store(hass, STORAGE_VERSION, store_key(entry_id))
+
+
+async def async_remove_schedules(hass: HomeAssistant, entry_id: str) -> None:
+    """Delete a config entry's saved actions (the entry is removed)."""
+    await _store(hass, entry_id).async_remove()
+
+
 def due_at(command: Command, now: datetime) -> datetime | None:
     """Return when a command for later falls due (UTC), or None when it is for now.
 
@@ -218,7 +227,7 @@ class Scheduler:
     def __init__(self, hass: HomeAssistant, entry_id: str, run: Runner) -> None:
         """Keep the store; nothing is read or armed before `async_load`."""
         self.hass = hass
-        self._store: Store[dict[str, Any]] = Store(hass, STORAGE_VERSION, store_key(entry_id))
+        self._store = _store(hass, entry_id)
         self._run = run
         self._actions: dict[str, ScheduledAction] = {}
         self._timers: dict[str, CALLBACK_TYPE] = {}
@@ -247,7 +256,7 @@ class Scheduler:
                 )
                 continue
             self._actions[action.action_id] = action
-            self._arm(action, max(action.due, now + OVERDUE_DELAY) if action.due <= now else action.due)
+            self._arm(action, now + OVERDUE_DELAY if action.due <= now else action.due)
         await self._async_save()
 
     async def async_add(self, action: ScheduledAction) -> None:
@@ -270,12 +279,6 @@ class Scheduler:
         for cancel in self._timers.values():
             cancel()
         self._timers.clear()
-
-    async def async_remove(self) -> None:
-        """Delete the saved actions (the config entry is removed)."""
-        self.async_stop()
-        self._actions.clear()
-        await self._store.async_remove()
 
     def _arm(self, action: ScheduledAction, when: datetime) -> None:
         async def _due(_now: datetime) -> None:
