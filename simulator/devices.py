@@ -46,10 +46,26 @@ class Device:
     profile: JsonObject
     state: State
     online: bool = True
+    # (resource, property) pairs the behaviour reads from the state; a real profile whose state
+    # lacks one of them gets the generic behaviour instead (see `make_device`).
+    NEEDS: ClassVar[tuple[tuple[str, str], ...]] = ()
 
     def __post_init__(self) -> None:
         """Read the internal values from the initial state."""
         self.resync()
+
+    @classmethod
+    def fits(cls, state: State) -> bool:
+        """Whether every part of `state` holds what this behaviour reads."""
+        parts = state if isinstance(state, list) else [state]
+        return bool(parts) and all(
+            isinstance(part, dict)
+            and all(
+                isinstance(part.get(resource), dict) and name in part[resource]
+                for resource, name in cls.NEEDS
+            )
+            for part in parts
+        )
 
     def part(self, location: str | None = None) -> JsonObject:
         """The state block of one location (the only block for devices without locations)."""
@@ -113,6 +129,13 @@ def pollution_level(pm25: float) -> str:
 
 class AirConditioner(Device):
     """Room temperature drifts toward the target while cooling or heating, toward ambient otherwise."""
+
+    NEEDS = (
+        ("temperature", "currentTemperature"),
+        ("temperature", "targetTemperature"),
+        ("operation", "airConOperationMode"),
+        ("airConJobMode", "currentJobMode"),
+    )
 
     ACTIVE_RATE = 0.15  # °C per minute while the compressor works
     PASSIVE_RATE = 0.03  # °C per minute toward the outside temperature
@@ -274,6 +297,12 @@ class AirConditioner(Device):
 class AirPurifier(Device):
     """Particulate matter falls while running (faster at higher fan speeds) and recovers when off."""
 
+    NEEDS = (
+        ("airQualitySensor", "PM2"),
+        ("operation", "airPurifierOperationMode"),
+        ("airFlow", "windStrength"),
+    )
+
     CLEAN_RATE: ClassVar[dict[str, float]] = {"LOW": 0.5, "MID": 1.0, "HIGH": 2.0, "AUTO": 1.5, "POWER": 3.0}
 
     @override
@@ -317,6 +346,12 @@ class AirPurifier(Device):
 class Dehumidifier(Device):
     """Humidity falls to the target while on and creeps back to the room's level when off."""
 
+    NEEDS = (
+        ("humidity", "currentHumidity"),
+        ("humidity", "targetHumidity"),
+        ("operation", "dehumidifierOperationMode"),
+    )
+
     @override
     def __post_init__(self) -> None:
         self._ambient = float(self.part()["humidity"]["currentHumidity"])
@@ -359,6 +394,8 @@ class CycleAppliance(Device):
     LG's operation modes have no PAUSE: STOP pauses a running cycle (as the Start/Pause button does),
     STOP again (or on a reservation) cancels it; START resumes.
     """
+
+    NEEDS = (("runState", "currentState"),)
 
     operation_prop: ClassVar[str]
     phases: ClassVar[tuple[tuple[str, float], ...]]  # (runState, share of the cycle)
@@ -587,6 +624,8 @@ class DishWasher(CycleAppliance):
 class Oven(Device):
     """Each cavity (UPPER/LOWER) preheats for 8 minutes, then cooks for 30."""
 
+    NEEDS = (("runState", "currentState"),)
+
     PREHEAT_S = 8 * 60.0
     COOK_S = 30 * 60.0
     ACTIVE = frozenset({"PREHEATING", "COOKING_IN_PROGRESS"})
@@ -780,6 +819,8 @@ class KimchiRefrigerator(DoorWatcher):
 class RobotCleaner(Device):
     """Cleans for 40 minutes on battery, returns home, and charges back to full."""
 
+    NEEDS = (("runState", "currentState"),)
+
     CLEAN_S = 40 * 60.0
     HOMING_S = 60.0
     DRAIN_PER_MIN = 1.0
@@ -794,7 +835,7 @@ class RobotCleaner(Device):
 
     @override
     def resync(self) -> None:
-        self._battery = float(self.part()["battery"].get("percent", 100))
+        self._battery = float(self.part().get("battery", {}).get("percent", 100))
 
     @property
     def run_state(self) -> str:
@@ -861,7 +902,7 @@ class RobotCleaner(Device):
             else:
                 break
             seconds -= step
-        battery = self.part()["battery"]
+        battery = self.part().setdefault("battery", {})
         battery["percent"] = round(self._battery)
         battery["level"] = next(level for floor, level in self.LEVELS if self._battery >= floor)
         timer = self.part().setdefault("timer", {})
@@ -898,6 +939,8 @@ def make_device(
 ) -> Device:
     """A device of the class that simulates `device_type` (generic for types without behaviour)."""
     cls = DEVICE_CLASSES.get(device_type, Device)
+    if not cls.fits(state):
+        cls = Device
     return cls(device_id, alias, device_type, model_name, profile, state)
 
 

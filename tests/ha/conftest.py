@@ -6,6 +6,7 @@ The appliances are the simulator's, reached over real loopback HTTP; nothing is 
 from collections.abc import AsyncIterator, Generator, Iterator
 from datetime import timedelta
 import json
+from pathlib import Path
 from typing import Any
 from unittest.mock import patch
 
@@ -177,11 +178,23 @@ def fixture_devices() -> list[tuple[str, str, Any, Any]]:
         if "profile_response" in doc and "state_response" in doc:
             device_type = "DEVICE_" + path.stem.upper()
             found.append((f"spec {path.stem}", device_type, doc["profile_response"], doc["state_response"]))
-    for folder in sorted(HA_CORE.iterdir()):
+    for folder in ha_core_folders():
         profile = json.loads((folder / "profile.json").read_text(encoding="utf-8"))
         state = json.loads((folder / "status.json").read_text(encoding="utf-8"))
-        found.append((f"ha core {folder.name}", "DEVICE_" + folder.name.upper(), profile, state))
+        device = json.loads((folder / "device.json").read_text(encoding="utf-8"))
+        found.append((f"ha core {folder.name}", device["deviceInfo"]["deviceType"], profile, state))
     return found
+
+
+# The HA core fixtures collected first; those added later come after them, so the simulator ids
+# (`fixture-NN`), and with them the unique ids in the snapshots, of the first ones stay.
+_FIRST_HA_CORE = ("air_conditioner", "kimchi_refrigerator", "washer")
+
+
+def ha_core_folders() -> list[Path]:
+    """Return the HA core fixture folders that hold an appliance (profile, state and device entry)."""
+    folders = [folder for folder in HA_CORE.iterdir() if (folder / "profile.json").exists()]
+    return sorted(folders, key=lambda folder: (folder.name not in _FIRST_HA_CORE, folder.name))
 
 
 @pytest.fixture
