@@ -1,14 +1,19 @@
 """Admin API, push stream and the Python API around devices."""
 
 import asyncio
+import json
 from typing import Any
 
 import aiohttp
 import pytest
 
 from simulator import Simulator
+from simulator.devices import AirPurifier, Device
+from tests.conftest import THINQ_FIXTURES
 
 from .conftest import Api
+
+HA_CORE = THINQ_FIXTURES / "ha-core-fixtures"
 
 
 async def test_admin_devices_views(api: Api, sim: Simulator) -> None:
@@ -190,3 +195,44 @@ async def test_python_api(sim: Simulator) -> None:
         sim.advance(-1)
     with pytest.raises(TypeError):
         sim.set_faults([])  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("folder", sorted(p.name for p in HA_CORE.iterdir() if (p / "profile.json").exists()))
+async def test_admin_hosts_every_real_profile(api: Api, sim: Simulator, folder: str) -> None:
+    """A real appliance from HA core's fixtures joins through /admin/devices and answers like LG."""
+    real = {
+        name: json.loads((HA_CORE / folder / f"{name}.json").read_text())
+        for name in ("device", "profile", "status")
+    }
+    info = real["device"]["deviceInfo"]
+    status, added = await api.admin(
+        "POST",
+        "/admin/devices",
+        {
+            "type": info["deviceType"],
+            "alias": info["alias"],
+            "model": info["modelName"],
+            "profile": real["profile"],
+            "state": real["status"],
+        },
+    )
+    assert status == 201, added
+    device_id = added["deviceId"]
+    assert await api.get(f"/devices/{device_id}/profile") == real["profile"]
+    assert await api.get(f"/devices/{device_id}/state") == real["status"]
+    sim.advance(3600)
+    assert type(await api.get(f"/devices/{device_id}/state")) is type(real["status"])
+
+
+async def test_a_real_purifier_without_air_quality_is_a_generic_device(sim: Simulator) -> None:
+    """HA core's purifier has no airQualitySensor: the simulator keeps it without the purifier model."""
+    folder = HA_CORE / "air_purifier"
+    device = sim.add_device(
+        "DEVICE_AIR_PURIFIER",
+        "Real purifier",
+        profile=json.loads((folder / "profile.json").read_text()),
+        state=json.loads((folder / "status.json").read_text()),
+    )
+    assert type(device) is Device
+    template = sim.add_device("air_purifier", "Template purifier")
+    assert type(template) is AirPurifier
