@@ -14,6 +14,7 @@ import subprocess
 import sys
 import tempfile
 from typing import Any
+from unittest.mock import patch
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
@@ -63,8 +64,16 @@ def run_each_in_own_process(
 
 @contextlib.asynccontextmanager
 async def running_hass(simulator: Simulator, *, language: str = "ko") -> AsyncIterator[HomeAssistant]:
-    """Yield a started Home Assistant with conversation loaded and nothing else."""
-    with tempfile.TemporaryDirectory(prefix="thinq-voice-bench-") as config_dir:
+    """Yield a started Home Assistant with conversation loaded and nothing else.
+
+    Its HTTP server (a dependency of conversation) binds no port, as in the test plugin's own
+    tests: the benchmarks call HA in-process, and a demo may hold port 8123.
+    """
+    with (
+        tempfile.TemporaryDirectory(prefix="thinq-voice-bench-") as config_dir,
+        patch("homeassistant.components.http.HomeAssistantHTTP.async_bind"),
+        patch("homeassistant.components.http.HomeAssistantHTTP.start"),
+    ):
         (Path(config_dir) / "custom_components").symlink_to(REPO / "custom_components")
         async with async_test_home_assistant(config_dir=config_dir) as hass:
             hass.data.pop(loader.DATA_CUSTOM_COMPONENTS)

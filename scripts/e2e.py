@@ -62,7 +62,12 @@ async def check_schedule_survives_restart(run: harness.Harness) -> None:
     check(speech.endswith("로봇청소기 시작을 예약했어요."), f"a start for later is scheduled: {speech}")
     check(await robot_starts(run) == 0, "nothing was started now")
     started = time.monotonic()
+    pid = run.hass.pid
     await run.restart_hass()
+    check(
+        run.restarts == 1 and run.hass.pid != pid,
+        "Home Assistant restarted itself (homeassistant.restart); the harness started it again",
+    )
 
     async def loaded() -> bool:
         entries = await run.api("GET", "/api/config/config_entries/entry?domain=thinq_voice")

@@ -1,16 +1,24 @@
-"""Boots a real Home Assistant with ThinQ Voice and the simulator, for scripts/demo and scripts/e2e.
+"""Boots a real Home Assistant with ThinQ Voice and the simulator, for scripts/demo, e2e and soak.
 
-ThinQ Voice is installed the way HACS installs it: the `custom_components/thinq_voice` folder
-is copied into a fresh config dir. The owner is onboarded and the config entry is created
-over HA's REST API, through the same flow a user clicks through.
+ThinQ Voice is installed the way HACS installs it: the `custom_components/thinq_voice` folder is
+copied into the config dir (again at every start, so the checkout's code runs). In a new config
+dir the owner is onboarded and the entries are created over HA's REST API, through the flows a user
+clicks through; a config dir the harness made before is reused: the owner logs in with the
+password generated for it, and the entries, history and scheduled actions stay.
+
+Home Assistant 2026.11 keeps its HTTP settings in storage, not in configuration.yaml: the harness
+writes them there before HA starts (see `write_http_config`). When HA restarts itself (from its UI
+or an integration, exiting with RESTART_EXIT_CODE), the harness starts it again on the same dir.
 """
 
 import asyncio
 from collections.abc import AsyncIterator
 import contextlib
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, field
+import json
 import os
 from pathlib import Path
+import secrets
 import shutil
 import signal
 import socket
@@ -18,15 +26,23 @@ import sys
 from typing import Any
 
 import aiohttp
+from homeassistant.components.http import config as http_config
+from homeassistant.components.http.const import CONF_SERVER_HOST, CONF_SERVER_PORT
+from homeassistant.const import RESTART_EXIT_CODE
+from homeassistant.util import dt as dt_util
 
 REPO = Path(__file__).resolve().parent.parent
 DEMO_USER = "demo"
-DEMO_PASSWORD = "thinq-voice-demo"
 SIMULATOR_TOKEN = "thinqpat_thinq_voice_demo"
 FLEET_SETTINGS = {
     "ko": {"language": "ko", "country": "KR", "time_zone": "Asia/Seoul"},
     "en": {"language": "en", "country": "US", "time_zone": "America/New_York"},
 }
+# Files the harness keeps in a config dir it made: the owner's password (owner-only), the fleet and
+# the simulator's ports (the entries point at them), the simulated TV's pairings.
+PASSWORD_FILE = "demo-owner-password"
+STATE_FILE = "thinq-voice-demo.json"
+TV_KEYS_FILE = "simulator-tv-keys.json"
 
 
 def free_port() -> int:
@@ -37,53 +53,51 @@ def free_port() -> int:
         return port
 
 
+def write_private(path: Path, text: str) -> None:
+    """Write a file only its owner can read."""
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "w") as file:
+        file.write(text)
+
+
 @dataclass
-class Harness:
-    """A running simulator and Home Assistant, with an onboarded owner."""
+class DemoState:
+    """What a config dir made by the harness needs to start again: its fleet and simulator ports."""
 
-    config_dir: Path
-    ha_url: str
-    simulator_url: str
-    tv_host: str
-    token: str
-    simulator: asyncio.subprocess.Process
-    hass: asyncio.subprocess.Process
-    session: aiohttp.ClientSession
     fleet: str
-    ha_output: Any
+    simulator_port: int
+    tv_port: int
 
-    async def restart_hass(self) -> None:
-        """Stop Home Assistant the way a user does (SIGTERM), start it on the same config dir."""
-        await stop(self.hass)
-        self.hass = await start_hass(self.config_dir, self.ha_output)
-        await wait_for_http(self.session, f"{self.ha_url}/manifest.json", self.hass, "Home Assistant", 300)
+    @classmethod
+    def load(cls, config_dir: Path) -> DemoState:
+        """Read the state of a config dir the harness made."""
+        return cls(**json.loads((config_dir / STATE_FILE).read_text()))
 
-    @property
-    def headers(self) -> dict[str, str]:
-        """Return the owner's authorization header."""
-        return {"Authorization": f"Bearer {self.token}"}
-
-    async def api(self, method: str, path: str, payload: Any = None) -> Any:
-        """Call HA's REST API as the owner and return the JSON answer."""
-        async with self.session.request(
-            method, f"{self.ha_url}{path}", json=payload, headers=self.headers
-        ) as response:
-            body = await response.json(content_type=None)
-            if response.status >= 400:
-                raise RuntimeError(f"{method} {path} answered {response.status}: {body}")
-            return body
+    def save(self, config_dir: Path) -> None:
+        """Write the state into the config dir."""
+        (config_dir / STATE_FILE).write_text(json.dumps(asdict(self)))
 
 
-def write_config(config_dir: Path, fleet: str, port: int, host: str) -> None:
-    """Create a fresh config dir with ThinQ Voice copied in, as HACS would."""
+def is_onboarded(config_dir: Path) -> bool:
+    """Return whether the harness made this config dir and onboarded its owner."""
+    return all((config_dir / name).exists() for name in (STATE_FILE, PASSWORD_FILE, ".storage/onboarding"))
+
+
+def create_config_dir(config_dir: Path, fleet: str) -> None:
+    """Create a fresh config dir, removing one the harness (or an older demo) made before.
+
+    A directory that is not the harness's own is left alone: the harness never wipes a user's files.
+    """
     if config_dir.exists():
+        ours = (config_dir / STATE_FILE).exists() or (
+            config_dir / "custom_components" / "thinq_voice"
+        ).exists()
+        if any(config_dir.iterdir()) and not ours:
+            raise SystemExit(
+                f"{config_dir} is not a ThinQ Voice demo config dir: choose another --config-dir"
+            )
         shutil.rmtree(config_dir)
-    (config_dir / "custom_components").mkdir(parents=True)
-    shutil.copytree(
-        REPO / "custom_components" / "thinq_voice",
-        config_dir / "custom_components" / "thinq_voice",
-        ignore=shutil.ignore_patterns("__pycache__"),
-    )
+    config_dir.mkdir(parents=True)
     settings = FLEET_SETTINGS[fleet]
     base = (REPO / "scripts" / "demo_configuration.yaml").read_text()
     (config_dir / "configuration.yaml").write_text(
@@ -94,11 +108,142 @@ def write_config(config_dir: Path, fleet: str, port: int, host: str) -> None:
         f"  time_zone: {settings['time_zone']}\n"
         "  unit_system: metric\n"
         "  latitude: 37.5665\n  longitude: 126.978\n  elevation: 38\n"
-        "http:\n"
-        f"  server_host: {host}\n"
-        f"  server_port: {port}\n"
         f"{base}"
     )
+    write_private(config_dir / PASSWORD_FILE, secrets.token_urlsafe(12))
+
+
+def install_integration(config_dir: Path) -> None:
+    """Copy ThinQ Voice into the config dir as HACS does, replacing an older copy."""
+    target = config_dir / "custom_components" / "thinq_voice"
+    if target.exists():
+        shutil.rmtree(target)
+    shutil.copytree(
+        REPO / "custom_components" / "thinq_voice", target, ignore=shutil.ignore_patterns("__pycache__")
+    )
+
+
+def write_http_config(config_dir: Path, host: str | None, port: int) -> None:
+    """Store HA's HTTP settings as its stable HTTP config, where HA 2026.11 reads them.
+
+    HA 2026.11 migrates an `http:` block of configuration.yaml into storage as a *pending* config,
+    raises a deprecated-YAML repair and, unless someone confirms the pending config within five
+    minutes, reverts it and restarts. Written in HA's storage format before HA starts, the settings
+    are the stable config: nothing pending, nothing to revert, no repair. HA's own schema fills the
+    defaults. `host` None listens on every interface (HA's default); the demo owns these settings.
+    """
+    config = http_config.HTTP_STORAGE_SCHEMA(
+        {CONF_SERVER_PORT: port} | ({CONF_SERVER_HOST: [host]} if host else {})
+    )
+    stored = {
+        "version": http_config.STORAGE_VERSION,
+        "minor_version": http_config.STORAGE_MINOR_VERSION,
+        "key": http_config.STORAGE_KEY,
+        "data": {
+            http_config.KEY_STABLE: config
+            | {
+                http_config.HTTP_CONFIG_CREATED_AT: dt_util.utcnow().isoformat(),
+                http_config.HTTP_CONFIG_ERROR: None,
+                http_config.HTTP_CONFIG_ERROR_MESSAGE: None,
+            },
+            http_config.KEY_PENDING: None,
+            http_config.KEY_YAML_MIGRATION_DONE: True,
+        },
+    }
+    (config_dir / ".storage").mkdir(exist_ok=True)
+    write_private(config_dir / ".storage" / http_config.STORAGE_KEY, json.dumps(stored, indent=2))
+
+
+@dataclass
+class Harness:
+    """A running simulator and Home Assistant, with the owner logged in."""
+
+    config_dir: Path
+    ha_url: str
+    simulator_url: str
+    tv_host: str
+    simulator: asyncio.subprocess.Process
+    hass: asyncio.subprocess.Process
+    session: aiohttp.ClientSession
+    fleet: str
+    ha_output: Any
+    tokens: dict[str, str] = field(default_factory=dict)
+    restarts: int = 0
+    watcher: asyncio.Task[int] | None = None
+
+    @property
+    def password(self) -> str:
+        """Return the owner's password, generated once for this config dir."""
+        return (self.config_dir / PASSWORD_FILE).read_text()
+
+    @property
+    def headers(self) -> dict[str, str]:
+        """Return the owner's authorization header."""
+        return {"Authorization": f"Bearer {self.tokens['access_token']}"}
+
+    def watch(self) -> None:
+        """Start Home Assistant again whenever it restarts itself; `watcher` ends when HA stops."""
+        self.watcher = asyncio.create_task(self._keep_running())
+
+    async def _keep_running(self) -> int:
+        while (code := await self.hass.wait()) == RESTART_EXIT_CODE:
+            self.restarts += 1
+            print("Home Assistant is restarting; starting it again on the same config dir.", flush=True)
+            self.hass = await start_hass(self.config_dir, self.ha_output)
+        return code
+
+    async def restart_hass(self) -> None:
+        """Restart Home Assistant as its UI does (the homeassistant.restart action); wait until it answers."""
+        before = self.hass
+        # HA may close the connection while it stops.
+        with contextlib.suppress(aiohttp.ClientError):
+            await self.session.post(f"{self.ha_url}/api/services/homeassistant/restart", headers=self.headers)
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + 120
+        while self.hass is before:
+            if self.watcher is None or self.watcher.done() or loop.time() > deadline:
+                raise RuntimeError("Home Assistant did not come back after its restart")
+            await asyncio.sleep(0.2)
+        await wait_for_http(self.session, f"{self.ha_url}/manifest.json", self.hass, "Home Assistant", 300)
+
+    async def api(self, method: str, path: str, payload: Any = None) -> Any:
+        """Call HA's REST API as the owner and return the JSON answer."""
+        url = f"{self.ha_url}{path}"
+        async with self.session.request(method, url, json=payload, headers=self.headers) as response:
+            if response.status != 401:
+                return await answer_of(response, method, path)
+        # The access token lasts 30 minutes; a demo and a soak run longer.
+        self.tokens |= await grant(self.session, self.ha_url, "refresh_token", self.tokens["refresh_token"])
+        async with self.session.request(method, url, json=payload, headers=self.headers) as response:
+            return await answer_of(response, method, path)
+
+    async def ws(self, message: dict[str, Any]) -> Any:
+        """Send one command over HA's WebSocket API as the owner and return its result."""
+        await self.api("GET", "/api/")  # renews the access token if it expired
+        async with self.session.ws_connect(f"{self.ha_url}/api/websocket") as socket_:
+            await socket_.receive_json()
+            await socket_.send_json({"type": "auth", "access_token": self.tokens["access_token"]})
+            if (answer := await socket_.receive_json())["type"] != "auth_ok":
+                raise RuntimeError(f"the WebSocket API refused the owner: {answer}")
+            await socket_.send_json({"id": 1, **message})
+            answer = await socket_.receive_json()
+        if not answer["success"]:
+            raise RuntimeError(f"{message['type']} failed: {answer['error']}")
+        return answer["result"]
+
+    async def check_http_config(self) -> None:
+        """Fail unless HA runs on its stable HTTP config with nothing pending (that would revert)."""
+        config = await self.ws({"type": "http/config"})
+        if config["active_config_type"] != "stable" or config["pending"] is not None:
+            raise RuntimeError(f"Home Assistant does not run on a stable HTTP config: {config}")
+
+
+async def answer_of(response: aiohttp.ClientResponse, method: str, path: str) -> Any:
+    """Return the JSON body of an answer of HA's REST API; raise if it is an error."""
+    body = await response.json(content_type=None)
+    if response.status >= 400:
+        raise RuntimeError(f"{method} {path} answered {response.status}: {body}")
+    return body
 
 
 async def wait_for_http(
@@ -118,8 +263,21 @@ async def wait_for_http(
     raise RuntimeError(f"{what} did not answer at {url} within {timeout:.0f} s")
 
 
-async def onboard(session: aiohttp.ClientSession, ha_url: str, language: str) -> str:
-    """Create the owner through HA's onboarding API and return an access token."""
+async def grant(session: aiohttp.ClientSession, ha_url: str, grant_type: str, value: str) -> dict[str, str]:
+    """Exchange an authorization code or a refresh token for tokens at HA's /auth/token."""
+    key = "code" if grant_type == "authorization_code" else "refresh_token"
+    async with session.post(
+        f"{ha_url}/auth/token", data={"grant_type": grant_type, key: value, "client_id": f"{ha_url}/"}
+    ) as response:
+        response.raise_for_status()
+        tokens: dict[str, str] = await response.json()
+    return tokens
+
+
+async def onboard(
+    session: aiohttp.ClientSession, ha_url: str, language: str, password: str
+) -> dict[str, str]:
+    """Create the owner through HA's onboarding API and return its tokens."""
     client_id = f"{ha_url}/"
     async with session.post(
         f"{ha_url}/api/onboarding/users",
@@ -127,19 +285,14 @@ async def onboard(session: aiohttp.ClientSession, ha_url: str, language: str) ->
             "client_id": client_id,
             "name": "ThinQ Voice Demo",
             "username": DEMO_USER,
-            "password": DEMO_PASSWORD,
+            "password": password,
             "language": language,
         },
     ) as response:
         response.raise_for_status()
         auth_code = (await response.json())["auth_code"]
-    async with session.post(
-        f"{ha_url}/auth/token",
-        data={"grant_type": "authorization_code", "code": auth_code, "client_id": client_id},
-    ) as response:
-        response.raise_for_status()
-        token: str = (await response.json())["access_token"]
-    headers = {"Authorization": f"Bearer {token}"}
+    tokens = await grant(session, ha_url, "authorization_code", auth_code)
+    headers = {"Authorization": f"Bearer {tokens['access_token']}"}
     for step, payload in (
         ("core_config", {}),
         ("analytics", {}),
@@ -147,7 +300,31 @@ async def onboard(session: aiohttp.ClientSession, ha_url: str, language: str) ->
     ):
         async with session.post(f"{ha_url}/api/onboarding/{step}", json=payload, headers=headers) as response:
             response.raise_for_status()
-    return token
+    return tokens
+
+
+async def log_in(session: aiohttp.ClientSession, ha_url: str, password: str) -> dict[str, str]:
+    """Log the owner in through HA's login flow, as the login page does, and return its tokens."""
+    client_id = f"{ha_url}/"
+    async with session.post(
+        f"{ha_url}/auth/login_flow",
+        json={
+            "client_id": client_id,
+            "handler": ["homeassistant", None],
+            "redirect_uri": f"{ha_url}/?auth_callback=1",
+        },
+    ) as response:
+        response.raise_for_status()
+        flow_id = (await response.json())["flow_id"]
+    async with session.post(
+        f"{ha_url}/auth/login_flow/{flow_id}",
+        json={"client_id": client_id, "username": DEMO_USER, "password": password},
+    ) as response:
+        response.raise_for_status()
+        result = await response.json()
+    if result.get("type") != "create_entry":
+        raise RuntimeError(f"the owner could not log in with the stored password: {result.get('errors')}")
+    return await grant(session, ha_url, "authorization_code", result["result"])
 
 
 async def create_entry(harness: Harness, country: str) -> dict[str, Any]:
@@ -195,73 +372,102 @@ async def create_tv_entry(harness: Harness) -> dict[str, Any]:
     return result
 
 
-@contextlib.asynccontextmanager
-async def running(
-    *,
-    fleet: str,
-    config_dir: Path,
-    ha_port: int,
-    host: str = "127.0.0.1",
-    simulator_port: int | None = None,
-    speed: float = 1.0,
-    log_file: Path | None = None,
-) -> AsyncIterator[Harness]:
-    """Start the simulator and a fresh Home Assistant; onboard the owner and add ThinQ Voice."""
-    write_config(config_dir, fleet, ha_port, host)
-    simulator_port = simulator_port or free_port()
-    tv_port = free_port()
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    sim_log = (config_dir / "simulator.log").open("ab")
-    simulator = await asyncio.create_subprocess_exec(
+async def start_simulator(
+    config_dir: Path, state: DemoState, speed: float, log: Any
+) -> asyncio.subprocess.Process:
+    """Start the simulator (ThinQ Connect and a webOS TV) on the config dir's ports."""
+    return await asyncio.create_subprocess_exec(
         sys.executable,
         "-m",
         "simulator",
         "--fleet",
-        fleet,
+        state.fleet,
         "--port",
-        str(simulator_port),
+        str(state.simulator_port),
         "--speed",
         str(speed),
         "--tv",
         "--tv-port",
-        str(tv_port),
+        str(state.tv_port),
+        "--tv-keys-file",
+        str(config_dir / TV_KEYS_FILE),
         cwd=REPO,
-        env=env,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
         # Its stdout is only the banner telling a CLI user which token to paste: the harness
         # already knows it, and the log keeps no token.
         stdout=asyncio.subprocess.DEVNULL,
-        stderr=sim_log,
+        stderr=log,
         start_new_session=True,
     )
-    ha_output = (log_file or config_dir / "hass.out").open("ab")
-    hass = await start_hass(config_dir, ha_output)
-    ha_url = f"http://127.0.0.1:{ha_port}"
-    simulator_url = f"http://127.0.0.1:{simulator_port}"
-    session = aiohttp.ClientSession()
-    harness: Harness | None = None
+
+
+@contextlib.asynccontextmanager
+async def running(
+    *,
+    fleet: str | None,
+    config_dir: Path,
+    ha_port: int,
+    lan: bool = False,
+    fresh: bool = False,
+    speed: float = 1.0,
+) -> AsyncIterator[Harness]:
+    """Start the simulator and Home Assistant on `config_dir`, HA restarting whenever it asks to.
+
+    A config dir the harness made before is reused unless `fresh`; otherwise a new one is made
+    (fleet `fleet`, default ko), its owner onboarded and ThinQ Voice added. HA listens on loopback
+    only, unless `lan`.
+    """
+    reuse = not fresh and is_onboarded(config_dir)
+    if reuse:
+        state = DemoState.load(config_dir)
+        if fleet not in (None, state.fleet):
+            raise SystemExit(
+                f"{config_dir} holds the {state.fleet} fleet: add --fresh to start over with {fleet}"
+            )
+    else:
+        state = DemoState(fleet or "ko", free_port(), free_port())
+        create_config_dir(config_dir, state.fleet)
+    install_integration(config_dir)
+    write_http_config(config_dir, None if lan else "127.0.0.1", ha_port)
+    sim_log = (config_dir / "simulator.log").open("ab")
+    simulator = await start_simulator(config_dir, state, speed, sim_log)
+    ha_output = (config_dir / "hass.out").open("ab")
+    harness = Harness(
+        config_dir,
+        f"http://127.0.0.1:{ha_port}",
+        f"http://127.0.0.1:{state.simulator_port}",
+        f"127.0.0.1:{state.tv_port}",
+        simulator,
+        await start_hass(config_dir, ha_output),
+        aiohttp.ClientSession(),
+        state.fleet,
+        ha_output,
+    )
     try:
-        await wait_for_http(session, f"{simulator_url}/admin/devices", simulator, "the simulator", 30)
-        await wait_for_http(session, f"{ha_url}/manifest.json", hass, "Home Assistant", 300)
-        settings = FLEET_SETTINGS[fleet]
-        token = await onboard(session, ha_url, settings["language"])
-        harness = Harness(
-            config_dir,
-            ha_url,
-            simulator_url,
-            f"127.0.0.1:{tv_port}",
-            token,
-            simulator,
-            hass,
-            session,
-            fleet,
-            ha_output,
+        await wait_for_http(
+            harness.session, f"{harness.simulator_url}/admin/devices", simulator, "the simulator", 30
         )
-        await create_entry(harness, settings["country"])
-        await create_tv_entry(harness)
+        await wait_for_http(
+            harness.session, f"{harness.ha_url}/manifest.json", harness.hass, "Home Assistant", 300
+        )
+        settings = FLEET_SETTINGS[state.fleet]
+        if reuse:
+            harness.tokens = await log_in(harness.session, harness.ha_url, harness.password)
+        else:
+            harness.tokens = await onboard(
+                harness.session, harness.ha_url, settings["language"], harness.password
+            )
+            await create_entry(harness, settings["country"])
+            await create_tv_entry(harness)
+            state.save(config_dir)
+        await harness.check_http_config()
+        harness.watch()
         yield harness
     finally:
-        await session.close()
-        await asyncio.gather(stop(harness.hass if harness else hass), stop(simulator))
+        if harness.watcher is not None:
+            harness.watcher.cancel()
+        await harness.session.close()
+        await asyncio.gather(stop(harness.hass), stop(simulator))
         sim_log.close()
         ha_output.close()
 

@@ -4,6 +4,7 @@ import argparse
 import asyncio
 from collections.abc import Sequence
 import logging
+from pathlib import Path
 import sys
 
 from .errors import DEFAULT_TOKEN
@@ -76,6 +77,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--tv-pairing", choices=PAIRING_MODES, default="accept", help="how the TV answers a pairing prompt"
     )
+    parser.add_argument(
+        "--tv-keys-file",
+        type=Path,
+        metavar="PATH",
+        help="the TV remembers its pairings in this file across restarts, as a real TV does",
+    )
     return parser
 
 
@@ -91,6 +98,7 @@ def make_simulator(args: argparse.Namespace) -> Simulator:
         tv_pairing=args.tv_pairing,
         tv_port=args.tv_port,
         tv_tls_port=args.tv_tls_port,
+        tv_keys_file=args.tv_keys_file,
     )
     sim.faults.latency_ms = args.latency_ms
     sim.faults.fail_rate = args.fail_rate

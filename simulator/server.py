@@ -72,10 +72,12 @@ class Simulator:
         tv_pairing: Pairing = "accept",
         tv_port: int = 0,
         tv_tls_port: int | None = None,
+        tv_keys_file: Path | None = None,
     ) -> None:
         """Build the fleet: `fleet_file` if given, else `devices` generated ones, else the default home.
 
-        With `tv`, a webOS TV also listens on `tv_port` (ws://) and, if given, `tv_tls_port` (wss://).
+        With `tv`, a webOS TV also listens on `tv_port` (ws://) and, if given, `tv_tls_port` (wss://);
+        it keeps its pairings in `tv_keys_file`, if given, across restarts.
         """
         self.tokens: set[str] = set(tokens)
         self.clock = SimClock(speed)
@@ -103,7 +105,11 @@ class Simulator:
         self.base_url = ""
         # Countries whose calls LG refuses with 1307 (tests set it; LG's own list is not public).
         self.unsupported_countries: set[str] = set()
-        self.tv = SimulatedTv("거실 TV" if fleet == "ko" else "Living Room TV", tv_pairing) if tv else None
+        self.tv = (
+            SimulatedTv("거실 TV" if fleet == "ko" else "Living Room TV", tv_pairing, tv_keys_file)
+            if tv
+            else None
+        )
         self._tv_ports = (tv_port, tv_tls_port)
         self.tv_host = ""
 

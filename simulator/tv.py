@@ -85,8 +85,14 @@ class _Subscriber:
 class SimulatedTv:
     """An LG webOS TV on loopback: SSAP over aiohttp WebSockets."""
 
-    def __init__(self, name: str = "webOS TV", pairing: Pairing = "accept") -> None:
-        """Create a TV that is on, knows no client keys and pairs as `pairing` says."""
+    def __init__(
+        self, name: str = "webOS TV", pairing: Pairing = "accept", keys_file: Path | None = None
+    ) -> None:
+        """Create a TV that is on and pairs as `pairing` says.
+
+        It knows no client keys, unless `keys_file` holds some: like a real TV it then remembers
+        its pairings across restarts, writing each new key there.
+        """
         self.name = name
         self.model_name = "OLED65C3KNA"
         self.uuid = TV_UUID
@@ -94,7 +100,10 @@ class SimulatedTv:
         self.pairing: Pairing = pairing
         self.state = TvState()
         self.faults = TvFaults()
-        self.client_keys: set[str] = set()
+        self.keys_file = keys_file
+        self.client_keys: set[str] = (
+            set(json.loads(keys_file.read_text())) if keys_file is not None and keys_file.exists() else set()
+        )
         self.command_log: list[tuple[str, JsonObject]] = []
         self._sockets: set[web.WebSocketResponse] = set()
         self._subscribers: dict[str, list[_Subscriber]] = {}
@@ -306,6 +315,7 @@ class SimulatedTv:
         if self.pairing == "accept":
             key = secrets.token_hex(16)
             self.client_keys.add(key)
+            self._save_keys()
             await self._send(ws, "registered", message_id, {"client-key": key})
             return True
         if self.pairing == "refuse":
@@ -313,6 +323,13 @@ class SimulatedTv:
                 {"type": "error", "id": message_id, "error": "403 User denied access", "payload": {}}
             )
         return False
+
+    def _save_keys(self) -> None:
+        """Remember the pairings in `keys_file`, readable by its owner only."""
+        if self.keys_file is None:
+            return
+        self.keys_file.touch(mode=0o600)
+        self.keys_file.write_text(json.dumps(sorted(self.client_keys)))
 
     async def _request(self, ws: web.WebSocketResponse, data: JsonObject, registered: bool) -> None:
         message_id = data.get("id")

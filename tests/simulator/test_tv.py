@@ -2,6 +2,7 @@
 
 import asyncio
 from collections.abc import AsyncIterator
+from pathlib import Path
 from typing import Any
 
 import aiohttp
@@ -54,6 +55,39 @@ async def test_ssap_protocol_errors(tv_sim: Simulator) -> None:
         ):
             answer = await exchange(ws, {"type": "request", "id": "2", "uri": uri, "payload": payload})
             assert answer["type"] == "error" and answer["error"].startswith("400"), uri
+
+
+async def register(tv_url: str, key: str | None = None) -> dict[str, Any]:
+    """Register with the TV (with a stored key, if given); return its last answer."""
+    payload = {"client-key": key} if key else {}
+    async with aiohttp.ClientSession() as session, session.ws_connect(tv_url) as ws:
+        await exchange(ws, {"type": "hello", "id": "h"})
+        answer = await exchange(ws, {"type": "register", "id": "r", "payload": payload})
+        if answer["type"] == "response":
+            answer = await ws.receive_json()
+    return answer
+
+
+async def test_pairings_survive_a_restart_with_a_keys_file(tmp_path: Path) -> None:
+    keys_file = tmp_path / "tv-keys.json"
+    args = build_parser().parse_args(
+        ["--port", "0", "--tv", "--tv-port", "0", "--tv-keys-file", str(keys_file)]
+    )
+    first = make_simulator(args)
+    await first.start()
+    try:
+        key = (await register(first.tv_url))["payload"]["client-key"]
+    finally:
+        await first.stop()
+    assert keys_file.stat().st_mode & 0o777 == 0o600
+    second = make_simulator(args)
+    await second.start()
+    try:
+        answer = await register(second.tv_url, key)
+    finally:
+        await second.stop()
+    # Registered at once with the stored key: no pairing prompt after the restart.
+    assert answer == {"type": "registered", "id": "r", "payload": {"client-key": key}}
 
 
 async def test_admin_view_and_settings(tv_sim: Simulator) -> None:
