@@ -112,6 +112,25 @@ ensure_chroot() {
   ensure_chroot_mounts
 }
 
+# The simulator's push runs a real MQTT broker: Debian's mosquitto, in the chroot or on the host.
+ensure_mosquitto() {
+  if [ "$ENV_MODE" = "chroot" ]; then
+    [ -x "$SID_ROOT/usr/sbin/mosquitto" ] && return 0
+    log "installing mosquitto (the simulator's MQTT broker) into $SID_ROOT"
+    chroot "$SID_ROOT" /usr/bin/env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    chroot "$SID_ROOT" /usr/bin/env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq mosquitto >/dev/null
+    return 0
+  fi
+  command -v mosquitto >/dev/null 2>&1 || [ -x /usr/sbin/mosquitto ] && return 0
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    log "installing mosquitto (the simulator's MQTT broker) with apt"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq mosquitto >/dev/null
+  else
+    log "mosquitto is missing: install it (sudo apt-get install mosquitto) for the demo's push; tests of push are skipped"
+  fi
+}
+
 # in_env VENV COMMAND...: runs COMMAND from the repository root with VENV's bin first on PATH.
 in_env() {
   local venv="$1"

@@ -83,6 +83,18 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="the TV remembers its pairings in this file across restarts, as a real TV does",
     )
+    parser.add_argument(
+        "--push", action="store_true", help="carry LG's push over a real MQTT broker (Debian's mosquitto)"
+    )
+    parser.add_argument("--mqtt-malformed", action="store_true", help="push: a broken message before each")
+    parser.add_argument("--mqtt-duplicated", action="store_true", help="push: every message twice")
+    parser.add_argument("--mqtt-out-of-order", action="store_true", help="push: messages in swapped pairs")
+    parser.add_argument(
+        "--certificate-lifetime",
+        type=_non_negative,
+        metavar="SECONDS",
+        help="push: lifetime of the client certificates the simulator signs (default a year)",
+    )
     return parser
 
 
@@ -99,6 +111,7 @@ def make_simulator(args: argparse.Namespace) -> Simulator:
         tv_port=args.tv_port,
         tv_tls_port=args.tv_tls_port,
         tv_keys_file=args.tv_keys_file,
+        push=args.push,
     )
     sim.faults.latency_ms = args.latency_ms
     sim.faults.fail_rate = args.fail_rate
@@ -107,6 +120,12 @@ def make_simulator(args: argparse.Namespace) -> Simulator:
     sim.faults.state_lag_s = args.state_lag
     for name in args.offline:
         sim.find(name).online = False
+    if sim.push is not None:
+        sim.push.faults.malformed = args.mqtt_malformed
+        sim.push.faults.duplicated = args.mqtt_duplicated
+        sim.push.faults.out_of_order = args.mqtt_out_of_order
+        if args.certificate_lifetime:
+            sim.push.faults.certificate_lifetime_s = args.certificate_lifetime
     return sim
 
 
@@ -119,6 +138,8 @@ async def serve(args: argparse.Namespace, stop: asyncio.Event | None = None) -> 
     print(
         f"Fleet {sim.fleet}: {len(sim.device_ids)} devices; admin API at {base_url}/admin/devices", flush=True
     )
+    if sim.mqtt_server:
+        print(f"MQTT push: {sim.mqtt_server} (mosquitto, client certificates)", flush=True)
     if sim.tv is not None:
         print(f"webOS TV: {sim.tv_host} ({sim.tv_url}); admin view at {base_url}/admin/tv", flush=True)
     try:

@@ -18,6 +18,7 @@ import uuid
 from aiohttp import WSMsgType, web
 
 from . import energy
+from .broker import STORM_MESSAGES, PushBroker
 from .clock import SimClock
 from .devices import Device, describe
 from .errors import API_KEY, DEFAULT_TOKEN, ApiError
@@ -73,18 +74,25 @@ class Simulator:
         tv_port: int = 0,
         tv_tls_port: int | None = None,
         tv_keys_file: Path | None = None,
+        push: bool = False,
     ) -> None:
         """Build the fleet: `fleet_file` if given, else `devices` generated ones, else the default home.
 
         With `tv`, a webOS TV also listens on `tv_port` (ws://) and, if given, `tv_tls_port` (wss://);
         it keeps its pairings in `tv_keys_file`, if given, across restarts.
+        With `push`, a real MQTT broker (mosquitto) carries LG's push messages; without it the
+        route names no MQTT server and clients poll.
         """
         self.tokens: set[str] = set(tokens)
         self.clock = SimClock(speed)
         self.faults = Faults()
         self.control_log: list[ControlLogEntry] = []
         self.push_log: list[JsonObject] = []
-        self.mqtt_server = "mqtts://127.0.0.1:8883"
+        self.push = PushBroker() if push else None
+        self.mqtt_server: str | None = None
+        # Requests per endpoint ("GET /devices/{id}/state") and per device id, for /admin/stats.
+        self.requests_by_endpoint: dict[str, int] = {}
+        self.requests_by_device: dict[str, int] = {}
         if fleet_file is not None:
             self.fleet, built = load_fleet_file(Path(fleet_file))
         elif devices is not None:
@@ -230,6 +238,8 @@ class Simulator:
         await site.start()
         bound = self._runner.addresses[0][1]
         self.base_url = f"http://{host}:{bound}"
+        if self.push is not None:
+            self.mqtt_server = await self.push.start()
         self._stopping.clear()
         self._ticker = asyncio.create_task(self._tick_forever())
         if self.tv is not None:
@@ -250,6 +260,8 @@ class Simulator:
             self._ticker = None
         if self.tv is not None:
             await self.tv.stop()
+        if self.push is not None:
+            await self.push.stop()
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
@@ -285,10 +297,78 @@ class Simulator:
             "userList": [USER_NUMBER],
         }
         self.push_log.append(message)
+        if self.push is not None and self._subscribed(device.device_id, push_type):
+            self.push.publish(message)
         if len(self.push_log) > PUSH_LOG_LIMIT:
             del self.push_log[: len(self.push_log) - PUSH_LOG_LIMIT]
         for queue in self._streams:
             queue.put_nowait(message)
+
+    def _subscribed(self, device_id: str, push_type: str) -> bool:
+        """Return whether LG would publish this message: state reports need a live event subscription."""
+        if push_type == "DEVICE_STATUS":
+            return device_id in self._live_events()
+        if push_type == "DEVICE_PUSH":
+            return device_id in self.push_subscriptions
+        return bool(self.device_push_clients)
+
+    def storm(self, count: int = STORM_MESSAGES) -> None:
+        """Publish `count` reports of the devices' current state at once (they change nothing)."""
+        if self.push is None:
+            raise ValueError("no push broker: start the simulator with push")
+        messages: list[JsonObject] = [
+            {
+                "pushType": "DEVICE_STATUS",
+                "serviceId": SERVICE_ID,
+                "deviceId": device.device_id,
+                "deviceType": device.device_type,
+                "report": copy.deepcopy(device.state),
+                "userList": [USER_NUMBER],
+            }
+            for device in self._devices.values()
+            if device.device_id in self._live_events()
+        ]
+        if messages:
+            self.push.storm(messages, count)
+
+    async def apply_push_faults(self, settings: JsonObject) -> None:
+        """Apply the push channel's faults (admin keys `broker`, `mqtt_*`, `revoke_certificates`...).
+
+        Raises:
+            ValueError: no broker, or an unknown value.
+        """
+        if self.push is None:
+            raise ValueError("no push broker: start the simulator with push")
+        push = self.push
+        if "mqtt_stalled" in settings:
+            push.stall(bool(settings["mqtt_stalled"]))
+        for key in ("malformed", "duplicated", "out_of_order"):
+            if f"mqtt_{key}" in settings:
+                setattr(push.faults, key, bool(settings[f"mqtt_{key}"]))
+        if "certificate_lifetime_s" in settings:
+            push.faults.certificate_lifetime_s = float(settings["certificate_lifetime_s"])
+        if settings.get("revoke_certificates"):
+            await push.revoke_certificates()
+        action = settings.get("broker")
+        if action not in (None, "stop", "start", "restart"):
+            raise ValueError("broker must be stop, start or restart")
+        if action == "stop":
+            await push.stop_broker()
+        elif action == "start":
+            await push.start_broker()
+        elif action == "restart":
+            await push.restart_broker()
+        if storm := settings.get("mqtt_storm"):
+            self.storm(int(storm))
+
+    def _push_view(self) -> JsonObject:
+        if self.push is None:
+            return {}
+        return {
+            **self.push.faults.as_dict(),
+            "broker": "running" if self.push.running else "stopped",
+            "mqtt_stalled": self.push.stalled,
+        }
 
     # HTTP plumbing --------------------------------------------------------------------------------
 
@@ -311,6 +391,8 @@ class Simulator:
         app.router.add_delete("/event/{id}/unsubscribe", self._event_unsubscribe)
         app.router.add_post("/client", self._client_register)
         app.router.add_delete("/client", self._client_unregister)
+        app.router.add_post("/client/certificate", self._client_certificate)
+        app.router.add_get("/admin/stats", self._admin_stats)
         app.router.add_get("/admin/devices", self._admin_devices)
         app.router.add_post("/admin/devices", self._admin_add_device)
         app.router.add_get("/admin/devices/{id}", self._admin_device)
@@ -334,6 +416,7 @@ class Simulator:
             return await handler(request)
         message_id = request.headers.get("x-message-id") or _message_id()
         request["message_id"] = message_id
+        self._count(request)
         try:
             await self._inject_delays()
             self._check_headers(request)
@@ -356,6 +439,13 @@ class Simulator:
                 content_type="application/json",
             )
         return response
+
+    def _count(self, request: web.Request) -> None:
+        resource = request.match_info.route.resource
+        endpoint = f"{request.method} {resource.canonical if resource else request.path}"
+        self.requests_by_endpoint[endpoint] = self.requests_by_endpoint.get(endpoint, 0) + 1
+        if device_id := request.match_info.get("id"):
+            self.requests_by_device[device_id] = self.requests_by_device.get(device_id, 0) + 1
 
     async def _inject_delays(self) -> None:
         faults = self.faults
@@ -429,7 +519,7 @@ class Simulator:
             request,
             {
                 "apiServer": self.base_url,
-                "mqttServer": self.mqtt_server,
+                **({"mqttServer": self.mqtt_server} if self.mqtt_server else {}),
                 "webSocketServer": f"{self.base_url.replace('http', 'ws', 1)}/admin/push-stream",
             },
         )
@@ -577,6 +667,28 @@ class Simulator:
             raise ApiError("1102", "this client is not registered")
         return self._ok(request, {})
 
+    async def _client_certificate(self, request: web.Request) -> web.Response:
+        client = request.headers["x-client-id"]
+        if client not in self.clients:
+            raise ApiError("1102", "register the client (POST /client) first")
+        if self.push is None:
+            raise ApiError("1305", "this simulator offers no MQTT push (start it with push)")
+        body = await self._json_body(request)
+        csr = body.get("csr") if isinstance(body, dict) else None
+        if not isinstance(csr, str) or not csr:
+            raise ApiError("1101", "csr is required")
+        try:
+            certificate = self.push.issue(client, csr)
+        except ValueError as err:
+            raise ApiError("1102", "the csr is not a valid certificate signing request") from err
+        # caCertificatePem is the simulator's own: LG's broker is signed by a public root.
+        result = {
+            "certificatePem": certificate,
+            "subscriptions": [f"app/clients/{client}/push"],
+            "caCertificatePem": self.push.ca.pem,
+        }
+        return self._ok(request, {"resultCode": "0000", "result": result})
+
     # Admin endpoints ------------------------------------------------------------------------------
 
     def _admin_device_for(self, request: web.Request) -> Device:
@@ -648,14 +760,36 @@ class Simulator:
 
     def _faults_view(self) -> JsonObject:
         offline = [device.device_id for device in self._devices.values() if not device.online]
-        return {**self.faults.as_dict(), "offline": offline}
+        return {**self.faults.as_dict(), "offline": offline, **self._push_view()}
 
     async def _admin_faults(self, request: web.Request) -> web.Response:
         return web.json_response(self._faults_view(), dumps=_dumps)
 
+    async def _admin_stats(self, request: web.Request) -> web.Response:
+        push = self.push
+        return web.json_response(
+            {
+                "requests": sum(self.requests_by_endpoint.values()),
+                "by_endpoint": self.requests_by_endpoint,
+                "by_device": self.requests_by_device,
+                "push": None
+                if push is None
+                else {"clients": len(push.clients), "published": push.published, "dropped": push.dropped},
+            },
+            dumps=_dumps,
+        )
+
     async def _admin_set_faults(self, request: web.Request) -> web.Response:
         body = await self._admin_body(request)
+        push_keys = (
+            {"broker", "revoke_certificates", "certificate_lifetime_s"}
+            | {key for key in body if isinstance(key, str) and key.startswith("mqtt_")}
+            if isinstance(body, dict)
+            else set()
+        )
         try:
+            if push_settings := {key: body.pop(key) for key in push_keys if key in body}:
+                await self.apply_push_faults(push_settings)
             self.set_faults(body)
         except (KeyError, TypeError, ValueError) as err:
             raise web.HTTPBadRequest(
@@ -687,6 +821,16 @@ class Simulator:
 
     async def _admin_reset_faults(self, request: web.Request) -> web.Response:
         self.faults.reset()
+        if self.push is not None:
+            await self.apply_push_faults(
+                {
+                    "mqtt_stalled": False,
+                    "mqtt_malformed": False,
+                    "mqtt_duplicated": False,
+                    "mqtt_out_of_order": False,
+                }
+            )
+            await self.push.start_broker()
         for device in self._devices.values():
             device.online = True
         return web.json_response(self._faults_view(), dumps=_dumps)

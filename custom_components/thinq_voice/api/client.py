@@ -319,6 +319,15 @@ class ThinQConnectClient:
             "DELETE", "/client", body=dict(body or CLIENT_UNREGISTER_BODY), expect_response=False
         )
 
+    async def async_issue_certificate(self, csr: str) -> JsonValue:
+        """Have LG sign this client's key for MQTT (`POST /client/certificate`).
+
+        `csr` is the PEM body of a certificate signing request, without its BEGIN/END lines, as
+        LG's SDK sends it. The answer holds `certificatePem` and the `subscriptions` (topics).
+        """
+        body: JsonObject = {"service-code": CLIENT_REGISTER_BODY["service-code"], "csr": csr}
+        return await self._request("POST", "/client/certificate", body=body)
+
     # Transport
 
     async def _request(

@@ -1,0 +1,235 @@
+"""LG's MQTT push channel against the simulator's real broker (mosquitto on loopback)."""
+
+import asyncio
+from collections.abc import AsyncIterator, Callable
+from datetime import UTC, datetime, timedelta
+
+import aiohttp
+import pytest
+
+from custom_components.thinq_voice.api import ThinQConnectClient, ThinQMessage
+from custom_components.thinq_voice.api.errors import ThinQInvalidResponseError
+from custom_components.thinq_voice.api.push import (
+    PushChannel,
+    PushCredentials,
+    PushState,
+    make_key_and_csr,
+    mqtt_address,
+    read_certificate_answer,
+)
+from simulator import DEFAULT_TOKEN, Simulator
+from simulator.broker import mosquitto_path
+
+pytestmark = pytest.mark.skipif(mosquitto_path() is None, reason="mosquitto is not installed")
+
+CLIENT_ID = "thinq-voice-push-test"
+
+
+class Received:
+    """Collects what a channel delivers."""
+
+    def __init__(self) -> None:
+        self.messages: list[ThinQMessage] = []
+        self.states: list[PushState] = []
+        self.changed = asyncio.Event()
+
+    def message(self, message: ThinQMessage) -> None:
+        self.messages.append(message)
+        self.changed.set()
+
+    def state(self, state: PushState) -> None:
+        self.states.append(state)
+        self.changed.set()
+
+    async def until(self, check: Callable[[], bool], timeout: float = 10.0) -> None:
+        async with asyncio.timeout(timeout):
+            while not check():
+                self.changed.clear()
+                await self.changed.wait()
+
+
+@pytest.fixture
+async def sim() -> AsyncIterator[Simulator]:
+    simulator = Simulator(fleet="ko", speed=0, push=True)
+    await simulator.start()
+    yield simulator
+    await simulator.stop()
+
+
+@pytest.fixture
+async def client(sim: Simulator) -> AsyncIterator[ThinQConnectClient]:
+    async with aiohttp.ClientSession() as session:
+        yield ThinQConnectClient(
+            session, access_token=DEFAULT_TOKEN, country="KR", client_id=CLIENT_ID, base_url=sim.base_url
+        )
+
+
+async def _channel(
+    client: ThinQConnectClient, sim: Simulator, keepalive: int = 30
+) -> tuple[PushChannel, Received]:
+    received = Received()
+    channel = PushChannel(
+        client,
+        CLIENT_ID,
+        on_message=received.message,
+        on_state=received.state,
+        keepalive=keepalive,
+        trust_server_ca=True,
+    )
+    assert await channel.async_start(sim.device_ids)
+    await received.until(lambda: channel.connected)
+    assert sim.push is not None
+    await sim.push.wait_publisher()
+    return channel, received
+
+
+async def test_state_changes_and_notifications_arrive(client: ThinQConnectClient, sim: Simulator) -> None:
+    """A state change and a device-list change reach the client, typed; stop ends every subscription."""
+    channel, received = await _channel(client, sim)
+    washer = sim.find("세탁기")
+    sim.patch_state(washer.device_id, {"remoteControlEnable": {"remoteControlEnabled": False}})
+    await received.until(lambda: any(m.device_id == washer.device_id for m in received.messages))
+    report = next(m for m in received.messages if m.device_id == washer.device_id)
+    assert report.push_type == "DEVICE_STATUS"
+    assert report.report is not None
+    assert report.report.get("remoteControlEnable", "remoteControlEnabled", "MAIN") is False
+    sim.add_device("washer", "새 세탁기")
+    await received.until(lambda: any(m.push_type == "DEVICE_REGISTERED" for m in received.messages))
+    assert channel.health.subscribed_devices == len(sim.device_ids) - 1
+    assert channel.health.certificates_issued == 1
+    await channel.async_stop()
+    assert channel.health.state is PushState.STOPPED
+    assert not sim.event_subscriptions
+    assert not sim.push_subscriptions
+    assert CLIENT_ID not in sim.clients
+
+
+async def test_broker_restart_reconnects(client: ThinQConnectClient, sim: Simulator) -> None:
+    """A broker that goes away and comes back is reconnected to, and messages flow again."""
+    channel, received = await _channel(client, sim)
+    assert sim.push is not None
+    await sim.push.stop_broker()
+    await received.until(lambda: not channel.connected)
+    await sim.push.start_broker()
+    await received.until(lambda: channel.connected, timeout=15)
+    await sim.push.wait_publisher()
+    sim.patch_state(sim.find("세탁기").device_id, {"remoteControlEnable": {"remoteControlEnabled": False}})
+    await received.until(lambda: bool(received.messages))
+    assert channel.health.connections == 2
+    await channel.async_stop(unregister=False)
+
+
+async def test_silent_stall_is_noticed_by_keepalive(client: ThinQConnectClient, sim: Simulator) -> None:
+    """A connection where nothing passes any more is dropped by the keepalive and made again."""
+    channel, received = await _channel(client, sim, keepalive=1)
+    assert sim.push is not None
+    sim.push.stall(True)
+    await received.until(lambda: not channel.connected, timeout=10)
+    sim.push.stall(False)
+    await received.until(lambda: channel.connected, timeout=15)
+    await channel.async_stop(unregister=False)
+
+
+async def test_revoked_certificate_is_replaced(client: ThinQConnectClient, sim: Simulator) -> None:
+    """A revoked certificate fails every connection: a new one is asked for, and push comes back."""
+    channel, received = await _channel(client, sim)
+    assert sim.push is not None
+    await sim.push.revoke_certificates()
+    await received.until(lambda: channel.health.certificates_issued == 2, timeout=30)
+    await received.until(lambda: channel.connected, timeout=30)
+    await channel.async_stop(unregister=False)
+
+
+async def test_duplicates_and_malformed_messages_are_dropped(
+    client: ThinQConnectClient, sim: Simulator
+) -> None:
+    """A message delivered twice is handed over once; a broken one is counted and skipped."""
+    channel, received = await _channel(client, sim)
+    assert sim.push is not None
+    sim.push.faults.duplicated = True
+    sim.push.faults.malformed = True
+    washer = sim.find("세탁기")
+    sim.patch_state(washer.device_id, {"remoteControlEnable": {"remoteControlEnabled": False}})
+    await received.until(lambda: bool(received.messages))
+    async with asyncio.timeout(5):
+        while channel.health.duplicate_messages < 2:
+            await asyncio.sleep(0.05)
+    assert len(received.messages) == 1
+    assert channel.health.ignored_messages >= 1
+    await channel.async_stop(unregister=False)
+
+
+async def test_certificate_is_renewed_before_it_expires(client: ThinQConnectClient, sim: Simulator) -> None:
+    """A short-lived certificate is replaced before its end, without losing the connection for long."""
+    assert sim.push is not None
+    sim.push.faults.certificate_lifetime_s = 4
+    channel, received = await _channel(client, sim)
+    await received.until(lambda: channel.health.certificates_issued >= 2, timeout=15)
+    await received.until(lambda: channel.connected)
+    await channel.async_stop(unregister=False)
+
+
+async def test_event_subscriptions_are_renewed(
+    client: ThinQConnectClient, sim: Simulator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Maintenance renews the event subscriptions due to end, and only those."""
+    channel, _ = await _channel(client, sim)
+    requests = sim.requests_by_endpoint.get("POST /event/{id}/subscribe", 0)
+    await channel.async_maintain()
+    assert sim.requests_by_endpoint["POST /event/{id}/subscribe"] == requests
+    soon = datetime.now(UTC) + timedelta(minutes=5)
+    channel._events_until = dict.fromkeys(channel._events_until, soon)
+    await channel.async_maintain()
+    assert sim.requests_by_endpoint["POST /event/{id}/subscribe"] == requests + len(sim.device_ids)
+    assert channel.health.events_renew_at is not None
+    assert channel.health.events_renew_at > soon
+    await channel.async_stop(unregister=False)
+
+
+async def test_no_mqtt_server_means_no_push(client: ThinQConnectClient) -> None:
+    """A simulator without a broker names no MQTT server: the channel says so and sends nothing else."""
+    sim = Simulator(fleet="ko", speed=0)
+    await sim.start()
+    try:
+        async with aiohttp.ClientSession() as session:
+            plain = ThinQConnectClient(
+                session, access_token=DEFAULT_TOKEN, country="KR", client_id=CLIENT_ID, base_url=sim.base_url
+            )
+            channel = PushChannel(plain, CLIENT_ID, on_message=lambda _: None, on_state=lambda _: None)
+            assert not await channel.async_start(sim.device_ids)
+            assert sim.requests_by_endpoint == {"GET /route": 1}
+    finally:
+        await sim.stop()
+
+
+def test_certificate_answer_and_address_parsing() -> None:
+    """LG's certificate answer is read wrapped or flat; bad ones raise; addresses default the port."""
+    answer = {"certificatePem": "PEM", "subscriptions": ["app/clients/x/push"]}
+    assert read_certificate_answer({"result": answer}) == ("PEM", "app/clients/x/push")
+    assert read_certificate_answer(answer) == ("PEM", "app/clients/x/push")
+    for bad in (
+        None,
+        {"result": []},
+        {"certificatePem": "PEM", "subscriptions": []},
+        {**answer, "subscriptions": [1]},
+    ):
+        with pytest.raises(ThinQInvalidResponseError):
+            read_certificate_answer(bad)
+    assert mqtt_address("mqtts://a3p-ats.iot.us-west-2.amazonaws.com:8883") == (
+        "a3p-ats.iot.us-west-2.amazonaws.com",
+        8883,
+    )
+    assert mqtt_address("broker.example") == ("broker.example", 8883)
+    with pytest.raises(ThinQInvalidResponseError):
+        mqtt_address("mqtts://:1")
+
+
+def test_private_key_stays_out_of_repr() -> None:
+    """The key pair's private half never shows in a representation (logs, diagnostics)."""
+    key_pem, csr = make_key_and_csr()
+    assert b"PRIVATE KEY" in key_pem
+    assert "BEGIN" not in csr
+    now = datetime.now(UTC)
+    credentials = PushCredentials("CERT", key_pem, "topic", now, now + timedelta(days=10))
+    assert "PRIVATE" not in repr(credentials)
+    assert credentials.renew_at == now + timedelta(days=8)
