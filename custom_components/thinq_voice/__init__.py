@@ -9,6 +9,7 @@ from homeassistant.helpers.typing import ConfigType
 from .agent.exposure import async_expose_new_entities
 from .agent.schedule import async_remove_schedules
 from .api import ThinQConnectClient
+from .appliance_events import ApplianceWatcher
 from .const import CONF_BASE_URL, CONF_CLIENT_ID, DOMAIN
 from .coordinator import HOURLY_REQUEST_BUDGET, ThinQVoiceConfigEntry, ThinQVoiceCoordinator
 from .services import async_setup_services
@@ -66,6 +67,7 @@ async def _async_setup_account(hass: HomeAssistant, entry: ThinQVoiceConfigEntry
     await coordinator.async_config_entry_first_refresh()
     entry.runtime_data = coordinator
     entry.async_on_unload(coordinator.async_cancel_confirms)
+    entry.async_on_unload(ApplianceWatcher(hass, coordinator).async_start(entry))
     entry.async_on_unload(async_expose_new_entities(hass, entry))
     await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
     return True

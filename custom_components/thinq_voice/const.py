@@ -38,6 +38,9 @@ NO_FALLBACK_AGENT: Final = "none"
 CONF_CONFIRM_START: Final = "confirm_start"
 # Fired when a scheduled action ran (or failed): automations can follow up on it.
 EVENT_SCHEDULED_ACTION: Final = "thinq_voice_scheduled_action"
+# Fired when something happens to an appliance (a cycle ends, a door opens, LG sends a code):
+# device triggers, commands for "when …" and announcements follow it.
+EVENT_APPLIANCE: Final = "thinq_voice_appliance_event"
 CONFIRMABLE_TYPES: Final = ("washer", "dryer", "dish_washer", "styler", "oven", "robot_cleaner")
 
 # TV entries (LG webOS over the LAN): the key the TV gave at pairing, and its MAC for Wake-on-LAN.
