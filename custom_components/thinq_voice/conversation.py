@@ -42,7 +42,7 @@ from .const import (
 from .coordinator import ThinQVoiceConfigEntry
 from .voice import NotUnderstood, is_correction, parse, parse_fragment
 from .voice.korean import has_final_consonant
-from .voice.model import Action, Command, DeviceType, Intent, Question, QuestionIntent
+from .voice.model import DECLINED, Action, Command, DeviceType, Intent, ParseResult, Question, QuestionIntent
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -157,6 +157,9 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
         parsed = [parse(sentence, language) for sentence in sentences]
         understood = [result for result in parsed if not isinstance(result, NotUnderstood)]
         parts: list[Action] = [part for result in understood for part in result.parts]
+        if declined := _declined(parsed, parts, language):
+            # Understood well enough to say why not: another agent could act on the part it reads.
+            return self._reply(user_input, chat_log, language, declined, asked=False)
         if understood:
             language = understood[0].language.value
         fragment = len(understood) < len(parsed)
@@ -590,6 +593,29 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
         return conversation.ConversationResult(
             response=response, conversation_id=chat_log.conversation_id, continue_conversation=asked
         )
+
+
+def _declined(parsed: list[ParseResult], parts: list[Action], language: str) -> str | None:
+    """Say why a sentence is not acted on though it was read: a condition, a negation, a time.
+
+    A command with a condition ("세탁 끝나면 건조기 돌려줘") is never done at once.
+    """
+    for result in parsed:
+        if isinstance(result, NotUnderstood) and result.reason in DECLINED:
+            if result.language is not None:
+                language = result.language.value
+            return say(language, f"declined_{result.reason.value}")
+    for part in parts:
+        if isinstance(part, Command) and part.when is not None:
+            said = part.when.target.text
+            if language == "ko":
+                device = said or "그것"
+            else:
+                device = f"the {said}" if said else "it"
+            return say(
+                language, "when_not_yet", device=device, event=say(language, f"event_{part.when.event.value}")
+            )
+    return None
 
 
 def _about_everything(part: Action) -> TypeGuard[Question]:

@@ -157,6 +157,36 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "{device} 채널을 내렸어요.",
         "en": "Switched the {device} to the previous channel.",
     },
+    "when_not_yet": {
+        "ko": "{device|이/가} {event} 할 일은 아직 맡을 수 없어요. 아무것도 보내지 않았어요.",
+        "en": "I can't act when {device} {event} yet, so I didn't send anything.",
+    },
+    "event_finished": {"ko": "끝나면", "en": "finishes"},
+    "event_started": {"ko": "시작하면", "en": "starts"},
+    "event_paused": {"ko": "멈추면", "en": "pauses"},
+    "event_error": {"ko": "오류가 나면", "en": "has an error"},
+    "event_preheated": {"ko": "예열되면", "en": "is preheated"},
+    "event_door_open": {"ko": "문이 열리면", "en": "door opens"},
+    "declined_condition": {
+        "ko": "조건(~하면)을 알아듣지 못해서 아무것도 보내지 않았어요.",
+        "en": "I couldn't read the condition in that, so I didn't send anything.",
+    },
+    "declined_negation": {
+        "ko": "하지 말라는 말씀으로 들어서 아무것도 보내지 않았어요.",
+        "en": "That sounded like something not to do, so I didn't send anything.",
+    },
+    "declined_time_unreadable": {
+        "ko": "언제 할지 알아듣지 못해서 아무것도 보내지 않았어요. '2시간 뒤에'나 '내일 아침 7시에'처럼 말씀해 주세요.",
+        "en": "I couldn't tell when you want that, so I didn't send anything. Try 'in 2 hours' or 'tomorrow at 7 am'.",
+    },
+    "declined_time_too_far": {
+        "ko": "일주일보다 먼 예약은 할 수 없어요. 아무것도 보내지 않았어요.",
+        "en": "I can only schedule up to a week ahead, so I didn't send anything.",
+    },
+    "declined_unplaced": {
+        "ko": "문장의 일부를 알아듣지 못해서 아무것도 보내지 않았어요.",
+        "en": "I didn't understand part of that, so I didn't send anything.",
+    },
     "not_understood": {"ko": "죄송해요, 무슨 말씀인지 모르겠어요.", "en": "Sorry, I didn't understand that."},
     "no_target": {
         "ko": "{name|이/가} 어떤 기기인지 찾지 못했어요.",

@@ -44,6 +44,13 @@ Command details:
   "그거" / "it"; ``TargetPhrase.matches(name)`` compares a device name or alias with what was said,
   exact name first, then with one particle stripped.
 
+When-then: "세탁 끝나면 건조기 돌려줘", "tell me when the oven is preheated" give commands whose
+``when`` is a `WhenEvent` (the appliance and the `ApplianceEvent` awaited); "빨래 끝나면 알려줘" is
+a ``notify`` command without a target. Such a command is never for now. A condition that cannot
+be read ("세탁기 돌면 …", "if it rains …") makes the sentence `NotUnderstood` with
+``Reason.CONDITION``; the reasons in ``model.DECLINED`` (condition, negation, unreadable or too
+distant time, unplaced words) are told to the user, never handed to another agent.
+
 Follow-ups: `parse_fragment` reads a sentence that only names appliances ("아니, 거실 거", "and the
 bedroom one too") as target phrases; `is_correction` says whether it takes back the last target
 ("아니", "그거 말고", "no", "not that one", "I meant") rather than adding one.
@@ -55,6 +62,7 @@ from .korean import has_final_consonant, josa, particle_for
 from .model import (
     Action,
     App,
+    ApplianceEvent,
     ClockTime,
     Command,
     DeviceType,
@@ -74,6 +82,7 @@ from .model import (
     Unit,
     Utterance,
     Value,
+    WhenEvent,
 )
 from .parser import MAX_LENGTH, is_correction, parse, parse_fragment
 
@@ -81,6 +90,7 @@ __all__ = [
     "MAX_LENGTH",
     "Action",
     "App",
+    "ApplianceEvent",
     "ClockTime",
     "Command",
     "DeviceType",
@@ -100,6 +110,7 @@ __all__ = [
     "Unit",
     "Utterance",
     "Value",
+    "WhenEvent",
     "has_final_consonant",
     "is_correction",
     "josa",

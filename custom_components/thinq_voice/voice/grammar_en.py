@@ -411,12 +411,22 @@ _UNITS = {
 _TIME_UNITS = {"h": Unit.HOURS, "m": Unit.MINUTES, "s": Unit.SECONDS}
 
 
-def parse_clauses(text: str, question_mark: bool) -> list[Clause]:
-    """Read a normalised English sentence (lower-case, no punctuation) as clauses."""
+def prepare(text: str) -> str:
+    """Remove a wake word and politeness, expand contractions, write number words as digits."""
     text = _WAKE.sub("", text)
     for pattern, replacement in _CONTRACTIONS:
         text = pattern.sub(replacement, text)
-    text = " ".join(_POLITENESS.sub(" ", english_words_to_digits(text)).split())
+    return " ".join(_POLITENESS.sub(" ", english_words_to_digits(text)).split())
+
+
+def read_targets(text: str) -> list[TargetPhrase]:
+    """Read words that only name appliances ("the washer") as target phrases."""
+    return _targets(prepare(text))
+
+
+def parse_clauses(text: str, question_mark: bool) -> list[Clause]:
+    """Read a normalised English sentence (lower-case, no punctuation) as clauses."""
+    text = prepare(text)
     if not text:
         return []
     segments: list[str] = []

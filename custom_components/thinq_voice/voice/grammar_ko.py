@@ -411,9 +411,19 @@ def strip_wake_word(text: str) -> str:
     return _WAKE.sub("", text, count=1).strip()
 
 
+def prepare(text: str) -> str:
+    """Remove a wake word and softeners (좀, 제발)."""
+    return " ".join(_SOFTENERS.sub(" ", strip_wake_word(text)).split())
+
+
+def read_targets(text: str) -> list[TargetPhrase]:
+    """Read words that only name appliances ("세탁기가", "빨래") as target phrases."""
+    return _targets(prepare(text), Clause())
+
+
 def parse_clauses(text: str, question_mark: bool) -> list[Clause]:
     """Read a normalised Korean sentence (lower-case, no punctuation) as clauses."""
-    text = " ".join(_SOFTENERS.sub(" ", strip_wake_word(text)).split())
+    text = prepare(text)
     clauses: list[Clause] = []
     if not text:
         return clauses

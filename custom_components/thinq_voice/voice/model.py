@@ -37,6 +37,19 @@ class Intent(StrEnum):
     SET_CHANNEL = "set_channel"
     CANCEL_SCHEDULE = "cancel_schedule"
     """Cancel what is set for later on the target ("세탁기 예약 취소해줘", "cancel the AC timer")."""
+    NOTIFY = "notify"
+    """Tell the user; only with ``Command.when`` ("빨래 끝나면 알려줘"): nothing is done to an appliance."""
+
+
+class ApplianceEvent(StrEnum):
+    """Something an appliance reports that a when-then command waits for."""
+
+    FINISHED = "finished"
+    STARTED = "started"
+    PAUSED = "paused"
+    ERROR = "error"
+    PREHEATED = "preheated"
+    DOOR_OPEN = "door_open"
 
 
 class QuestionIntent(StrEnum):
@@ -170,6 +183,16 @@ class Reason(StrEnum):
     """No command or question was recognised."""
     MISSING_VALUE = "missing_value"
     """A setting verb without a usable value ("에어컨 맞춰줘")."""
+    CONDITION = "condition"
+    """A condition ("-면", "when", "if", "until") that could not be read: nothing may run now."""
+    NEGATION = "negation"
+    """A negated request ("켜지 마", "don't start"): the sentence says what not to do."""
+    TIME_UNREADABLE = "time_unreadable"
+    """A time word that could not be placed ("다음 달에", "내일" without a clock time)."""
+    TIME_TOO_FAR = "time_too_far"
+    """A time beyond what can be scheduled ("열흘 뒤에", "in two weeks")."""
+    UNPLACED = "unplaced"
+    """Words the grammar could not place: a number without a role, an unknown unit."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,6 +270,19 @@ class TargetPhrase:
 
 
 @dataclass(frozen=True, slots=True)
+class WhenEvent:
+    """The condition of a when-then command: "세탁 끝나면", "when the washer finishes".
+
+    Attributes:
+        target: The appliance whose event is awaited.
+        event: What it must report.
+    """
+
+    target: TargetPhrase
+    event: ApplianceEvent
+
+
+@dataclass(frozen=True, slots=True)
 class Command:
     """One action in a sentence.
 
@@ -264,6 +300,8 @@ class Command:
             ``intent`` is the parser's guess (temperature; volume for a TV) and the agent may
             take the property of the conversation's last change instead (fan speed after
             "바람 세게 해줘").
+        when: Do it when an appliance reports an event ("세탁 끝나면 건조기 돌려줘"), never at
+            once. ``NOTIFY`` commands always have it and no ``target``.
     """
 
     intent: Intent
@@ -273,6 +311,7 @@ class Command:
     delay: timedelta | None = None
     at: ClockTime | None = None
     implied: bool = False
+    when: WhenEvent | None = None
 
     @property
     def later(self) -> bool:
@@ -322,3 +361,9 @@ class NotUnderstood:
 
 
 type ParseResult = Utterance | NotUnderstood
+
+DECLINED = frozenset(
+    {Reason.CONDITION, Reason.NEGATION, Reason.TIME_UNREADABLE, Reason.TIME_TOO_FAR, Reason.UNPLACED}
+)
+"""Reasons that were understood well enough to be told back: never handed to another agent,
+which could act on the part it does understand."""

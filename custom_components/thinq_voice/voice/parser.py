@@ -1,11 +1,23 @@
 """Entry point: normalise the text, pick the grammar by script, build the result."""
 
+from dataclasses import replace
 import re
 import unicodedata
 
-from . import grammar_en, grammar_ko
+from . import conditions, grammar_en, grammar_ko
 from .clause import Clause, build
-from .model import Language, NotUnderstood, ParseResult, Reason, TargetPhrase, Utterance
+from .model import (
+    Action,
+    Command,
+    Intent,
+    Language,
+    NotUnderstood,
+    ParseResult,
+    Reason,
+    TargetPhrase,
+    Utterance,
+    WhenEvent,
+)
 
 MAX_LENGTH = 300
 """Longest accepted input, in characters: a spoken command is far shorter."""
@@ -56,20 +68,50 @@ def parse(text: str, language: str | None = None) -> ParseResult:
     words = _words(normal)
     if _HANGUL.search(words):
         found = Language.KO
-        clauses = grammar_ko.parse_clauses(words, question_mark)
     elif _LATIN.search(words):
         found = Language.EN
-        clauses = grammar_en.parse_clauses(words, question_mark)
     elif words.isascii():
         return NotUnderstood(text, hint, Reason.NO_INTENT)
     else:
         return NotUnderstood(text, None, Reason.UNSUPPORTED_LANGUAGE)
+    result = _read(words, found, question_mark)
+    if isinstance(result, Reason):
+        return NotUnderstood(text, found, result)
+    return Utterance(text, found, result)
+
+
+def _read(words: str, language: Language, question_mark: bool) -> tuple[Action, ...] | Reason:
+    """Read the words of a sentence in a language, its condition first."""
+    grammar = grammar_ko if language is Language.KO else grammar_en
+    split = (conditions.split_korean if language is Language.KO else conditions.split_english)(
+        grammar.prepare(words)
+    )
+    if split is False:
+        return Reason.CONDITION
+    if isinstance(split, conditions.Condition):
+        return _read_condition(split, language)
+    clauses = grammar.parse_clauses(words, question_mark)
     if not clauses:
-        return NotUnderstood(text, found, Reason.EMPTY)
+        return Reason.EMPTY
     actions = build(clauses)
-    if not isinstance(actions, list):
-        return NotUnderstood(text, found, actions)
-    return Utterance(text, found, tuple(actions))
+    return actions if isinstance(actions, Reason) else tuple(actions)
+
+
+def _read_condition(split: conditions.Condition, language: Language) -> tuple[Action, ...] | Reason:
+    """Read a when-then sentence: every part waits for the event; nothing is for now."""
+    grammar = grammar_ko if language is Language.KO else grammar_en
+    subjects = grammar.read_targets(split.subject)
+    if len(subjects) != 1 or subjects[0].every or not (subjects[0].key or subjects[0].pronoun):
+        return Reason.CONDITION
+    when = WhenEvent(subjects[0], split.event)
+    if split.notify:
+        return (Command(Intent.NOTIFY, when=when),)
+    main = _read(split.main, language, question_mark=False) if split.main else Reason.CONDITION
+    if isinstance(main, Reason):
+        return main
+    if not all(isinstance(part, Command) for part in main):
+        return Reason.CONDITION
+    return tuple(replace(part, when=when) for part in main if isinstance(part, Command))
 
 
 def _language(language: str | None) -> Language | None:
