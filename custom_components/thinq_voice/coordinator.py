@@ -1,10 +1,9 @@
 """Coordinator: one per ThinQ Connect account, holding every included appliance."""
 
 import asyncio
-from collections.abc import Iterable
+from collections.abc import Coroutine
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-import time
 from typing import Any, override
 
 from homeassistant.config_entries import ConfigEntry
@@ -38,6 +37,7 @@ from .const import (
     LOGGER,
 )
 from .properties import COMPLETE_STATES, ERROR_STATES, RUN_STATE
+from .sent_controls import ControlLedger, SentControl, settle
 
 type ThinQVoiceConfigEntry = ConfigEntry[ThinQVoiceCoordinator]
 
@@ -58,10 +58,6 @@ ENERGY_FIRST_DELAY = timedelta(hours=1)
 # Generic notifications for appliances whose profile names no push code for an ending or error.
 RUN_COMPLETE = "run_complete"
 RUN_ERROR = "run_error"
-# Sent controls are remembered until someone asks whether they were confirmed, but not for ever:
-# controls of automations or the UI are never asked about.
-SENT_CONTROL_LIFETIME = 60.0
-MAX_SENT_CONTROLS = 100
 
 
 def signal_notification(entry_id: str) -> str:
@@ -126,51 +122,6 @@ class Appliance:
     previous_state: DeviceState | None = field(default=None, repr=False)
 
 
-@dataclass(slots=True, eq=False)
-class SentControl:
-    """A control LG accepted, and whether the appliance has reported it yet."""
-
-    device_id: str
-    resource: str
-    prop: str
-    value: Any
-    location: str | None
-    context_id: str | None
-    # The appliance's state when the control was sent, for properties it does not report.
-    state_before: DeviceState | None
-    confirmed: asyncio.Future[bool]
-    sent_at: float = field(default_factory=time.monotonic)
-
-
-def reports_control(state: DeviceState, control: SentControl) -> bool:
-    """Return whether a state read after a control shows that the appliance carried it out.
-
-    A property the state reports must hold the value sent; LG reports a mode's own write
-    (coolTargetTemperature) under the plain name (targetTemperature). Other write-only properties
-    (a washer's START) never show up: the state must have changed instead.
-    """
-    same_part = [
-        (key.name, value)
-        for key, value in state.values.items()
-        if key.resource == control.resource and (control.location is None or key.location == control.location)
-    ]
-    reported = [value for name, value in same_part if name == control.prop] or [
-        value for name, value in same_part if name and control.prop.endswith(name[0].upper() + name[1:])
-    ]
-    if reported:
-        return any(_same_value(value, control.value) for value in reported)
-    return control.state_before is not None and state.values != control.state_before.values
-
-
-def _same_value(reported: JsonValue, sent: Any) -> bool:
-    """Compare as LG does: numbers by value (23 == 23.0), anything else exactly."""
-    if isinstance(reported, int | float) and isinstance(sent, int | float):
-        return isinstance(reported, bool) == isinstance(sent, bool) and float(reported) == float(sent)
-    if isinstance(sent, tuple):
-        return reported == list(sent)
-    return bool(reported == sent)
-
-
 class ThinQVoiceCoordinator(DataUpdateCoordinator[dict[str, Appliance]]):
     """Reads the account's appliances within LG's request limits and sends controls."""
 
@@ -187,13 +138,30 @@ class ThinQVoiceCoordinator(DataUpdateCoordinator[dict[str, Appliance]]):
         self._profiles: dict[str, DeviceProfile] = {}
         self._device_list_read_at: datetime | None = None
         self._read_slots = asyncio.Semaphore(MAX_PARALLEL_READS)
-        self._pending_confirms: dict[str, asyncio.Task[None]] = {}
-        # How long after a control the appliance is read to confirm it.
-        self.confirm_delay: timedelta = CONFIRM_DELAY
-        self.sent_controls: list[SentControl] = []
+        self.ledger = ControlLedger(hass, self.async_refresh_appliance, self._start_task, CONFIRM_DELAY)
         self._configured_interval = interval
         self.energy = EnergyReader(self)
         self._energy_due = dt_util.utcnow() + ENERGY_FIRST_DELAY
+
+    @property
+    def confirm_delay(self) -> timedelta:
+        """Return how long after a control the appliance is read to confirm it."""
+        return self.ledger.confirm_delay
+
+    @confirm_delay.setter
+    def confirm_delay(self, delay: timedelta) -> None:
+        self.ledger.confirm_delay = delay
+
+    @property
+    def sent_controls(self) -> list[SentControl]:
+        """Return the controls LG accepted that nobody has asked about yet."""
+        return self.ledger.sent
+
+    @callback
+    def _start_task(self, coro: Coroutine[Any, Any, None], name: str, tracked: bool) -> asyncio.Task[None]:
+        if tracked:
+            return self.config_entry.async_create_task(self.hass, coro, name)
+        return self.config_entry.async_create_background_task(self.hass, coro, name)
 
     @property
     def excluded_devices(self) -> set[str]:
@@ -327,42 +295,23 @@ class ThinQVoiceCoordinator(DataUpdateCoordinator[dict[str, Appliance]]):
     async def async_refresh_appliance(self, device_id: str) -> None:
         """Read one appliance now, judge the controls sent to it so far and tell the entities."""
         # Controls sent while the read is under way are judged by their own, later read.
-        judged = [
-            control
-            for control in self.sent_controls
-            if control.device_id == device_id and not control.confirmed.done()
-        ]
+        judged = self.ledger.open_for(device_id)
         appliance = self.data.get(device_id) if self.data else None
         if appliance is None:
-            _settle(judged, None)
+            settle(judged, None)
             return
         try:
             await self._async_read_state(appliance)
         except ThinQError as err:
             LOGGER.debug("Confirming a control failed: %s", err)
-            _settle(judged, None)
+            settle(judged, None)
             return
-        _settle(judged, appliance.state if appliance.online else None)
+        settle(judged, appliance.state if appliance.online else None)
         self.async_set_updated_data(self.data)
 
     async def async_wait_confirmed(self, context_id: str, timeout: float) -> dict[str, bool]:
-        """Wait at most `timeout` seconds for the appliances to confirm the controls of a context.
-
-        Returns, by device id, whether every control of the context to that appliance was
-        confirmed; a control still unconfirmed at the timeout counts as not. The controls are
-        forgotten then. A context that sent nothing returns at once with {}.
-        """
-        controls = [control for control in self.sent_controls if control.context_id == context_id]
-        if not controls:
-            return {}
-        if waiting := [control.confirmed for control in controls if not control.confirmed.done()]:
-            await asyncio.wait(waiting, timeout=timeout)
-        confirmed: dict[str, bool] = {}
-        for control in controls:
-            done = control.confirmed.done() and control.confirmed.result()
-            confirmed[control.device_id] = confirmed.get(control.device_id, True) and done
-        self._forget(controls)
-        return confirmed
+        """Wait at most `timeout` seconds for the controls of a context (see `ControlLedger.async_wait`)."""
+        return await self.ledger.async_wait(context_id, timeout)
 
     async def async_control(
         self,
@@ -427,7 +376,7 @@ class ThinQVoiceCoordinator(DataUpdateCoordinator[dict[str, Appliance]]):
                 translation_key="control_failed",
                 translation_placeholders=placeholders,
             ) from err
-        self._remember(
+        self.ledger.remember(
             SentControl(
                 device_id=device_id,
                 resource=resource,
@@ -439,60 +388,12 @@ class ThinQVoiceCoordinator(DataUpdateCoordinator[dict[str, Appliance]]):
                 confirmed=self.hass.loop.create_future(),
             )
         )
-        self._schedule_confirm(device_id)
-
-    @callback
-    def _remember(self, control: SentControl) -> None:
-        """Keep a sent control, dropping those too old or too many to be asked about."""
-        expired = time.monotonic() - SENT_CONTROL_LIFETIME
-        self._forget([sent for sent in self.sent_controls if sent.sent_at < expired])
-        self.sent_controls.append(control)
-        self._forget(self.sent_controls[:-MAX_SENT_CONTROLS])
-
-    @callback
-    def _forget(self, controls: Iterable[SentControl]) -> None:
-        """Drop sent controls; one still waiting for its read counts as unconfirmed."""
-        dropped = list(controls)
-        if not dropped:
-            return
-        _settle(dropped, None)
-        self.sent_controls = [control for control in self.sent_controls if control not in dropped]
-
-    @callback
-    def _schedule_confirm(self, device_id: str) -> None:
-        """Read the appliance once shortly after a control, replacing a confirm already waiting."""
-        if waiting := self._pending_confirms.pop(device_id, None):
-            waiting.cancel()
-
-        async def _confirm() -> None:
-            await asyncio.sleep(self.confirm_delay.total_seconds())
-            # From here on a newer control no longer cancels this read: it judges the older ones.
-            self._pending_confirms.pop(device_id, None)
-            await self.async_refresh_appliance(device_id)
-
-        name = f"thinq_voice confirm {device_id}"
-        if self.confirm_delay:
-            # A read seconds away must not hold up Home Assistant waiting for its tasks.
-            task = self.config_entry.async_create_background_task(self.hass, _confirm(), name)
-        else:
-            # A read due at once is part of the control's own work: tracked like it.
-            task = self.config_entry.async_create_task(self.hass, _confirm(), name)
-        self._pending_confirms[device_id] = task
+        self.ledger.schedule_confirm(device_id)
 
     @callback
     def async_cancel_confirms(self) -> None:
         """Cancel the confirmation reads still waiting, and forget the sent controls (on unload)."""
-        for waiting in self._pending_confirms.values():
-            waiting.cancel()
-        self._pending_confirms.clear()
-        self._forget(self.sent_controls)
-
-
-def _settle(controls: Iterable[SentControl], state: DeviceState | None) -> None:
-    """Decide the controls still open by a state read after them; without one, none is confirmed."""
-    for control in controls:
-        if not control.confirmed.done():
-            control.confirmed.set_result(state is not None and reports_control(state, control))
+        self.ledger.cancel()
 
 
 class EnergyReader:

@@ -15,16 +15,12 @@ import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components import thinq_voice
-from custom_components.thinq_voice import coordinator as coordinator_module
+from custom_components.thinq_voice import sent_controls as sent_controls_module
 from custom_components.thinq_voice.api import ThinQConnectClient
 from custom_components.thinq_voice.api.models import DeviceState
 from custom_components.thinq_voice.const import DOMAIN
-from custom_components.thinq_voice.coordinator import (
-    SENT_CONTROL_LIFETIME,
-    SentControl,
-    ThinQVoiceCoordinator,
-    reports_control,
-)
+from custom_components.thinq_voice.coordinator import ThinQVoiceCoordinator
+from custom_components.thinq_voice.sent_controls import SENT_CONTROL_LIFETIME, SentControl, reports_control
 from simulator import Simulator
 
 UNCONFIRMED_KO = "{}에 명령을 보냈어요. 아직 기기에서 확인되지 않았어요."
@@ -189,7 +185,7 @@ async def test_unasked_controls_do_not_pile_up(
     monkeypatch.setattr(
         thinq_voice, "ThinQConnectClient", functools.partial(ThinQConnectClient, control_interval=0)
     )
-    monkeypatch.setattr(coordinator_module, "MAX_SENT_CONTROLS", 3)
+    monkeypatch.setattr(sent_controls_module, "MAX_SENT_CONTROLS", 3)
     config_entry.add_to_hass(hass)
     await hass.config_entries.async_setup(config_entry.entry_id)
     await hass.async_block_till_done()
