@@ -11,7 +11,13 @@ from .agent.schedule import async_remove_schedules
 from .api import ThinQConnectClient
 from .appliance_events import ApplianceWatcher
 from .const import CONF_BASE_URL, CONF_CLIENT_ID, DOMAIN
-from .coordinator import HOURLY_REQUEST_BUDGET, ThinQVoiceConfigEntry, ThinQVoiceCoordinator
+from .coordinator import (
+    CONTROL_RESERVE,
+    HOURLY_REQUEST_BUDGET,
+    PEOPLE_RESERVE,
+    ThinQVoiceConfigEntry,
+    ThinQVoiceCoordinator,
+)
 from .services import async_setup_services
 from .tv_coordinator import TvConfigEntry, TvCoordinator, is_tv_entry
 
@@ -62,6 +68,8 @@ async def _async_setup_account(hass: HomeAssistant, entry: ThinQVoiceConfigEntry
         client_id=entry.data[CONF_CLIENT_ID],
         base_url=entry.data.get(CONF_BASE_URL),
         hourly_request_budget=HOURLY_REQUEST_BUDGET,
+        people_reserve=PEOPLE_RESERVE,
+        control_reserve=CONTROL_RESERVE,
     )
     coordinator = ThinQVoiceCoordinator(hass, entry, client)
     await coordinator.async_config_entry_first_refresh()

@@ -15,8 +15,10 @@ from homeassistant.helpers.update_coordinator import DataUpdateCoordinator, Upda
 from homeassistant.util import dt as dt_util
 
 from .api import (
+    Priority,
     ThinQAuthenticationError,
     ThinQBadRequestError,
+    ThinQBudgetError,
     ThinQCommandRefusedError,
     ThinQConnectClient,
     ThinQDeviceOfflineError,
@@ -46,11 +48,14 @@ type ThinQVoiceConfigEntry = ConfigEntry[ThinQVoiceCoordinator]
 MAX_PARALLEL_READS = 4
 # LG's hourly limit per account, as far as anyone has measured it (see api/const.py).
 HOURLY_REQUEST_BUDGET = DEFAULT_HOURLY_REQUEST_BUDGET
-# Requests per hour kept out of polling: the hourly device list, energy history, controls and the
-# read that confirms each control. Polling spreads over the rest of LG's hourly budget.
-RESERVED_REQUESTS = 25
-# Requests a refresh leaves in the budget, so a control sent right after still goes through.
-CONTROL_MARGIN = 5
+# Requests of every hour that polling, energy and the device list never touch: they are for
+# people. A command costs a control and a confirming read; confirming reads leave the last
+# CONTROL_RESERVE requests to controls alone (the answer then says "sent, not yet confirmed"), so a
+# household gets (50 - 20) / 2 + 20 = 35 commands in an hour of full polling before one is refused.
+PEOPLE_RESERVE = 50
+CONTROL_RESERVE = 20
+# Background requests of an hour that are not state reads: the hourly device list, energy history.
+BACKGROUND_OVERHEAD = 5
 # LG's energy history holds one value per day: reading it four times a day is plenty. The first
 # reading waits until the burst of setup requests has left the rolling hourly budget.
 ENERGY_INTERVAL = timedelta(hours=6)
@@ -66,8 +71,9 @@ def signal_notification(entry_id: str) -> str:
 
 
 def polling_interval(configured: timedelta, appliances: int) -> timedelta:
-    """Return the refresh interval: the configured one, stretched so polling fits LG's budget."""
-    budget_interval = timedelta(seconds=appliances * 3600 / (HOURLY_REQUEST_BUDGET - RESERVED_REQUESTS))
+    """Return the refresh interval: the configured one, stretched so polling fits the background share."""
+    polling_share = HOURLY_REQUEST_BUDGET - PEOPLE_RESERVE - BACKGROUND_OVERHEAD
+    budget_interval = timedelta(seconds=appliances * 3600 / polling_share)
     return max(configured, budget_interval)
 
 
@@ -170,13 +176,18 @@ class ThinQVoiceCoordinator(DataUpdateCoordinator[dict[str, Appliance]]):
 
     @override
     async def _async_update_data(self) -> dict[str, Appliance]:
-        """Read the device list when due, then the state of every included appliance."""
+        """Read the device list when due, then the states of the appliances the budget allows.
+
+        Setting up is read for someone waiting; later refreshes are background reads that only
+        spend what leaves the people's reserve, stalest appliances first.
+        """
+        priority = Priority.CONFIRM if self.data is None else Priority.BACKGROUND
         try:
             now = dt_util.utcnow()
             if self._device_list_read_at is None or now - self._device_list_read_at >= DEVICE_LIST_INTERVAL:
-                await self._async_read_device_list()
+                await self._async_read_device_list(priority)
                 self._device_list_read_at = now
-            await self._async_read_missing_profiles()
+            await self._async_read_missing_profiles(priority)
             previous = self.data or {}
             appliances = {
                 device_id: previous.get(device_id) or Appliance(info=info, profile=self._profiles[device_id])
@@ -185,39 +196,39 @@ class ThinQVoiceCoordinator(DataUpdateCoordinator[dict[str, Appliance]]):
             }
             for device_id, appliance in appliances.items():
                 appliance.info = self.known_devices[device_id]
-            if self.data is not None and self.client.remaining_budget < len(appliances) + CONTROL_MARGIN:
-                # Keep the last states rather than spend the requests controls still need.
-                LOGGER.debug("Skipping a refresh: LG's hourly request budget is nearly spent")
-                return appliances
+            stalest_first = sorted(
+                appliances.values(),
+                key=lambda appliance: (appliance.updated_at is not None, appliance.updated_at),
+            )
+            due = stalest_first[: self.client.budget.available(priority)]
+            if len(due) < len(appliances):
+                LOGGER.debug(
+                    "Reading %s of %s appliances: the rest waits for the budget", len(due), len(appliances)
+                )
             results = await asyncio.gather(
-                *(self._async_read_state(appliance) for appliance in appliances.values()),
+                *(self._async_read_state(appliance, priority) for appliance in due),
                 return_exceptions=True,
             )
         except ThinQAuthenticationError as err:
             raise ConfigEntryAuthFailed(translation_domain=DOMAIN, translation_key="invalid_token") from err
+        except ThinQBudgetError as err:
+            if self.data is not None:
+                # Our own budget holds polling back for people: keep the last states.
+                LOGGER.debug("Refresh held back by ThinQ Voice's request budget: %s", err)
+                return self.data
+            raise UpdateFailed(
+                translation_domain=DOMAIN,
+                translation_key="budget_held",
+                translation_placeholders={"seconds": str(round(err.retry_after))},
+                retry_after=err.retry_after,
+            ) from err
         except ThinQRateLimitError as err:
             raise UpdateFailed(
                 translation_domain=DOMAIN, translation_key="rate_limited", retry_after=err.retry_after
             ) from err
         except ThinQError as err:
             raise UpdateFailed(translation_domain=DOMAIN, translation_key="update_failed") from err
-        errors = [result for result in results if isinstance(result, BaseException)]
-        for error in errors:
-            if isinstance(error, ThinQAuthenticationError):
-                raise ConfigEntryAuthFailed(
-                    translation_domain=DOMAIN, translation_key="invalid_token"
-                ) from error
-        for error in errors:
-            if isinstance(error, ThinQRateLimitError):
-                raise UpdateFailed(
-                    translation_domain=DOMAIN, translation_key="rate_limited", retry_after=error.retry_after
-                ) from error
-        if errors and len(errors) == len(results):
-            raise UpdateFailed(translation_domain=DOMAIN, translation_key="update_failed") from errors[0]
-        for error in errors:
-            if not isinstance(error, ThinQError):
-                raise error
-            LOGGER.debug("Reading one appliance failed: %s", error)
+        _raise_for_read_errors(results)
         self.update_interval = polling_interval(self._configured_interval, len(appliances))
         if dt_util.utcnow() >= self._energy_due:
             self._energy_due = dt_util.utcnow() + ENERGY_INTERVAL
@@ -226,16 +237,18 @@ class ThinQVoiceCoordinator(DataUpdateCoordinator[dict[str, Appliance]]):
             )
         return appliances
 
-    async def _async_read_device_list(self) -> None:
+    async def _async_read_device_list(self, priority: Priority) -> None:
         """Read the account's appliances and forget removed ones."""
-        devices = {device.device_id: device for device in await self.client.async_get_devices()}
+        devices = {
+            device.device_id: device for device in await self.client.async_get_devices(priority=priority)
+        }
         for device_id in self._profiles.keys() - devices.keys():
             del self._profiles[device_id]
         self.known_devices = devices
         self._remove_stale_devices()
 
-    async def _async_read_missing_profiles(self) -> None:
-        """Fetch the profiles still missing, as far as LG's hourly budget allows this round.
+    async def _async_read_missing_profiles(self, priority: Priority) -> None:
+        """Fetch the profiles still missing, as far as the hourly budget allows this round.
 
         Setting up costs a profile and a state read per appliance: a large account needs more
         than LG allows in an hour, so its appliances join over the following refreshes instead
@@ -243,14 +256,16 @@ class ThinQVoiceCoordinator(DataUpdateCoordinator[dict[str, Appliance]]):
         """
         missing = self.known_devices.keys() - self._profiles.keys() - self.excluded_devices
         for device_id in missing:
-            # Each new profile brings a state read this round; controls keep their margin.
-            if self.client.remaining_budget < len(self._profiles) + 2 + CONTROL_MARGIN:
+            # Each new profile brings a state read this round, as do the appliances already known.
+            if self.client.budget.available(priority) < len(self._profiles) + 2:
                 LOGGER.debug(
-                    "Postponing %s appliances to stay within LG's hourly budget",
+                    "Postponing %s appliances to stay within the hourly budget",
                     len(missing - self._profiles.keys()),
                 )
                 return
-            self._profiles[device_id] = await self.client.async_get_device_profile(device_id)
+            self._profiles[device_id] = await self.client.async_get_device_profile(
+                device_id, priority=priority
+            )
 
     @callback
     def _remove_stale_devices(self) -> None:
@@ -266,11 +281,11 @@ class ThinQVoiceCoordinator(DataUpdateCoordinator[dict[str, Appliance]]):
             if ids and not ids & keep:
                 registry.async_remove_device(device.id)
 
-    async def _async_read_state(self, appliance: Appliance) -> None:
+    async def _async_read_state(self, appliance: Appliance, priority: Priority) -> None:
         """Read one appliance's state; an offline appliance is marked, not raised."""
         async with self._read_slots:
             try:
-                state = await self.client.async_get_device_state(appliance.info.device_id)
+                state = await self.client.async_get_device_state(appliance.info.device_id, priority=priority)
             except ThinQDeviceOfflineError:
                 if appliance.online:
                     LOGGER.info("%s is offline", appliance.info.alias)
@@ -301,13 +316,15 @@ class ThinQVoiceCoordinator(DataUpdateCoordinator[dict[str, Appliance]]):
             settle(judged, None)
             return
         try:
-            await self._async_read_state(appliance)
+            await self._async_read_state(appliance, Priority.CONFIRM)
         except ThinQError as err:
             LOGGER.debug("Confirming a control failed: %s", err)
             settle(judged, None)
             return
         settle(judged, appliance.state if appliance.online else None)
-        self.async_set_updated_data(self.data)
+        # Not async_set_updated_data: that would restart the polling timer, and a command every
+        # few minutes would then keep every other appliance from being read.
+        self.async_update_listeners()
 
     async def async_wait_confirmed(self, context_id: str, timeout: float) -> dict[str, bool]:
         """Wait at most `timeout` seconds for the controls of a context (see `ControlLedger.async_wait`)."""
@@ -358,6 +375,8 @@ class ThinQVoiceCoordinator(DataUpdateCoordinator[dict[str, Appliance]]):
         except ThinQAuthenticationError as err:
             self.config_entry.async_start_reauth(self.hass)
             raise HomeAssistantError(translation_domain=DOMAIN, translation_key="invalid_token") from err
+        except ThinQBudgetError as err:
+            raise budget_held_error(err) from err
         except ThinQRateLimitError as err:
             raise HomeAssistantError(
                 translation_domain=DOMAIN,
@@ -396,6 +415,46 @@ class ThinQVoiceCoordinator(DataUpdateCoordinator[dict[str, Appliance]]):
         self.ledger.cancel()
 
 
+def budget_held_error(err: ThinQBudgetError) -> HomeAssistantError:
+    """Return the error telling that ThinQ Voice's own budget, not LG, holds a request back, and until when."""
+    at = dt_util.as_local(dt_util.utcnow() + timedelta(seconds=err.retry_after))
+    return HomeAssistantError(
+        translation_domain=DOMAIN,
+        translation_key="budget_held_control",
+        translation_placeholders={
+            "limit": str(err.limit),
+            "seconds": str(round(err.retry_after)),
+            "time": at.strftime("%H:%M"),
+        },
+    )
+
+
+def _raise_for_read_errors(results: list[BaseException | None]) -> None:
+    """Fail the refresh for errors that concern the account; one appliance's trouble is only logged.
+
+    Our own budget refusing some reads (a command took the last requests meanwhile) is not a failure.
+    """
+    errors = [
+        result
+        for result in results
+        if isinstance(result, BaseException) and not isinstance(result, ThinQBudgetError)
+    ]
+    for error in errors:
+        if isinstance(error, ThinQAuthenticationError):
+            raise ConfigEntryAuthFailed(translation_domain=DOMAIN, translation_key="invalid_token") from error
+    for error in errors:
+        if isinstance(error, ThinQRateLimitError):
+            raise UpdateFailed(
+                translation_domain=DOMAIN, translation_key="rate_limited", retry_after=error.retry_after
+            ) from error
+    if errors and len(errors) == len(results):
+        raise UpdateFailed(translation_domain=DOMAIN, translation_key="update_failed") from errors[0]
+    for error in errors:
+        if not isinstance(error, ThinQError):
+            raise error
+        LOGGER.debug("Reading one appliance failed: %s", error)
+
+
 class EnergyReader:
     """Reads each appliance's energy use this month, a few times a day.
 
@@ -429,9 +488,9 @@ class EnergyReader:
         today = dt_util.now().date()
         appliances = len(self.coordinator.data)
         for device_id in list(self.coordinator.data):
-            # Polling and controls come first: energy only takes what the next refresh leaves over.
-            if client.remaining_budget < appliances + CONTROL_MARGIN + 2:
-                LOGGER.debug("Energy reading postponed: LG's request budget is nearly spent")
+            # People and polling come first: energy only takes what the next refresh leaves over.
+            if client.budget.available(Priority.BACKGROUND) < appliances + 2:
+                LOGGER.debug("Energy reading postponed: the request budget is nearly spent")
                 break
             try:
                 if (prop := await self.async_property(device_id)) is None:

@@ -10,9 +10,9 @@ from homeassistant.exceptions import HomeAssistantError, ServiceValidationError
 from homeassistant.helpers import config_validation as cv, device_registry as dr
 import voluptuous as vol
 
-from .api import ThinQError, ThinQRateLimitError
+from .api import Priority, ThinQBudgetError, ThinQError, ThinQRateLimitError
 from .const import DOMAIN
-from .coordinator import ThinQVoiceConfigEntry, ThinQVoiceCoordinator
+from .coordinator import ThinQVoiceConfigEntry, ThinQVoiceCoordinator, budget_held_error
 
 SERVICE_SET_PROPERTY = "set_property"
 SERVICE_GET_ENERGY_USAGE = "get_energy_usage"
@@ -114,7 +114,12 @@ async def _async_get_energy_usage(call: ServiceCall) -> ServiceResponse:
         prop = await coordinator.energy.async_property(device_id)
         if prop is None:
             raise HomeAssistantError(translation_domain=DOMAIN, translation_key="no_energy")
-        response = await client.async_get_energy_usage(device_id, prop, period, start, end)
+        # Someone waits for this answer: it is not background reading.
+        response = await client.async_get_energy_usage(
+            device_id, prop, period, start, end, priority=Priority.CONFIRM
+        )
+    except ThinQBudgetError as err:
+        raise budget_held_error(err) from err
     except ThinQRateLimitError as err:
         raise HomeAssistantError(
             translation_domain=DOMAIN,

@@ -15,9 +15,11 @@ from custom_components.thinq_voice.api import (
     API_KEY,
     SUPPORTED_COUNTRIES,
     DeviceProfile,
+    Priority,
     Region,
     ThinQAuthenticationError,
     ThinQBadRequestError,
+    ThinQBudgetError,
     ThinQCommandRefusedError,
     ThinQConnectClient,
     ThinQConnectionError,
@@ -423,7 +425,7 @@ async def test_hourly_budget(lg: FakeLG, session: aiohttp.ClientSession) -> None
         await client.async_get_devices()
         clock.advance(60)
     assert client.remaining_budget == 0
-    with pytest.raises(ThinQRateLimitError) as info:
+    with pytest.raises(ThinQBudgetError) as info:
         await client.async_get_devices()
     assert info.value.retry_after == pytest.approx(3600 - 180)
     assert info.value.code is None
@@ -435,6 +437,25 @@ async def test_hourly_budget(lg: FakeLG, session: aiohttp.ClientSession) -> None
     assert len(lg.requests) == 4
     with pytest.raises(ValueError, match="at least one"):
         make_client(lg, session, clock, hourly_request_budget=0)
+
+
+async def test_reads_yield_to_people(lg: FakeLG, session: aiohttp.ClientSession) -> None:
+    lg.reply("GET", f"/devices/{DEVICE}/state", AC_STATE)
+    lg.reply("POST", f"/devices/{DEVICE}/control", {})
+    clock = FakeClock()
+    client = make_client(
+        lg, session, clock, hourly_request_budget=4, people_reserve=2, control_reserve=1, wall_clock=clock
+    )
+    for _ in range(2):
+        await client.async_get_device_state(DEVICE)
+    with pytest.raises(ThinQBudgetError):
+        await client.async_get_device_state(DEVICE)
+    await client.async_post_device_control(DEVICE, {"a": {"b": 1}})
+    with pytest.raises(ThinQBudgetError):
+        await client.async_get_device_state(DEVICE, priority=Priority.CONFIRM)
+    await client.async_post_device_control(DEVICE, {"a": {"b": 2}})
+    assert [request.method for request in lg.requests] == ["GET", "GET", "POST", "POST"]
+    assert client.remaining_budget == 0
 
 
 @pytest.mark.parametrize("code", ["1306", "1314"])

@@ -72,7 +72,7 @@ async def call(hass: HomeAssistant, domain: str, service: str, target: str, **da
     await hass.services.async_call(domain, service, {ATTR_ENTITY_ID: target, **data}, blocking=True)
 
 
-async def refresh(hass: HomeAssistant, freezer: FrozenDateTimeFactory, minutes: float = 10) -> None:
+async def refresh(hass: HomeAssistant, freezer: FrozenDateTimeFactory, minutes: float = 20) -> None:
     """Let the coordinator's next scheduled refresh run."""
     freezer.tick(timedelta(minutes=minutes))
     async_fire_time_changed(hass)

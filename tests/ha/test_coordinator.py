@@ -1,7 +1,7 @@
 """Polling within LG's budget, appliances joining and leaving, notifications and energy."""
 
 from datetime import timedelta
-from unittest.mock import PropertyMock, patch
+from unittest.mock import patch
 
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.core import HomeAssistant
@@ -119,18 +119,18 @@ async def test_run_end_fires_event(
     event_id = er.async_get(hass).async_get_entity_id("event", DOMAIN, f"{washer}_notification")
     assert event_id is not None
     simulator.patch_state(washer, {"runState": {"currentState": "RUNNING"}})
-    await tick(hass, freezer, timedelta(minutes=10))
+    await tick(hass, freezer, timedelta(minutes=20))
     assert hass.states.get(event_id).state == "unknown"  # type: ignore[union-attr]
     simulator.patch_state(
         washer, {"runState": {"currentState": "END"}, "timer": {"remainHour": 0, "remainMinute": 0}}
     )
-    await tick(hass, freezer, timedelta(minutes=10))
+    await tick(hass, freezer, timedelta(minutes=20))
     state = hass.states.get(event_id)
     assert state is not None
     assert state.attributes["event_type"] == "washing_is_complete"
     assert state.attributes["location"] == "main"
     fired_at = state.state
-    await tick(hass, freezer, timedelta(minutes=10))
+    await tick(hass, freezer, timedelta(minutes=20))
     assert hass.states.get(event_id).state == fired_at  # type: ignore[union-attr]
 
 
@@ -188,9 +188,7 @@ async def test_budget_and_confirm_edges(
     coordinator = init_integration.runtime_data
     washer = simulator.device_ids[4]
     read_at = coordinator.data[washer].updated_at
-    with patch.object(
-        type(coordinator.client), "remaining_budget", new_callable=PropertyMock, return_value=3
-    ):
+    with patch.object(coordinator.client.budget, "available", return_value=3):
         await tick(hass, freezer, timedelta(minutes=10))
         await coordinator.energy.async_update()
     assert coordinator.last_update_success
@@ -208,10 +206,12 @@ async def test_energy_reader_edges(
     """Failed energy reads are skipped, and appliances that left lose their reading."""
     coordinator = init_integration.runtime_data
     simulator.faults.fail_next = 1
-    await coordinator.energy.async_update()
-    assert len(coordinator.energy.usage) == len(simulator.device_ids) - 1
-    coordinator.energy.usage["gone"] = 1.0
-    await coordinator.energy.async_update()
+    # As an hour after setup: the background share of the budget is free again.
+    with patch.object(coordinator.client.budget, "available", return_value=50):
+        await coordinator.energy.async_update()
+        assert len(coordinator.energy.usage) == len(simulator.device_ids) - 1
+        coordinator.energy.usage["gone"] = 1.0
+        await coordinator.energy.async_update()
     assert "gone" not in coordinator.energy.usage
 
 

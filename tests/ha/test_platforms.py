@@ -191,12 +191,12 @@ async def test_refresh_failures(
     """When no appliance can be read the entities turn unavailable; they recover on the next read."""
     target = entity(hass, "switch", f"{simulator.device_ids[2]}_powerSave_powerSaveEnabled")
     simulator.faults.fail_next = 100
-    freezer.tick(timedelta(minutes=10))
+    freezer.tick(timedelta(minutes=20))
     async_fire_time_changed(hass)
     await hass.async_block_till_done(wait_background_tasks=True)
     assert hass.states.get(target).state == STATE_UNAVAILABLE  # type: ignore[union-attr]
     simulator.faults.fail_next = 0
-    freezer.tick(timedelta(minutes=10))
+    freezer.tick(timedelta(minutes=20))
     async_fire_time_changed(hass)
     await hass.async_block_till_done(wait_background_tasks=True)
     assert hass.states.get(target).state == "off"  # type: ignore[union-attr]

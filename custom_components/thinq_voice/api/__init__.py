@@ -14,6 +14,7 @@ from .const import (
 from .errors import (
     ThinQAuthenticationError,
     ThinQBadRequestError,
+    ThinQBudgetError,
     ThinQCommandRefusedError,
     ThinQConnectionError,
     ThinQDeviceOfflineError,
@@ -42,6 +43,7 @@ from .models import (
     build_control_payload,
     validate_value,
 )
+from .throttle import Priority, RequestBudget
 
 __all__ = [
     "API_KEY",
@@ -54,15 +56,18 @@ __all__ = [
     "JsonObject",
     "JsonValue",
     "LocationStyle",
+    "Priority",
     "PropertyKey",
     "PropertySpec",
     "PropertyType",
     "PushType",
     "RangeSpec",
     "Region",
+    "RequestBudget",
     "Route",
     "ThinQAuthenticationError",
     "ThinQBadRequestError",
+    "ThinQBudgetError",
     "ThinQCommandRefusedError",
     "ThinQConnectClient",
     "ThinQConnectionError",

@@ -58,7 +58,7 @@ from .models import (
     build_control_payload,
     parse_devices,
 )
-from .throttle import Clock, ControlSpacer, RateLimitBackoff, RequestBudget, Sleep
+from .throttle import Clock, ControlSpacer, Priority, RateLimitBackoff, RequestBudget, Sleep
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -84,8 +84,10 @@ class ThinQConnectClient:
     envelope and turns every failure into a `ThinQError` subclass. Calls are throttled: controls to
     one device are spaced by `control_interval` seconds (the call waits), at most
     `hourly_request_budget` requests go out per rolling hour, and after LG reports 1306/1314 the
-    client makes no call for `rate_limit_backoff` seconds (or LG's Retry-After); both raise
-    `ThinQRateLimitError` at once instead of calling.
+    client makes no call for `rate_limit_backoff` seconds (or LG's Retry-After). The budget puts
+    people first (see `RequestBudget`): each call has a `Priority`, controls the highest, reads
+    `BACKGROUND` unless the caller says someone waits for them. A spent budget raises
+    `ThinQBudgetError`, LG's limit `ThinQRateLimitError`, at once instead of calling.
     """
 
     def __init__(
@@ -99,8 +101,11 @@ class ThinQConnectClient:
         request_timeout: float = DEFAULT_REQUEST_TIMEOUT,
         control_interval: float = DEFAULT_CONTROL_INTERVAL,
         hourly_request_budget: int = DEFAULT_HOURLY_REQUEST_BUDGET,
+        people_reserve: int = 0,
+        control_reserve: int = 0,
         rate_limit_backoff: float = DEFAULT_RATE_LIMIT_BACKOFF,
-        clock: Clock = time.monotonic,
+        clock: Clock | None = None,
+        wall_clock: Clock | None = None,
         sleep: Sleep = asyncio.sleep,
     ) -> None:
         """Create a client.
@@ -114,13 +119,18 @@ class ThinQConnectClient:
             request_timeout: seconds allowed for each request, body included.
             control_interval: minimum seconds between two controls to the same device.
             hourly_request_budget: maximum requests per rolling hour for this account.
+            people_reserve: requests of the hour background reads must leave for people.
+            control_reserve: requests of the hour confirming reads must leave for controls.
             rate_limit_backoff: seconds without any call after LG answers 1306/1314.
-            clock: monotonic clock, injectable for tests.
+            clock: monotonic clock, injectable for tests (None: `time.monotonic`).
+            wall_clock: Unix time, for exporting and restoring the budget, injectable for tests
+                (None: `time.time`).
             sleep: async sleep used to space controls, injectable for tests.
 
         Raises:
             ThinQUnsupportedCountryError: no base_url was given and the country is not served.
-            ValueError: the country is not two letters, or a secret is empty.
+            ValueError: the country is not two letters, a secret is empty, or the budget and its
+                reserves do not fit (see `RequestBudget`).
         """
         country = country.upper()
         if not _COUNTRY.match(country):
@@ -134,9 +144,15 @@ class ThinQConnectClient:
         self._client_id = client_id
         self.country = country
         self.request_timeout = request_timeout
-        self._budget = RequestBudget(hourly_request_budget, clock=clock)
-        self._backoff = RateLimitBackoff(rate_limit_backoff, clock=clock)
-        self._spacer = ControlSpacer(control_interval, clock=clock, sleep=sleep)
+        self.budget = RequestBudget(
+            hourly_request_budget,
+            people_reserve=people_reserve,
+            control_reserve=control_reserve,
+            clock=clock,
+            wall_clock=wall_clock,
+        )
+        self._backoff = RateLimitBackoff(rate_limit_backoff, clock=clock or time.monotonic)
+        self._spacer = ControlSpacer(control_interval, clock=clock or time.monotonic, sleep=sleep)
 
     @property
     def base_url(self) -> str:
@@ -145,8 +161,8 @@ class ThinQConnectClient:
 
     @property
     def remaining_budget(self) -> int:
-        """Requests that may still be sent in the current rolling hour."""
-        return self._budget.remaining
+        """Requests a control may still spend in the current rolling hour."""
+        return self.budget.remaining
 
     @override
     def __repr__(self) -> str:
@@ -175,17 +191,25 @@ class ThinQConnectClient:
         """Return LG's API, MQTT and WebSocket servers for the account (`GET /route`)."""
         return Route.from_json(await self._request("GET", "/route"))
 
-    async def async_get_devices(self) -> list[DeviceInfo]:
+    async def async_get_devices(self, *, priority: Priority = Priority.BACKGROUND) -> list[DeviceInfo]:
         """Return the account's devices (`GET /devices`); LG asks to call this rarely."""
-        return parse_devices(await self._request("GET", "/devices"))
+        return parse_devices(await self._request("GET", "/devices", priority=priority))
 
-    async def async_get_device_profile(self, device_id: str) -> DeviceProfile:
+    async def async_get_device_profile(
+        self, device_id: str, *, priority: Priority = Priority.BACKGROUND
+    ) -> DeviceProfile:
         """Return a device's capability profile (`GET /devices/{id}/profile`)."""
-        return DeviceProfile.from_json(await self._request("GET", f"/devices/{_quote(device_id)}/profile"))
+        return DeviceProfile.from_json(
+            await self._request("GET", f"/devices/{_quote(device_id)}/profile", priority=priority)
+        )
 
-    async def async_get_device_state(self, device_id: str) -> DeviceState:
+    async def async_get_device_state(
+        self, device_id: str, *, priority: Priority = Priority.BACKGROUND
+    ) -> DeviceState:
         """Return a device's current state (`GET /devices/{id}/state`)."""
-        return DeviceState.from_json(await self._request("GET", f"/devices/{_quote(device_id)}/state"))
+        return DeviceState.from_json(
+            await self._request("GET", f"/devices/{_quote(device_id)}/state", priority=priority)
+        )
 
     async def async_post_device_control(self, device_id: str, payload: Mapping[str, JsonValue]) -> JsonValue:
         """Send an already-built control body (`POST /devices/{id}/control`), spaced per device.
@@ -193,16 +217,17 @@ class ThinQConnectClient:
         Waits until `control_interval` seconds have passed since the last control to the same device.
 
         Raises:
-            ThinQRateLimitError: the budget is used up or a back-off is running (raised before waiting).
+            ThinQRateLimitError: a back-off after LG's limit is running (raised before waiting).
+            ThinQBudgetError: the budget is used up (raised before waiting).
         """
         self._backoff.check()
-        self._budget.check()
+        self.budget.check(Priority.CONTROL)
         async with self._spacer.slot(device_id):
             return await self._request(
                 "POST",
                 f"/devices/{_quote(device_id)}/control",
                 body=dict(payload),
-                control=True,
+                priority=Priority.CONTROL,
                 expect_response=False,
             )
 
@@ -227,9 +252,11 @@ class ThinQConnectClient:
 
     # Energy
 
-    async def async_get_energy_profile(self, device_id: str) -> JsonValue:
+    async def async_get_energy_profile(
+        self, device_id: str, *, priority: Priority = Priority.BACKGROUND
+    ) -> JsonValue:
         """Return which energy properties a device reports (`GET /devices/energy/{id}/profile`)."""
-        return await self._request("GET", f"/devices/energy/{_quote(device_id)}/profile")
+        return await self._request("GET", f"/devices/energy/{_quote(device_id)}/profile", priority=priority)
 
     async def async_get_energy_usage(
         self,
@@ -238,6 +265,8 @@ class ThinQConnectClient:
         period: str,
         start: date | str,
         end: date | str,
+        *,
+        priority: Priority = Priority.BACKGROUND,
     ) -> JsonValue:
         """Return energy history (`GET /devices/energy/{id}/usage`).
 
@@ -254,7 +283,9 @@ class ThinQConnectClient:
             "startDate": _energy_date(start, period),
             "endDate": _energy_date(end, period),
         }
-        return await self._request("GET", f"/devices/energy/{_quote(device_id)}/usage", params=params)
+        return await self._request(
+            "GET", f"/devices/energy/{_quote(device_id)}/usage", params=params, priority=priority
+        )
 
     # Push (completion messages) and device-list pushes
 
@@ -337,16 +368,17 @@ class ThinQConnectClient:
         *,
         body: JsonObject | None = None,
         params: Mapping[str, str] | None = None,
-        control: bool = False,
+        priority: Priority = Priority.BACKGROUND,
         expect_response: bool = True,
     ) -> JsonValue:
-        """Send one request and return the envelope's `response`.
+        """Send one request of the given priority and return the envelope's `response`.
 
-        With `expect_response` False a missing `response` (or an empty body) returns None.
+        Controls are the requests of priority CONTROL. With `expect_response` False a missing
+        `response` (or an empty body) returns None.
         """
         self._backoff.check()
-        self._budget.acquire()
-        headers = self._headers(control)
+        self.budget.acquire(priority)
+        headers = self._headers(control=priority is Priority.CONTROL)
         message_id = headers["x-message-id"]
         try:
             async with asyncio.timeout(self.request_timeout):

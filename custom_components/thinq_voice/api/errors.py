@@ -33,7 +33,10 @@ class ThinQAuthenticationError(ThinQError):
 
 
 class ThinQRateLimitError(ThinQError):
-    """Too many calls: LG answered 1306/1314, or the local budget or back-off refused the call."""
+    """Too many calls: LG answered 1306/1314 (or 429), or the back-off after that refused the call.
+
+    The subclass `ThinQBudgetError` is ThinQ Voice's own budget refusing, with LG never asked.
+    """
 
     def __init__(
         self, message: str, *, retry_after: float, code: str | None = None, status: int | None = None
@@ -41,6 +44,15 @@ class ThinQRateLimitError(ThinQError):
         """Store how many seconds to wait before the next call may succeed."""
         super().__init__(message, code=code, status=status)
         self.retry_after = retry_after
+
+
+class ThinQBudgetError(ThinQRateLimitError):
+    """ThinQ Voice's own hourly budget, not LG, holds the call back: nothing was sent to LG."""
+
+    def __init__(self, message: str, *, retry_after: float, limit: int) -> None:
+        """Store when the call may go and the budget's hourly limit."""
+        super().__init__(message, retry_after=retry_after)
+        self.limit = limit
 
 
 class ThinQDeviceOfflineError(ThinQError):

@@ -1,0 +1,117 @@
+"""The request budget inside Home Assistant: people before polling, and our own refusals told as ours."""
+
+from datetime import timedelta
+
+from freezegun.api import FrozenDateTimeFactory
+from homeassistant.components import conversation
+from homeassistant.const import ATTR_ENTITY_ID
+from homeassistant.core import Context, HomeAssistant
+from homeassistant.exceptions import HomeAssistantError
+from homeassistant.helpers import entity_registry as er
+from homeassistant.setup import async_setup_component
+import pytest
+from pytest_homeassistant_custom_component.common import MockConfigEntry, async_fire_time_changed
+
+from custom_components.thinq_voice.api import Priority, ThinQBudgetError
+from custom_components.thinq_voice.const import DOMAIN
+from custom_components.thinq_voice.coordinator import ThinQVoiceCoordinator
+from simulator import Simulator
+
+
+def entity_id(hass: HomeAssistant, simulator: Simulator, platform: str, alias: str, suffix: str) -> str:
+    """Return the entity id of an appliance's entity from its unique id."""
+    found = er.async_get(hass).async_get_entity_id(
+        platform, DOMAIN, f"{simulator.find(alias).device_id}_{suffix}"
+    )
+    assert found is not None
+    return found
+
+
+def spend(coordinator: ThinQVoiceCoordinator, priority: Priority) -> None:
+    """Spend what the budget allows this priority, as an hour of busy polling or talking would."""
+    while True:
+        try:
+            coordinator.client.budget.acquire(priority)
+        except ThinQBudgetError:
+            return
+
+
+def accepted(simulator: Simulator) -> int:
+    """Return how many controls the simulator accepted."""
+    return len([entry for entry in simulator.control_log if entry.code is None])
+
+
+async def tick(hass: HomeAssistant, freezer: FrozenDateTimeFactory, delta: timedelta) -> None:
+    """Move time on and let the scheduled work run."""
+    freezer.tick(delta)
+    async_fire_time_changed(hass)
+    await hass.async_block_till_done(wait_background_tasks=True)
+
+
+async def test_polling_yields_to_commands(
+    hass: HomeAssistant,
+    freezer: FrozenDateTimeFactory,
+    simulator: Simulator,
+    init_integration: MockConfigEntry,
+) -> None:
+    """With polling's share spent, refreshes read nothing and keep the states; commands still go."""
+    coordinator: ThinQVoiceCoordinator = init_integration.runtime_data
+    washer = simulator.find("세탁기").device_id
+    read_at = coordinator.data[washer].updated_at
+    spend(coordinator, Priority.BACKGROUND)
+    await tick(hass, freezer, timedelta(minutes=20))
+    assert coordinator.last_update_success
+    assert coordinator.data[washer].updated_at == read_at
+    switch = entity_id(hass, simulator, "switch", "냉장고", "powerSave_powerSaveEnabled")
+    assert hass.states.get(switch).state == "off"  # type: ignore[union-attr]
+    await hass.services.async_call("switch", "turn_on", {ATTR_ENTITY_ID: switch}, blocking=True)
+    await hass.async_block_till_done()
+    # The control went, and so did the read that confirms it.
+    assert accepted(simulator) == 1
+    assert hass.states.get(switch).state == "on"  # type: ignore[union-attr]
+
+
+async def test_own_budget_refusal_is_told_as_ours(
+    hass: HomeAssistant, simulator: Simulator, init_integration: MockConfigEntry
+) -> None:
+    """A command our own budget holds back says so, and when it can go, in English and Korean."""
+    assert await async_setup_component(hass, "conversation", {})
+    spend(init_integration.runtime_data, Priority.CONTROL)
+    switch = entity_id(hass, simulator, "switch", "냉장고", "powerSave_powerSaveEnabled")
+    with pytest.raises(HomeAssistantError) as held:
+        await hass.services.async_call("switch", "turn_on", {ATTR_ENTITY_ID: switch}, blocking=True)
+    assert held.value.translation_key == "budget_held_control"
+    message = str(held.value)
+    assert message.startswith("ThinQ Voice held this command back, not LG")
+    assert "LG limited" not in message
+    assert "100 requests an hour" in message
+    seconds = int(held.value.translation_placeholders["seconds"])
+    assert 3500 < seconds <= 3600
+    result = await conversation.async_converse(
+        hass, "거실 에어컨 켜줘", None, Context(), language="ko", agent_id="conversation.thinq_voice"
+    )
+    speech = result.response.speech["plain"]["speech"]
+    assert speech.startswith("LG가 아니라 ThinQ Voice가 이 명령을 보류했습니다.")
+    assert f"{seconds}초 뒤" in speech or f"{seconds - 1}초 뒤" in speech
+    assert accepted(simulator) == 0
+
+
+async def test_a_command_does_not_delay_the_others(
+    hass: HomeAssistant,
+    freezer: FrozenDateTimeFactory,
+    simulator: Simulator,
+    init_integration: MockConfigEntry,
+) -> None:
+    """The read confirming one appliance's command leaves the polling of the others on time."""
+    coordinator: ThinQVoiceCoordinator = init_integration.runtime_data
+    await tick(hass, freezer, timedelta(hours=1))
+    interval = coordinator.update_interval
+    assert interval is not None
+    washer = simulator.find("세탁기").device_id
+    read_at = coordinator.data[washer].updated_at
+    await tick(hass, freezer, interval - timedelta(minutes=1))
+    switch = entity_id(hass, simulator, "switch", "냉장고", "powerSave_powerSaveEnabled")
+    await hass.services.async_call("switch", "turn_on", {ATTR_ENTITY_ID: switch}, blocking=True)
+    await hass.async_block_till_done()
+    await tick(hass, freezer, timedelta(minutes=1, seconds=1))
+    assert coordinator.data[washer].updated_at != read_at
