@@ -10,6 +10,7 @@ from .agent.exposure import async_expose_new_entities
 from .agent.schedule import async_remove_schedules
 from .api import ThinQConnectClient
 from .appliance_events import ApplianceWatcher
+from .budget_store import BudgetStore, async_remove_budget
 from .const import CONF_BASE_URL, CONF_CLIENT_ID, DOMAIN
 from .coordinator import (
     CONTROL_RESERVE,
@@ -71,6 +72,12 @@ async def _async_setup_account(hass: HomeAssistant, entry: ThinQVoiceConfigEntry
         people_reserve=PEOPLE_RESERVE,
         control_reserve=CONTROL_RESERVE,
     )
+    # The hour's requests outlive a reload or restart; saved again when the entry unloads,
+    # also after a setup that failed.
+    budget_store = BudgetStore(hass, entry.entry_id, client.budget)
+    await budget_store.async_load()
+    entry.async_on_unload(budget_store.async_save)
+    entry.async_on_unload(budget_store.async_start())
     coordinator = ThinQVoiceCoordinator(hass, entry, client)
     await coordinator.async_config_entry_first_refresh()
     entry.runtime_data = coordinator
@@ -100,9 +107,10 @@ async def async_unload_entry(hass: HomeAssistant, entry: AnyConfigEntry) -> bool
 
 
 async def async_remove_entry(hass: HomeAssistant, entry: AnyConfigEntry) -> None:
-    """Delete what the entry's agent kept for later: the account is gone."""
+    """Delete what the entry kept for later (the agent's schedules, the hour's budget): the account is gone."""
     if not is_tv_entry(entry):
         await async_remove_schedules(hass, entry.entry_id)
+        await async_remove_budget(hass, entry.entry_id)
 
 
 async def async_remove_config_entry_device(

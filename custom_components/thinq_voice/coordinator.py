@@ -258,6 +258,9 @@ class ThinQVoiceCoordinator(DataUpdateCoordinator[dict[str, Appliance]]):
         for device_id in missing:
             # Each new profile brings a state read this round, as do the appliances already known.
             if self.client.budget.available(priority) < len(self._profiles) + 2:
+                if not self._profiles:
+                    # Not one appliance fits: setting up waits for the budget instead of showing none.
+                    self.client.budget.check(priority, count=2)
                 LOGGER.debug(
                     "Postponing %s appliances to stay within the hourly budget",
                     len(missing - self._profiles.keys()),

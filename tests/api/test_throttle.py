@@ -126,3 +126,19 @@ def test_default_clocks_follow_the_time_module(monkeypatch: pytest.MonkeyPatch) 
     assert budget.export() == [1_000_100.0]
     now[0] += HOUR
     assert budget.remaining == 1
+
+
+def test_check_for_several_requests() -> None:
+    clock = FakeClock()
+    budget = RequestBudget(4, people_reserve=1, clock=clock, wall_clock=clock)
+    budget.acquire(Priority.CONFIRM)
+    clock.advance(100)
+    budget.check(Priority.CONFIRM, count=3)
+    budget.acquire(Priority.CONFIRM)
+    with pytest.raises(ThinQBudgetError) as two:
+        budget.check(Priority.CONFIRM, count=3)
+    # Three of the four fit once the first request has left the window.
+    assert two.value.retry_after == pytest.approx(HOUR - 100)
+    with pytest.raises(ThinQBudgetError) as too_many:
+        budget.check(Priority.CONFIRM, count=5)
+    assert too_many.value.retry_after == pytest.approx(HOUR)

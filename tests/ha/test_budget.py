@@ -1,20 +1,32 @@
 """The request budget inside Home Assistant: people before polling, and our own refusals told as ours."""
 
 from datetime import timedelta
+from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
+from homeassistant import loader
 from homeassistant.components import conversation
+from homeassistant.config_entries import ConfigEntryState
 from homeassistant.const import ATTR_ENTITY_ID
 from homeassistant.core import Context, HomeAssistant
 from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import entity_registry as er
 from homeassistant.setup import async_setup_component
 import pytest
-from pytest_homeassistant_custom_component.common import MockConfigEntry, async_fire_time_changed
+from pytest_homeassistant_custom_component.common import (
+    MockConfigEntry,
+    async_fire_time_changed,
+    async_test_home_assistant,
+)
 
 from custom_components.thinq_voice.api import Priority, ThinQBudgetError
+from custom_components.thinq_voice.budget_store import storage_key
 from custom_components.thinq_voice.const import DOMAIN
-from custom_components.thinq_voice.coordinator import ThinQVoiceCoordinator
+from custom_components.thinq_voice.coordinator import (
+    CONTROL_RESERVE,
+    HOURLY_REQUEST_BUDGET,
+    ThinQVoiceCoordinator,
+)
 from simulator import Simulator
 
 
@@ -115,3 +127,80 @@ async def test_a_command_does_not_delay_the_others(
     await hass.async_block_till_done()
     await tick(hass, freezer, timedelta(minutes=1, seconds=1))
     assert coordinator.data[washer].updated_at != read_at
+
+
+def requests_lg_saw(simulator: Simulator) -> int:
+    """Return how many requests reached the simulated LG cloud."""
+    return sum(simulator.requests_by_endpoint.values())
+
+
+async def test_budget_survives_a_reload(
+    hass: HomeAssistant, simulator: Simulator, init_integration: MockConfigEntry
+) -> None:
+    """A reload keeps the hour's requests: the new setup adds its own to them."""
+    before = init_integration.runtime_data.client.budget.export()
+    assert len(before) == requests_lg_saw(simulator)
+    assert await hass.config_entries.async_reload(init_integration.entry_id)
+    await hass.async_block_till_done()
+    after = init_integration.runtime_data.client.budget.export()
+    assert after[: len(before)] == pytest.approx(before)
+    assert len(after) == requests_lg_saw(simulator) == 2 * len(before)
+
+
+async def test_budget_survives_a_restart(
+    hass: HomeAssistant,
+    hass_storage: dict[str, Any],
+    simulator: Simulator,
+    init_integration: MockConfigEntry,
+) -> None:
+    """Home Assistant stopped and started again on the same storage remembers the hour's requests."""
+    switch = entity_id(hass, simulator, "switch", "냉장고", "powerSave_powerSaveEnabled")
+    await hass.services.async_call("switch", "turn_on", {ATTR_ENTITY_ID: switch}, blocking=True)
+    await hass.async_block_till_done()
+    before = init_integration.runtime_data.client.budget.export()
+    await hass.async_stop()
+    assert hass_storage[storage_key(init_integration.entry_id)]["data"]["sent"] == pytest.approx(before)
+    async with async_test_home_assistant() as restarted:
+        restarted.data.pop(loader.DATA_CUSTOM_COMPONENTS)
+        assert await async_setup_component(restarted, "homeassistant", {})
+        entry = MockConfigEntry(
+            domain=DOMAIN,
+            entry_id=init_integration.entry_id,
+            unique_id=init_integration.unique_id,
+            data=dict(init_integration.data),
+        )
+        entry.add_to_hass(restarted)
+        assert await restarted.config_entries.async_setup(entry.entry_id)
+        await restarted.async_block_till_done()
+        after = entry.runtime_data.client.budget.export()
+        assert after[: len(before)] == pytest.approx(before)
+        assert len(after) == requests_lg_saw(simulator)
+        await restarted.async_stop(force=True)
+
+
+async def test_a_reload_loop_stays_within_lg_limit(
+    hass: HomeAssistant, simulator: Simulator, init_integration: MockConfigEntry
+) -> None:
+    """Reloading again and again stops sending once the hour is spent, and leaves room for commands."""
+    for _ in range(6):
+        await hass.config_entries.async_reload(init_integration.entry_id)
+        await hass.async_block_till_done()
+    assert init_integration.state is ConfigEntryState.SETUP_RETRY
+    assert init_integration.reason is not None
+    assert "ThinQ Voice's own request budget" in init_integration.reason
+    assert requests_lg_saw(simulator) <= HOURLY_REQUEST_BUDGET - CONTROL_RESERVE
+
+
+async def test_unreadable_stored_budget_is_ignored(
+    hass: HomeAssistant, hass_storage: dict[str, Any], simulator: Simulator, config_entry: MockConfigEntry
+) -> None:
+    """A damaged stored budget costs nothing but itself; the entry is deleted with its budget."""
+    key = storage_key(config_entry.entry_id)
+    hass_storage[key] = {"version": 1, "key": key, "data": {"sent": ["soon", True, None, 1e400]}}
+    config_entry.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(config_entry.entry_id)
+    await hass.async_block_till_done()
+    assert len(config_entry.runtime_data.client.budget.export()) == requests_lg_saw(simulator)
+    await hass.config_entries.async_remove(config_entry.entry_id)
+    await hass.async_block_till_done()
+    assert key not in hass_storage

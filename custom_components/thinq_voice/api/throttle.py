@@ -91,20 +91,21 @@ class RequestBudget:
         self._forget_old(self._clock())
         return max(0, self.limit - self._kept[priority] - len(self._sent))
 
-    def check(self, priority: Priority = Priority.CONTROL) -> None:
-        """Raise if no request of this priority may be sent now, without using any budget.
+    def check(self, priority: Priority = Priority.CONTROL, count: int = 1) -> None:
+        """Raise unless `count` requests of this priority may be sent now, without using any budget.
 
         Raises:
             ThinQBudgetError: the budget (or the part of it this priority may use) is spent;
-                `retry_after` says when a request of this priority may go.
+                `retry_after` says when the requests of this priority may go.
         """
         now = self._clock()
         self._forget_old(now)
-        allowed = self.limit - self._kept[priority]
-        if len(self._sent) < allowed:
+        allowed = self.limit - self._kept[priority] - count
+        if len(self._sent) <= allowed:
             return
-        # The request may go once enough of the oldest ones have left the window.
-        freeing = self._sent[len(self._sent) - allowed]
+        # The requests may go once enough of the oldest ones have left the window (at the latest,
+        # when all of them have).
+        freeing = self._sent[min(len(self._sent) - 1, len(self._sent) - allowed - 1)]
         raise ThinQBudgetError(
             f"ThinQ Voice's budget of {self.limit} requests per {self.window:.0f} s leaves no room "
             f"for a {priority.name.lower()} request; retry in {freeing + self.window - now:.0f} s",
