@@ -1,4 +1,7 @@
-"""Fault injection settings: latency, failures, hangs, rate limits, revoked tokens, malformed bodies, lag."""
+"""Fault injection settings: latency, failures, hangs, rate limits, revoked tokens, malformed bodies, lag.
+
+Controls can also be carried out and then answered badly (truncated JSON, or no answer in time).
+"""
 
 from collections import deque
 from dataclasses import dataclass, field
@@ -6,7 +9,7 @@ import re
 import time
 from typing import Any
 
-from .errors import ApiError
+from .errors import ERRORS, ApiError
 
 _RATE_LIMIT = re.compile(r"^(\d+)/(\d+(?:\.\d+)?)(?::(1306|1314))?$")
 
@@ -38,10 +41,15 @@ class Faults:
     latency_ms: int = 0
     fail_rate: float = 0.0  # share of calls answered with HTTP 500 / 2000
     fail_next: int = 0  # the next N calls fail, then this counts down to 0
+    fail_code: str = "2000"  # LG's code for those failures ("1103": a token refused once)
     hang_s: float = 0.0  # hold each call this long before answering (beyond any client timeout)
     rate_limit: RateLimit | None = None
     revoked_tokens: set[str] = field(default_factory=set)
     malformed: bool = False  # answer with truncated JSON
+    # Controls carried out by the appliance, then answered with truncated JSON, or held this long
+    # (beyond a client's timeout): LG passed the command on but its answer went wrong.
+    accepted_malformed: bool = False
+    accepted_hang_s: float = 0.0
     # State reads show each device as it was before its controls of the last N seconds, as LG's
     # cloud does when an appliance reports late.
     state_lag_s: float = 0.0
@@ -54,6 +62,7 @@ class Faults:
         """Clear every fault."""
         self.latency_ms, self.fail_rate, self.fail_next, self.hang_s = 0, 0.0, 0, 0.0
         self.rate_limit, self.malformed, self.state_lag_s = None, False, 0.0
+        self.fail_code, self.accepted_malformed, self.accepted_hang_s = "2000", False, 0.0
         self.revoked_tokens.clear()
         self.lagging_devices.clear()
         self._calls.clear()
@@ -97,12 +106,15 @@ class Faults:
             "latency_ms": self.latency_ms,
             "fail_rate": self.fail_rate,
             "fail_next": self.fail_next,
+            "fail_code": self.fail_code,
             "hang_s": self.hang_s,
             "rate_limit": None
             if limit is None
             else {"calls": limit.calls, "window_s": limit.window_s, "code": limit.code},
             "revoked_tokens": len(self.revoked_tokens),
             "malformed": self.malformed,
+            "accepted_malformed": self.accepted_malformed,
+            "accepted_hang_s": self.accepted_hang_s,
             "state_lag_s": self.state_lag_s,
             "lagging_devices": sorted(self.lagging_devices),
         }
@@ -113,10 +125,13 @@ class Faults:
             "latency_ms",
             "fail_rate",
             "fail_next",
+            "fail_code",
             "hang_s",
             "rate_limit",
             "revoke_tokens",
             "malformed",
+            "accepted_malformed",
+            "accepted_hang_s",
             "state_lag_s",
         }
         if unknown:
@@ -129,6 +144,12 @@ class Faults:
                 raise ValueError("fail_rate must be between 0 and 1")
         if "fail_next" in data:
             self.fail_next = _non_negative(int(data["fail_next"]), "fail_next")
+        if "fail_code" in data:
+            self.fail_code = _error_code(data["fail_code"])
+        if "accepted_malformed" in data:
+            self.accepted_malformed = bool(data["accepted_malformed"])
+        if "accepted_hang_s" in data:
+            self.accepted_hang_s = _non_negative(float(data["accepted_hang_s"]), "accepted_hang_s")
         if "hang_s" in data:
             self.hang_s = _non_negative(float(data["hang_s"]), "hang_s")
         if "rate_limit" in data:
@@ -148,6 +169,13 @@ def _non_negative[N: (int, float)](value: N, name: str) -> N:
     if value < 0:
         raise ValueError(f"{name} must be >= 0")
     return value
+
+
+def _error_code(value: Any) -> str:
+    code = str(value)
+    if code not in ERRORS:
+        raise ValueError(f"fail_code must be one of LG's codes: {', '.join(ERRORS)}")
+    return code
 
 
 def _rate_limit(value: Any) -> RateLimit | None:

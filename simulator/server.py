@@ -455,9 +455,9 @@ class Simulator:
             await self._sleep(faults.hang_s)
         if faults.fail_next > 0:
             faults.fail_next -= 1
-            raise ApiError("2000", "injected failure")
+            raise ApiError(faults.fail_code, "injected failure")
         if faults.fail_rate and self._random.random() < faults.fail_rate:
-            raise ApiError("2000", "injected failure")
+            raise ApiError(faults.fail_code, "injected failure")
 
     async def _sleep(self, seconds: float) -> None:
         # Wakes early when the simulator stops, so a hanging request never holds up shutdown.
@@ -569,6 +569,10 @@ class Simulator:
             raise
         finally:
             self.control_log.append(ControlLogEntry(device.device_id, body, code, time.time()))
+        if self.faults.accepted_hang_s:
+            await self._sleep(self.faults.accepted_hang_s)
+        if self.faults.accepted_malformed:
+            return web.Response(status=200, text='{"messageId": "', content_type="application/json")
         return self._ok(request, {})
 
     async def _energy_profile(self, request: web.Request) -> web.Response:

@@ -1,6 +1,6 @@
 """The ThinQ Voice conversation agent: Korean and English appliance commands through Assist."""
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 import logging
 from typing import Literal, TypeGuard, override
@@ -167,7 +167,12 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
         if fragment:
             if sentences != [user_input.text]:
                 return self._reply(
-                    user_input, chat_log, language, say(language, "phrase_not_understood"), False
+                    user_input,
+                    chat_log,
+                    language,
+                    say(language, "phrase_not_understood"),
+                    False,
+                    error=intent.IntentResponseErrorCode.NO_INTENT_MATCH,
                 )
             # "아니, 거실 거", "and the bedroom one too": the last action on other appliances.
             targets = parse_fragment(user_input.text)
@@ -190,7 +195,14 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
                 if fragment:
                     # Words that name no appliance ("오늘 날씨 어때") are for the fallback agent.
                     return await self._async_fallback(user_input, chat_log, language)
-                return self._reply(user_input, chat_log, language, step, asked=False)
+                return self._reply(
+                    user_input,
+                    chat_log,
+                    language,
+                    step,
+                    asked=False,
+                    error=intent.IntentResponseErrorCode.NO_VALID_TARGETS,
+                )
             steps.append(step)
         redirected = {
             appliance.device_id or appliance.name for step in steps for appliance in step.appliances
@@ -228,6 +240,7 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
         undo: list[tuple[Appliance, Command]] = []
         # The answers that tell of a command carried out, by position, with the appliance it went to.
         carried_out: list[tuple[int, Appliance]] = []
+        failed: list[Appliance] = []
         for step in steps:
             if isinstance(step.part, Command) and not step.part.later:
                 undo.extend(
@@ -243,15 +256,19 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
                 continue
             # A refusal (remote start off, out of range, offline) is told and the rest still runs.
             for appliance in step.appliances:
-                answer, sent = await self._async_act(user_input, step.part, appliance, language)
-                if sent:
+                outcome = await self._async_act(user_input, step.part, appliance, language)
+                if outcome.sent:
                     carried_out.append((len(answers), appliance))
-                answers.append(answer)
+                if outcome.failed:
+                    failed.append(appliance)
+                answers.append(outcome.speech)
         for appliance, command in take_back or []:
-            answer, sent = await self._async_put_back(user_input, appliance, command, language)
-            if sent:
+            outcome = await self._async_put_back(user_input, appliance, command, language)
+            if outcome.sent:
                 carried_out.append((len(answers), appliance))
-            answers.append(answer)
+            if outcome.failed:
+                failed.append(appliance)
+            answers.append(outcome.speech)
         # "Done" only once the appliance reports it; otherwise the command was only sent.
         unconfirmed = await async_unconfirmed(
             self.hass, user_input.context.id, [appliance for _, appliance in carried_out]
@@ -262,7 +279,19 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
         # "What is running?" is about the whole home: "그거" after it must not mean every appliance.
         if named := [step for step in steps if not _about_everything(step.part)]:
             self.memory.done(chat_log.conversation_id, named[-1].part, named[-1].appliances, language, undo)
-        return self._reply(user_input, chat_log, language, " ".join(answers), asked=False)
+        if failed and len(answers) > len(failed):
+            # Part of a sentence was done: the answer ends naming what was not.
+            names = ", ".join(dict.fromkeys(appliance.name for appliance in failed))
+            answers.append(say(language, "partly_done", devices=names))
+        return self._reply(
+            user_input,
+            chat_log,
+            language,
+            " ".join(answers),
+            asked=False,
+            error=intent.IntentResponseErrorCode.FAILED_TO_HANDLE if failed else None,
+            query=all(isinstance(step.part, Question) for step in steps),
+        )
 
     def _starts_to_confirm(self, steps: list[Step]) -> str:
         """Name the appliances the user wants a start of confirmed first (options), or ""."""
@@ -347,20 +376,26 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
 
     async def _async_act(
         self, user_input: conversation.ConversationInput, part: Action, appliance: Appliance, language: str
-    ) -> tuple[str, bool]:
-        """Carry out a command or answer a question about one appliance; tell whether a command ran."""
+    ) -> Outcome:
+        """Carry out a command or answer a question about one appliance."""
         try:
             if isinstance(part, Question):
                 if part.intent is QuestionIntent.SCHEDULES:
-                    return self._schedules_answer([appliance], language, whole_home=False), False
-                return await async_answer(self.hass, [appliance], part, language), False
+                    return Outcome(self._schedules_answer([appliance], language, whole_home=False))
+                return Outcome(await async_answer(self.hass, [appliance], part, language))
             if part.intent is Intent.CANCEL_SCHEDULE:
-                return await self._async_cancel_schedules(appliance, language, user_input.context), True
+                return Outcome(
+                    await self._async_cancel_schedules(appliance, language, user_input.context), sent=True
+                )
             if part.later:
-                return await self._async_schedule(part, appliance, language, user_input.context), True
-            return await async_execute(self.hass, appliance, part, language, user_input.context), True
+                return Outcome(
+                    await self._async_schedule(part, appliance, language, user_input.context), sent=True
+                )
+            return Outcome(
+                await async_execute(self.hass, appliance, part, language, user_input.context), sent=True
+            )
         except ActionError as err:
-            return err.speech, False
+            return Outcome(err.speech, failed=True)
 
     async def _async_put_back(
         self,
@@ -368,13 +403,13 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
         appliance: Appliance,
         command: Command,
         language: str,
-    ) -> tuple[str, bool]:
-        """Undo the last action on an appliance the user did not mean; tell whether it ran."""
+    ) -> Outcome:
+        """Undo the last action on an appliance the user did not mean."""
         try:
             await async_execute(self.hass, appliance, command, language, user_input.context)
         except ActionError as err:
-            return err.speech, False
-        return say(language, "put_back", device=appliance.name), True
+            return Outcome(err.speech, failed=True)
+        return Outcome(say(language, "put_back", device=appliance.name), sent=True)
 
     # Commands for later ---------------------------------------------------------------------------
 
@@ -385,7 +420,7 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
         now = dt_util.utcnow()
         due = due_at(command, now) or now
         if due - now > LONGEST_AHEAD:
-            return say(language, "too_far_ahead")
+            raise ActionError(say(language, "too_far_ahead"))
         answer = await async_set_device_timer(self.hass, appliance, command, due, language, context)
         if answer is not None:
             return answer
@@ -564,7 +599,14 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
         """Hand a sentence we do not understand to the fallback agent, in the same conversation."""
         agent_id = self.entry.options.get(CONF_FALLBACK_AGENT, DEFAULT_FALLBACK_AGENT)
         if agent_id in {NO_FALLBACK_AGENT, self.entity_id}:
-            return self._reply(user_input, chat_log, language, say(language, "not_understood"), asked=False)
+            return self._reply(
+                user_input,
+                chat_log,
+                language,
+                say(language, "not_understood"),
+                asked=False,
+                error=intent.IntentResponseErrorCode.NO_INTENT_MATCH,
+            )
         return await conversation.async_converse(
             self.hass,
             user_input.text,
@@ -583,13 +625,26 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
         language: str,
         speech: str,
         asked: bool,
+        *,
+        error: intent.IntentResponseErrorCode | None = None,
+        query: bool = False,
     ) -> conversation.ConversationResult:
-        """Record the answer in the chat log and return it."""
+        """Record the answer in the chat log and return it.
+
+        A failure, a refusal or a sentence done only in part is an error response with its code,
+        so Assist clients and automations do not take it for success; an answer to a question
+        is a query answer.
+        """
         chat_log.async_add_assistant_content_without_tools(
             conversation.AssistantContent(agent_id=user_input.agent_id, content=speech)
         )
         response = intent.IntentResponse(language=language)
-        response.async_set_speech(speech)
+        if error is not None:
+            response.async_set_error(error, speech)
+        else:
+            response.async_set_speech(speech)
+            if query:
+                response.response_type = intent.IntentResponseType.QUERY_ANSWER
         return conversation.ConversationResult(
             response=response, conversation_id=chat_log.conversation_id, continue_conversation=asked
         )
@@ -616,6 +671,15 @@ def _declined(parsed: list[ParseResult], parts: list[Action], language: str) -> 
                 language, "when_not_yet", device=device, event=say(language, f"event_{part.when.event.value}")
             )
     return None
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What acting on one appliance came to: the answer, whether a command went out, whether it failed."""
+
+    speech: str
+    sent: bool = False
+    failed: bool = False
 
 
 def _about_everything(part: Action) -> TypeGuard[Question]:

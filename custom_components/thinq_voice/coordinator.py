@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, override
 
-from homeassistant.config_entries import ConfigEntry
+from homeassistant.config_entries import SOURCE_REAUTH, ConfigEntry
 from homeassistant.core import Context, HomeAssistant, callback
 from homeassistant.exceptions import ConfigEntryAuthFailed, HomeAssistantError
 from homeassistant.helpers import device_registry as dr
@@ -19,13 +19,14 @@ from .api import (
     ThinQAuthenticationError,
     ThinQBadRequestError,
     ThinQBudgetError,
-    ThinQCommandRefusedError,
     ThinQConnectClient,
+    ThinQConnectionError,
     ThinQDeviceOfflineError,
     ThinQError,
-    ThinQInvalidValueError,
+    ThinQInvalidResponseError,
     ThinQNotFoundError,
     ThinQRateLimitError,
+    ThinQServerError,
 )
 from .api.const import DEFAULT_HOURLY_REQUEST_BUDGET
 from .api.models import DeviceInfo, DeviceProfile, DeviceState, JsonValue
@@ -38,6 +39,7 @@ from .const import (
     DOMAIN,
     LOGGER,
 )
+from .errors import refresh_error
 from .properties import COMPLETE_STATES, ERROR_STATES, RUN_STATE
 from .sent_controls import ControlLedger, SentControl, settle
 
@@ -209,26 +211,16 @@ class ThinQVoiceCoordinator(DataUpdateCoordinator[dict[str, Appliance]]):
                 *(self._async_read_state(appliance, priority) for appliance in due),
                 return_exceptions=True,
             )
-        except ThinQAuthenticationError as err:
-            raise ConfigEntryAuthFailed(translation_domain=DOMAIN, translation_key="invalid_token") from err
         except ThinQBudgetError as err:
             if self.data is not None:
                 # Our own budget holds polling back for people: keep the last states.
                 LOGGER.debug("Refresh held back by ThinQ Voice's request budget: %s", err)
                 return self.data
-            raise UpdateFailed(
-                translation_domain=DOMAIN,
-                translation_key="budget_held",
-                translation_placeholders={"seconds": str(round(err.retry_after))},
-                retry_after=err.retry_after,
-            ) from err
-        except ThinQRateLimitError as err:
-            raise UpdateFailed(
-                translation_domain=DOMAIN, translation_key="rate_limited", retry_after=err.retry_after
-            ) from err
+            raise refresh_error(err) from err
         except ThinQError as err:
-            raise UpdateFailed(translation_domain=DOMAIN, translation_key="update_failed") from err
-        _raise_for_read_errors(results)
+            raise await self._async_refresh_error(err) from err
+        await self._async_raise_for_read_errors(results)
+        self._async_token_accepted()
         self.update_interval = polling_interval(self._configured_interval, len(appliances))
         if dt_util.utcnow() >= self._energy_due:
             self._energy_due = dt_util.utcnow() + ENERGY_INTERVAL
@@ -236,6 +228,51 @@ class ThinQVoiceCoordinator(DataUpdateCoordinator[dict[str, Appliance]]):
                 self.hass, self.energy.async_update(), "thinq_voice energy"
             )
         return appliances
+
+    async def _async_refresh_error(self, err: ThinQError) -> UpdateFailed | ConfigEntryAuthFailed:
+        """Return what a failed refresh raises; a token is taken as rejected only when LG says so twice."""
+        if isinstance(err, ThinQAuthenticationError) and not await self._async_token_rejected():
+            return refresh_error(ThinQServerError("LG refused the access token once, then accepted it"))
+        return refresh_error(err)
+
+    async def _async_token_rejected(self) -> bool:
+        """Ask LG once more whether it rejects the token.
+
+        One 1103 can be a hiccup of LG's token service; a reauth flow and its repair ask the user
+        for a new token, so they wait for a second rejection.
+        """
+        try:
+            await self.client.async_get_route()
+        except ThinQAuthenticationError:
+            return True
+        except ThinQError as err:
+            LOGGER.debug("Checking the access token again failed: %s", err)
+        return False
+
+    @callback
+    def _async_token_accepted(self) -> None:
+        """Close a reauth flow (and with it its repair) once LG accepts the token again."""
+        for flow in self.config_entry.async_get_active_flows(self.hass, {SOURCE_REAUTH}):
+            self.hass.config_entries.flow.async_abort(flow["flow_id"])
+
+    async def _async_raise_for_read_errors(self, results: list[BaseException | None]) -> None:
+        """Fail the refresh for errors that concern the account; one appliance's trouble is only logged.
+
+        Our own budget refusing some reads (a command took the last requests meanwhile) is not a failure.
+        """
+        if unexpected := [
+            r for r in results if isinstance(r, BaseException) and not isinstance(r, ThinQError)
+        ]:
+            raise unexpected[0]
+        errors = [r for r in results if isinstance(r, ThinQError) and not isinstance(r, ThinQBudgetError)]
+        # The account's troubles first: a rejected token or a limit is not one appliance's.
+        for kind in (ThinQAuthenticationError, ThinQRateLimitError):
+            if first := next((error for error in errors if isinstance(error, kind)), None):
+                raise await self._async_refresh_error(first) from first
+        if errors and len(errors) == len(results):
+            raise await self._async_refresh_error(errors[0]) from errors[0]
+        for error in errors:
+            LOGGER.debug("Reading one appliance failed: %s", error)
 
     async def _async_read_device_list(self, priority: Priority) -> None:
         """Read the account's appliances and forget removed ones."""
@@ -325,6 +362,7 @@ class ThinQVoiceCoordinator(DataUpdateCoordinator[dict[str, Appliance]]):
             settle(judged, None)
             return
         settle(judged, appliance.state if appliance.online else None)
+        self._async_token_accepted()
         # Not async_set_updated_data: that would restart the polling timer, and a command every
         # few minutes would then keep every other appliance from being read.
         self.async_update_listeners()
@@ -342,120 +380,65 @@ class ThinQVoiceCoordinator(DataUpdateCoordinator[dict[str, Appliance]]):
         location: str | None = None,
         context: Context | None = None,
     ) -> None:
-        """Send a validated control; raise a translated HomeAssistantError when it fails.
+        """Send a control; raise the ThinQError when it fails (`errors.translated_error` tells it).
 
         The control is remembered under its context until the confirming read judges it (see
-        `async_wait_confirmed`).
+        `async_wait_confirmed`). When LG's answer leaves open whether the control went through (a
+        malformed answer, a timeout after sending), the appliance is read before anything is said.
+
+        Raises:
+            ThinQError: the control failed, or the appliance does not report it after an unclear answer.
         """
         appliance = self.data.get(device_id) if self.data else None
         if appliance is None:
             raise HomeAssistantError(translation_domain=DOMAIN, translation_key="unknown_device")
-        placeholders = {"device": appliance.info.alias}
+        control = SentControl(
+            device_id=device_id,
+            resource=resource,
+            prop=prop,
+            value=value,
+            location=location,
+            context_id=context.id if context else None,
+            state_before=appliance.state,
+            confirmed=self.hass.loop.create_future(),
+        )
         try:
             await self.client.async_control(
                 device_id, appliance.profile, resource, prop, value, location=location
             )
-        except ThinQInvalidValueError as err:
-            raise HomeAssistantError(
-                translation_domain=DOMAIN,
-                translation_key="invalid_value",
-                translation_placeholders={**placeholders, "value": str(value), "allowed": err.allowed},
-            ) from err
-        except ThinQCommandRefusedError as err:
-            raise HomeAssistantError(
-                translation_domain=DOMAIN,
-                translation_key=f"refused_{err.reason}",
-                translation_placeholders=placeholders,
-            ) from err
-        except ThinQDeviceOfflineError as err:
+        except ThinQInvalidResponseError, ThinQConnectionError:
+            if not await self._async_carried_out(control):
+                raise
+            LOGGER.debug("%s carried out a control LG answered unclearly", appliance.info.alias)
+            return
+        except ThinQDeviceOfflineError:
             appliance.online = False
             self.async_update_listeners()
-            raise HomeAssistantError(
-                translation_domain=DOMAIN,
-                translation_key="device_offline",
-                translation_placeholders=placeholders,
-            ) from err
+            raise
         except ThinQAuthenticationError as err:
+            if not await self._async_token_rejected():
+                raise ThinQServerError("LG refused the access token once, then accepted it") from err
             self.config_entry.async_start_reauth(self.hass)
-            raise HomeAssistantError(translation_domain=DOMAIN, translation_key="invalid_token") from err
-        except ThinQBudgetError as err:
-            raise budget_held_error(err) from err
-        except ThinQRateLimitError as err:
-            raise HomeAssistantError(
-                translation_domain=DOMAIN,
-                translation_key="rate_limited_control",
-                translation_placeholders={"seconds": str(round(err.retry_after))},
-            ) from err
-        except ThinQNotFoundError as err:
-            raise HomeAssistantError(
-                translation_domain=DOMAIN,
-                translation_key="unknown_device",
-                translation_placeholders=placeholders,
-            ) from err
-        except ThinQError as err:
-            raise HomeAssistantError(
-                translation_domain=DOMAIN,
-                translation_key="control_failed",
-                translation_placeholders=placeholders,
-            ) from err
-        self.ledger.remember(
-            SentControl(
-                device_id=device_id,
-                resource=resource,
-                prop=prop,
-                value=value,
-                location=location,
-                context_id=context.id if context else None,
-                state_before=appliance.state,
-                confirmed=self.hass.loop.create_future(),
-            )
-        )
+            raise
+        self._async_token_accepted()
+        self.ledger.remember(control)
         self.ledger.schedule_confirm(device_id)
+
+    async def _async_carried_out(self, control: SentControl) -> bool:
+        """Read the appliance after an unclear answer to a control; return whether it reports it.
+
+        LG may pass a control on and then fail to answer (or answer garbage): the appliance, not
+        the transport, says what happened. The read also shows the new state at once.
+        """
+        self.ledger.remember(control)
+        await asyncio.sleep(self.confirm_delay.total_seconds())
+        await self.async_refresh_appliance(control.device_id)
+        return control.confirmed.done() and control.confirmed.result()
 
     @callback
     def async_cancel_confirms(self) -> None:
         """Cancel the confirmation reads still waiting, and forget the sent controls (on unload)."""
         self.ledger.cancel()
-
-
-def budget_held_error(err: ThinQBudgetError) -> HomeAssistantError:
-    """Return the error telling that ThinQ Voice's own budget, not LG, holds a request back, and until when."""
-    at = dt_util.as_local(dt_util.utcnow() + timedelta(seconds=err.retry_after))
-    return HomeAssistantError(
-        translation_domain=DOMAIN,
-        translation_key="budget_held_control",
-        translation_placeholders={
-            "limit": str(err.limit),
-            "seconds": str(round(err.retry_after)),
-            "time": at.strftime("%H:%M"),
-        },
-    )
-
-
-def _raise_for_read_errors(results: list[BaseException | None]) -> None:
-    """Fail the refresh for errors that concern the account; one appliance's trouble is only logged.
-
-    Our own budget refusing some reads (a command took the last requests meanwhile) is not a failure.
-    """
-    errors = [
-        result
-        for result in results
-        if isinstance(result, BaseException) and not isinstance(result, ThinQBudgetError)
-    ]
-    for error in errors:
-        if isinstance(error, ThinQAuthenticationError):
-            raise ConfigEntryAuthFailed(translation_domain=DOMAIN, translation_key="invalid_token") from error
-    for error in errors:
-        if isinstance(error, ThinQRateLimitError):
-            raise UpdateFailed(
-                translation_domain=DOMAIN, translation_key="rate_limited", retry_after=error.retry_after
-            ) from error
-    if errors and len(errors) == len(results):
-        raise UpdateFailed(translation_domain=DOMAIN, translation_key="update_failed") from errors[0]
-    for error in errors:
-        if not isinstance(error, ThinQError):
-            raise error
-        LOGGER.debug("Reading one appliance failed: %s", error)
 
 
 class EnergyReader:

@@ -13,9 +13,11 @@ from homeassistant.helpers import config_validation as cv
 from homeassistant.helpers.typing import ConfigType, TemplateVarsType
 import voluptuous as vol
 
+from .api import ThinQError
 from .api.models import DeviceProfile, JsonScalar, PropertySpec, PropertyType, RangeSpec
 from .appliance_events import appliance_for_device
 from .const import DOMAIN
+from .errors import translated_error
 
 CONF_LOCATION = "location"
 CONF_HOURS = "hours"
@@ -142,9 +144,17 @@ async def async_call_action_from_config(
         )
     coordinator, appliance = found
     spec, value = _control(appliance.profile, config)
-    await coordinator.async_control(
-        appliance.info.device_id, spec.key.resource, spec.key.name, value, spec.key.location, context=context
-    )
+    try:
+        await coordinator.async_control(
+            appliance.info.device_id,
+            spec.key.resource,
+            spec.key.name,
+            value,
+            spec.key.location,
+            context=context,
+        )
+    except ThinQError as err:
+        raise translated_error(err, appliance.info.alias) from err
 
 
 def _control(profile: DeviceProfile, config: ConfigType) -> tuple[PropertySpec, JsonScalar]:

@@ -12,6 +12,7 @@ from homeassistant.helpers.update_coordinator import CoordinatorEntity
 from .api.models import JsonValue, PropertySpec
 from .const import DOMAIN
 from .coordinator import Appliance, ThinQVoiceConfigEntry, ThinQVoiceCoordinator
+from .errors import thinq_exception_handler
 from .properties import naming, unique_suffix
 from .tv_coordinator import TvCoordinator
 
@@ -42,6 +43,11 @@ class ThinQVoiceEntity(CoordinatorEntity[ThinQVoiceCoordinator]):
     def appliance(self) -> Appliance:
         """Return the appliance this entity belongs to."""
         return self.coordinator.data[self.device_id]
+
+    @property
+    def appliance_name(self) -> str:
+        """Return the appliance's name, as the LG account knows it."""
+        return self.appliance.info.alias
 
     def _reading(self) -> tuple[object, ...]:
         """Return what the entity's state is made of: the refresh outcome and its appliance's read."""
@@ -86,11 +92,13 @@ class ThinQVoiceEntity(CoordinatorEntity[ThinQVoiceCoordinator]):
         state = self.appliance.state
         return None if state is None else state.get(resource, name, location)
 
+    @thinq_exception_handler
     async def async_send(self, resource: str, name: str, value: Any, location: str | None = None) -> None:
         """Send a control; the state shown changes only once the appliance reports it.
 
-        The context Home Assistant set for the service call lets whoever called it (the agent)
-        wait for the appliance to confirm the control.
+        A failure is raised as its translated error (`errors.ERROR_KEYS`). The context Home
+        Assistant set for the service call lets whoever called it (the agent) wait for the
+        appliance to confirm the control.
         """
         await self.coordinator.async_control(
             self.device_id, resource, name, value, location, context=self._context

@@ -115,9 +115,13 @@ async def test_refused_part_is_named_and_the_rest_runs(hass: HomeAssistant, simu
     simulator.patch_state(
         simulator.find("세탁기").device_id, {"remoteControlEnable": {"remoteControlEnabled": False}}
     )
-    answer = await say_in(hass, "세탁기 돌리고 건조기도 돌려줘", "m6")
+    result = await talk(hass, "세탁기 돌리고 건조기도 돌려줘", "ko", "m6")
+    answer = speech(result)
     assert "세탁기의 원격 제어가 꺼져 있어요" in answer
-    assert answer.endswith("건조기를 시작했어요.")
+    assert answer.endswith("건조기를 시작했어요. 세탁기에는 하지 못했어요.")
+    # Done in part is not a success: Assist clients and automations are told so.
+    assert result.response.response_type is intent.IntentResponseType.ERROR
+    assert result.response.error_code is intent.IntentResponseErrorCode.FAILED_TO_HANDLE
     assert not controls(simulator, "세탁기")
     assert controls(simulator, "건조기")[-1]["operation"] == {"dryerOperationMode": "START"}
 

@@ -9,7 +9,7 @@ from unittest.mock import patch
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.const import ATTR_ENTITY_ID, STATE_UNAVAILABLE
 from homeassistant.core import HomeAssistant
-from homeassistant.exceptions import HomeAssistantError
+from homeassistant.exceptions import HomeAssistantError, ServiceValidationError
 from homeassistant.helpers import device_registry as dr, entity_registry as er
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry, async_fire_time_changed
@@ -183,7 +183,8 @@ async def test_out_of_range_is_never_sent(hass: HomeAssistant, simulator: Simula
             },
             blocking=True,
         )
-    assert excinfo.value.translation_key == "invalid_value"
+    assert isinstance(excinfo.value, ServiceValidationError)
+    assert excinfo.value.translation_key == "invalid_property_value"
     assert not simulator.control_log
 
 

@@ -98,7 +98,7 @@ async def test_energy_errors(
             blocking=True,
             return_response=True,
         )
-    assert excinfo.value.translation_key == "energy_failed"
+    assert excinfo.value.translation_key == "too_many_days"
     simulator.faults.rate_limit = RateLimit(0, 3600)
     with pytest.raises(HomeAssistantError) as excinfo:
         await hass.services.async_call(

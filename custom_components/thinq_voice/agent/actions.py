@@ -45,6 +45,7 @@ from ..voice.model import (
     Unit,
 )
 from .answers import say
+from .confirmations import unavailable_error
 from .targets import Appliance, name_key, thinq_updated_at
 
 _TV_INTENTS = {Intent.SET_VOLUME, Intent.MUTE, Intent.LAUNCH_APP, Intent.SET_CHANNEL}
@@ -148,13 +149,23 @@ _PRESENT = {STATE_UNAVAILABLE, STATE_UNKNOWN}
 STALE_AFTER = timedelta(minutes=2)
 
 
-class ActionError(Exception):
-    """The action cannot be done; `speech` tells the user why."""
+# The cause of an ActionError when an entity is unavailable and nothing tells why.
+UNAVAILABLE = "unavailable"
 
-    def __init__(self, speech: str) -> None:
-        """Keep the answer."""
+
+class ActionError(Exception):
+    """The action cannot be done; `speech` tells the user why.
+
+    `cause` names the kind of failure where one is known: an exceptions.* translation key of
+    ThinQ Voice (`errors.ERROR_KEYS`), or UNAVAILABLE. A scheduled action tries again on the
+    causes that pass (`errors.RETRYABLE_KEYS`).
+    """
+
+    def __init__(self, speech: str, cause: str | None = None) -> None:
+        """Keep the answer and the cause."""
         super().__init__(speech)
         self.speech = speech
+        self.cause = cause
 
 
 @dataclass(slots=True)
@@ -420,7 +431,7 @@ async def _tv(
                 state = hass.states.get(player)
                 current = state.attributes.get("volume_level") if state else None
                 if current is None:
-                    raise ActionError(say(language, "unavailable", device=device))
+                    raise ActionError(say(language, "unavailable", device=device), UNAVAILABLE)
                 volume = round(float(current) * 100) + command.delta
             if not 0 <= volume <= 100:
                 raise ActionError(
@@ -664,7 +675,7 @@ async def _set_temperature(
         raise ActionError(say(language, "unsupported", device=device))
     state = hass.states.get(entity_id)
     if state is None or state.state in _PRESENT:
-        raise ActionError(say(language, "unavailable", device=device))
+        raise ActionError(say(language, "unavailable", device=device), UNAVAILABLE)
     domain = entity_id.split(".", 1)[0]
     current = _temperature_value(state, QuestionIntent.TARGET_TEMPERATURE)
     if command.relative:
@@ -675,7 +686,7 @@ async def _set_temperature(
             else (step if command.direction and command.direction.value == "up" else -step)
         )
         if current is None:
-            raise ActionError(say(language, "unavailable", device=device))
+            raise ActionError(say(language, "unavailable", device=device), UNAVAILABLE)
         target = current + delta
     elif isinstance(command.value, Quantity):
         target = command.value.amount
@@ -718,7 +729,7 @@ async def _set_humidity(
     if command.direction is not None:
         current = state.attributes.get("humidity") if state else None
         if current is None:
-            raise ActionError(say(language, "unavailable", device=device))
+            raise ActionError(say(language, "unavailable", device=device), UNAVAILABLE)
         delta = command.delta
         if delta is None:
             delta = _HUMIDITY_STEP if command.direction is Direction.UP else -_HUMIDITY_STEP
@@ -934,16 +945,24 @@ async def _call_service(
     """
     entity_id = data.get(ATTR_ENTITY_ID)
     state = hass.states.get(entity_id) if isinstance(entity_id, str) else None
-    if state is not None and state.state == STATE_UNAVAILABLE:
-        raise ActionError(say(language, "offline", device=device))
+    if isinstance(entity_id, str) and state is not None and state.state == STATE_UNAVAILABLE:
+        # Why: a rejected token or LG's outage is not the appliance's power or Wi-Fi.
+        if cause := unavailable_error(hass, entity_id):
+            raise ActionError(await _reason(hass, cause, language) or str(cause), cause.translation_key)
+        raise ActionError(say(language, "offline", device=device), UNAVAILABLE)
     try:
         await hass.services.async_call(domain, service, data, blocking=True, context=context)
     except ServiceValidationError as err:
         raise ActionError(
-            await _reason(hass, err, language) or say(language, "unsupported", device=device)
+            await _reason(hass, err, language) or say(language, "unsupported", device=device), _cause(err)
         ) from err
     except HomeAssistantError as err:
-        raise ActionError(await _reason(hass, err, language) or str(err)) from err
+        raise ActionError(await _reason(hass, err, language) or str(err), _cause(err)) from err
+
+
+def _cause(err: HomeAssistantError) -> str | None:
+    """Return the kind of a failure ThinQ Voice raised (its translation key), else None."""
+    return err.translation_key if err.translation_domain == DOMAIN else None
 
 
 async def _reason(hass: HomeAssistant, err: HomeAssistantError, language: str) -> str | None:

@@ -245,6 +245,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "door_state": {"ko": "{device} 문은 {door}.", "en": "The {device} door is {door}."},
     "air_quality": {"ko": "{device} 기준으로 {readings}.", "en": "According to the {device}: {readings}."},
+    "partly_done": {"ko": "{devices}에는 하지 못했어요.", "en": "Not done: {devices}."},
     "running_list": {"ko": "지금 {devices} 작동 중이에요.", "en": "Running now: {devices}."},
     "nothing_running": {"ko": "지금 작동 중인 가전은 없어요.", "en": "Nothing is running right now."},
     "offline": {

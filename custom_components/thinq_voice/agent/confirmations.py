@@ -1,9 +1,11 @@
-"""Whether the ThinQ appliances a turn controlled have reported the change, before saying "done"."""
+"""What the ThinQ coordinators know of a turn's appliances: whether they reported a change, why they are unavailable."""
 
 import asyncio
 from collections.abc import Iterable
 
 from homeassistant.core import HomeAssistant
+from homeassistant.exceptions import HomeAssistantError
+from homeassistant.helpers import device_registry as dr, entity_registry as er
 
 from ..const import DOMAIN
 from ..coordinator import ThinQVoiceCoordinator
@@ -42,3 +44,30 @@ async def async_unconfirmed(
         for device_id, confirmed in verdict.items()
         if not confirmed and device_id in device_ids
     }
+
+
+def unavailable_error(hass: HomeAssistant, entity_id: str) -> HomeAssistantError | None:
+    """Return why a ThinQ Voice entity is unavailable, or None when it is not one or nothing tells.
+
+    The account's failed refresh (a rejected token, LG's outage, a budget) comes first: it makes
+    every appliance unavailable, online or not.
+    """
+    entry = er.async_get(hass).async_get(entity_id)
+    if entry is None or entry.platform != DOMAIN or entry.config_entry_id is None:
+        return None
+    config_entry = hass.config_entries.async_get_entry(entry.config_entry_id)
+    coordinator = config_entry.runtime_data if config_entry is not None else None
+    if not isinstance(coordinator, ThinQVoiceCoordinator):
+        return None
+    failure = coordinator.last_exception
+    if not coordinator.last_update_success and isinstance(failure, HomeAssistantError):
+        return failure if failure.translation_key else None
+    device = dr.async_get(hass).async_get(entry.device_id) if entry.device_id else None
+    for domain, device_id in device.identifiers if device else ():
+        if domain == DOMAIN and (appliance := coordinator.data.get(device_id)) and not appliance.online:
+            return HomeAssistantError(
+                translation_domain=DOMAIN,
+                translation_key="device_offline",
+                translation_placeholders={"device": appliance.info.alias},
+            )
+    return None
