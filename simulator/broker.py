@@ -223,6 +223,7 @@ class StallableRelay:
 
     async def stop(self) -> None:
         """Stop listening and close every connection."""
+        self.stall(False)
         self.drop_all()
         if self._server is not None:
             self._server.close()

@@ -193,6 +193,10 @@ class Simulator:
         self._report(device, before)
         return device
 
+    def notify(self, device_id: str, code: str) -> None:
+        """Send one of the appliance's notifications (`DEVICE_PUSH`), as when a cycle ends."""
+        self._emit(self.device(device_id), "DEVICE_PUSH", {"pushCode": code})
+
     def set_faults(self, settings: JsonObject) -> None:
         """Apply admin-style fault settings; `offline`/`online`/`lagging_devices` take lists of aliases or ids.
 

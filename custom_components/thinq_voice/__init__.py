@@ -82,6 +82,9 @@ async def _async_setup_account(hass: HomeAssistant, entry: ThinQVoiceConfigEntry
     await coordinator.async_config_entry_first_refresh()
     entry.runtime_data = coordinator
     entry.async_on_unload(coordinator.async_cancel_confirms)
+    # Push is set up beside the platforms: until it connects (or where LG offers none) polling serves.
+    entry.async_create_background_task(hass, coordinator.push.async_start(), "thinq_voice push set-up")
+    entry.async_on_unload(coordinator.push.async_stop)
     entry.async_on_unload(ApplianceWatcher(hass, coordinator).async_start(entry))
     entry.async_on_unload(async_expose_new_entities(hass, entry))
     await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)

@@ -4,13 +4,16 @@ import asyncio
 from collections.abc import Coroutine
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+import time
 from typing import Any, override
 
+from homeassistant.components import persistent_notification
 from homeassistant.config_entries import SOURCE_REAUTH, ConfigEntry
 from homeassistant.core import Context, HomeAssistant, callback
 from homeassistant.exceptions import ConfigEntryAuthFailed, HomeAssistantError
 from homeassistant.helpers import device_registry as dr
 from homeassistant.helpers.dispatcher import async_dispatcher_send
+from homeassistant.helpers.translation import async_get_translations
 from homeassistant.helpers.update_coordinator import DataUpdateCoordinator, UpdateFailed
 from homeassistant.util import dt as dt_util
 
@@ -29,7 +32,7 @@ from .api import (
     ThinQServerError,
 )
 from .api.const import DEFAULT_HOURLY_REQUEST_BUDGET
-from .api.models import DeviceInfo, DeviceProfile, DeviceState, JsonValue
+from .api.models import DeviceInfo, DeviceProfile, DeviceState, JsonValue, PropertyKey
 from .const import (
     CONF_EXCLUDED_DEVICES,
     CONF_REFRESH_INTERVAL,
@@ -41,7 +44,8 @@ from .const import (
 )
 from .errors import refresh_error
 from .properties import COMPLETE_STATES, ERROR_STATES, RUN_STATE
-from .sent_controls import ControlLedger, SentControl, settle
+from .push import PUSH_CONFIRM_READ, PushLink
+from .sent_controls import ControlLedger, SentControl
 
 type ThinQVoiceConfigEntry = ConfigEntry[ThinQVoiceCoordinator]
 
@@ -62,6 +66,10 @@ BACKGROUND_OVERHEAD = 5
 # reading waits until the burst of setup requests has left the rolling hourly budget.
 ENERGY_INTERVAL = timedelta(hours=6)
 ENERGY_FIRST_DELAY = timedelta(hours=1)
+# How much longer than the confirming read's delay an answer waits without push: LG's answer to the read.
+CONFIRM_MARGIN = 3.0
+# LG's push code for an ending and the run state that ended arrive close together: one notification.
+NOTIFY_ONCE_WITHIN = 120.0
 # Generic notifications for appliances whose profile names no push code for an ending or error.
 RUN_COMPLETE = "run_complete"
 RUN_ERROR = "run_error"
@@ -128,6 +136,8 @@ class Appliance:
     updated_at: datetime | None = None
     # The state before the latest read, so entities can tell what changed (run ended, door opened).
     previous_state: DeviceState | None = field(default=None, repr=False)
+    # When LG stamped the last pushed value of each property, so a late message changes nothing newer.
+    report_times: dict[PropertyKey, str] = field(default_factory=dict, repr=False)
 
 
 class ThinQVoiceCoordinator(DataUpdateCoordinator[dict[str, Appliance]]):
@@ -146,7 +156,11 @@ class ThinQVoiceCoordinator(DataUpdateCoordinator[dict[str, Appliance]]):
         self._profiles: dict[str, DeviceProfile] = {}
         self._device_list_read_at: datetime | None = None
         self._read_slots = asyncio.Semaphore(MAX_PARALLEL_READS)
-        self.ledger = ControlLedger(hass, self.async_refresh_appliance, self._start_task, CONFIRM_DELAY)
+        self.ledger = ControlLedger(
+            hass, self.async_refresh_appliance, self._start_task, CONFIRM_DELAY, self._async_late_failure
+        )
+        self.push = PushLink(self)
+        self._notified: dict[tuple[str, str], float] = {}
         self._configured_interval = interval
         self.energy = EnergyReader(self)
         self._energy_due = dt_util.utcnow() + ENERGY_FIRST_DELAY
@@ -159,6 +173,11 @@ class ThinQVoiceCoordinator(DataUpdateCoordinator[dict[str, Appliance]]):
     @confirm_delay.setter
     def confirm_delay(self, delay: timedelta) -> None:
         self.ledger.confirm_delay = delay
+
+    @property
+    def confirm_timeout(self) -> float:
+        """Return how long an answer waits for the appliance to confirm a control."""
+        return self.push.confirm_timeout or self.confirm_delay.total_seconds() + CONFIRM_MARGIN
 
     @property
     def sent_controls(self) -> list[SentControl]:
@@ -221,7 +240,13 @@ class ThinQVoiceCoordinator(DataUpdateCoordinator[dict[str, Appliance]]):
             raise await self._async_refresh_error(err) from err
         await self._async_raise_for_read_errors(results)
         self._async_token_accepted()
-        self.update_interval = polling_interval(self._configured_interval, len(appliances))
+        self.update_interval = polling_interval(
+            self.push.polling_base(self._configured_interval), len(appliances)
+        )
+        if self.push.offered:
+            self.config_entry.async_create_background_task(
+                self.hass, self.push.async_sync_devices(set(appliances)), "thinq_voice push subscriptions"
+            )
         if dt_util.utcnow() >= self._energy_due:
             self._energy_due = dt_util.utcnow() + ENERGY_INTERVAL
             self.config_entry.async_create_background_task(
@@ -342,7 +367,14 @@ class ThinQVoiceCoordinator(DataUpdateCoordinator[dict[str, Appliance]]):
 
     @callback
     def async_notify(self, device_id: str, code: str, location: str | None = None) -> None:
-        """Pass a notification (a push code, or one derived from a run state) to the event entities."""
+        """Pass a notification (a push code, or one derived from a run state) to the event entities.
+
+        LG's push code and the run state's change tell the same ending: it is passed on once.
+        """
+        now = time.monotonic()
+        if now - self._notified.get((device_id, code), -NOTIFY_ONCE_WITHIN) < NOTIFY_ONCE_WITHIN:
+            return
+        self._notified[(device_id, code)] = now
         async_dispatcher_send(
             self.hass, signal_notification(self.config_entry.entry_id), device_id, code, location
         )
@@ -353,19 +385,81 @@ class ThinQVoiceCoordinator(DataUpdateCoordinator[dict[str, Appliance]]):
         judged = self.ledger.open_for(device_id)
         appliance = self.data.get(device_id) if self.data else None
         if appliance is None:
-            settle(judged, None)
+            self.ledger.judge(judged, None)
             return
+        if self.push.healthy and not judged:
+            return  # the appliance's own report confirmed everything: no request needed
         try:
             await self._async_read_state(appliance, Priority.CONFIRM)
         except ThinQError as err:
             LOGGER.debug("Confirming a control failed: %s", err)
-            settle(judged, None)
+            self.ledger.judge(judged, None)
             return
-        settle(judged, appliance.state if appliance.online else None)
+        state = appliance.state if appliance.online else None
+        self.ledger.judge(judged, state)
         self._async_token_accepted()
+        if self.push.healthy and any(control.confirmed.result() for control in judged):
+            self.push.missed_control(device_id)
         # Not async_set_updated_data: that would restart the polling timer, and a command every
         # few minutes would then keep every other appliance from being read.
         self.async_update_listeners()
+
+    @callback
+    def async_apply_report(self, appliance: Appliance, report: DeviceState) -> None:
+        """Merge a pushed partial state into an appliance, confirm controls it shows, tell entities."""
+        if appliance.state is None:
+            return
+        appliance.previous_state = appliance.state
+        appliance.state = appliance.state.merged(report)
+        appliance.online = True
+        appliance.updated_at = dt_util.utcnow()
+        device_id = appliance.info.device_id
+        self.ledger.confirm_reported(device_id, appliance.state)
+        for code, location in derived_notifications(
+            appliance.profile, appliance.previous_state, appliance.state
+        ):
+            self.async_notify(device_id, code, location)
+        self.async_update_listeners()
+
+    @callback
+    def async_device_list_changed(self) -> None:
+        """LG announced an appliance added or removed: read the device list at the next refresh, now."""
+        self._device_list_read_at = None
+        self.config_entry.async_create_background_task(
+            self.hass, self.async_request_refresh(), "thinq_voice device list changed"
+        )
+
+    @callback
+    def async_push_health_changed(self) -> None:
+        """Poll as push allows: slowly while it is healthy, at the usual pace while it is down."""
+        appliances = len(self.data) if self.data else 0
+        interval = polling_interval(self.push.polling_base(self._configured_interval), appliances)
+        if interval != self.update_interval:
+            self.update_interval = interval
+            if self.data is not None:
+                self._schedule_refresh()
+        self.async_update_listeners()
+
+    @callback
+    def _async_late_failure(self, control: SentControl) -> None:
+        """Tell the user that a control answered "not yet confirmed" was not carried out after all."""
+        appliance = self.data.get(control.device_id) if self.data else None
+        name = appliance.info.alias if appliance else control.device_id
+        self.config_entry.async_create_background_task(
+            self.hass, self._async_tell_late_failure(name, control), "thinq_voice late failure"
+        )
+
+    async def _async_tell_late_failure(self, name: str, control: SentControl) -> None:
+        key = f"component.{DOMAIN}.exceptions.control_not_carried_out.message"
+        texts = await async_get_translations(self.hass, self.hass.config.language, "exceptions", {DOMAIN})
+        template = texts.get(key) or "{device} did not carry out the command ({command})."
+        command = f"{control.prop} = {control.value}"
+        persistent_notification.async_create(
+            self.hass,
+            template.replace("{device}", name).replace("{command}", command),
+            title=name,
+            notification_id=f"{DOMAIN}_late_failure_{control.device_id}",
+        )
 
     async def async_wait_confirmed(self, context_id: str, timeout: float) -> dict[str, bool]:
         """Wait at most `timeout` seconds for the controls of a context (see `ControlLedger.async_wait`)."""
@@ -422,7 +516,8 @@ class ThinQVoiceCoordinator(DataUpdateCoordinator[dict[str, Appliance]]):
             raise
         self._async_token_accepted()
         self.ledger.remember(control)
-        self.ledger.schedule_confirm(device_id)
+        # With push, the appliance's report confirms it; a read only follows when none came.
+        self.ledger.schedule_confirm(device_id, PUSH_CONFIRM_READ if self.push.healthy else None)
 
     async def _async_carried_out(self, control: SentControl) -> bool:
         """Read the appliance after an unclear answer to a control; return whether it reports it.

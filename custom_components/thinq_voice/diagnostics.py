@@ -73,6 +73,7 @@ async def async_get_config_entry_diagnostics(
             if coordinator.update_interval
             else None,
             "energy_wh": dict(coordinator.energy.usage),
+            "push": coordinator.push.diagnostics(),
             "appliances": appliances,
         },
         TO_REDACT,

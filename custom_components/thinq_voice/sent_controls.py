@@ -23,6 +23,7 @@ MAX_SENT_CONTROLS = 100
 
 type ReadAppliance = Callable[[str], Coroutine[Any, Any, None]]
 type StartTask = Callable[[Coroutine[Any, Any, None], str, bool], asyncio.Task[None]]
+type LateFailure = Callable[[SentControl], None]
 
 
 @dataclass(slots=True, eq=False)
@@ -39,6 +40,8 @@ class SentControl:
     state_before: DeviceState | None
     confirmed: asyncio.Future[bool]
     sent_at: float = field(default_factory=time.monotonic)
+    # Someone was told "sent, not yet confirmed": a later read that shows it failed is told too.
+    answered_unconfirmed: bool = False
 
 
 def reports_control(state: DeviceState, control: SentControl) -> bool:
@@ -81,12 +84,22 @@ class ControlLedger:
     """Keeps the sent controls of one account and schedules the reads that confirm them."""
 
     def __init__(
-        self, hass: HomeAssistant, read: ReadAppliance, start_task: StartTask, confirm_delay: timedelta
+        self,
+        hass: HomeAssistant,
+        read: ReadAppliance,
+        start_task: StartTask,
+        confirm_delay: timedelta,
+        late_failure: LateFailure,
     ) -> None:
-        """Keep controls; `read` reads one appliance, `start_task(coro, name, tracked)` runs a task."""
+        """Keep controls; `read` reads one appliance, `start_task(coro, name, tracked)` runs a task.
+
+        `late_failure` hears of a control answered "not yet confirmed" that a later read showed
+        was not carried out.
+        """
         self.hass = hass
         self._read = read
         self._start_task = start_task
+        self._late_failure = late_failure
         # How long after a control the appliance is read to confirm it (when no push confirms it first).
         self.confirm_delay = confirm_delay
         self.sent: list[SentControl] = []
@@ -118,6 +131,18 @@ class ControlLedger:
         ]
 
     @callback
+    def judge(self, controls: Iterable[SentControl], state: DeviceState | None) -> None:
+        """Settle controls by a read; tell of those someone was told about and that failed."""
+        judged = list(controls)
+        settle(judged, state)
+        if state is None:
+            return
+        for control in judged:
+            if control.answered_unconfirmed and not control.confirmed.result():
+                self._late_failure(control)
+        self.forget(control for control in judged if control.answered_unconfirmed)
+
+    @callback
     def confirm_reported(self, device_id: str, state: DeviceState) -> bool:
         """Confirm the open controls a pushed state shows; the others keep waiting. True if any was."""
         confirmed = [control for control in self.open_for(device_id) if reports_control(state, control)]
@@ -140,7 +165,12 @@ class ControlLedger:
         for control in controls:
             done = control.confirmed.done() and control.confirmed.result()
             confirmed[control.device_id] = confirmed.get(control.device_id, True) and done
-        self.forget(controls)
+        # Those still open wait for their read, which may show later that they failed.
+        late = [control for control in controls if not control.confirmed.done()]
+        for control in late:
+            control.answered_unconfirmed = True
+            control.context_id = None
+        self.forget(control for control in controls if control not in late)
         return confirmed
 
     @callback

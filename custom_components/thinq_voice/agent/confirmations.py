@@ -11,9 +11,6 @@ from ..const import DOMAIN
 from ..coordinator import ThinQVoiceCoordinator
 from .targets import Appliance
 
-# How much longer than the coordinator's confirm delay an answer waits: LG's answer to the read.
-CONFIRM_MARGIN = 3.0
-
 
 async def async_unconfirmed(
     hass: HomeAssistant, context_id: str, appliances: Iterable[Appliance]
@@ -32,9 +29,7 @@ async def async_unconfirmed(
     ]
     verdicts = await asyncio.gather(
         *(
-            coordinator.async_wait_confirmed(
-                context_id, coordinator.confirm_delay.total_seconds() + CONFIRM_MARGIN
-            )
+            coordinator.async_wait_confirmed(context_id, coordinator.confirm_timeout)
             for coordinator in coordinators
         )
     )

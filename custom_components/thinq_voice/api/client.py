@@ -68,6 +68,9 @@ _DATE_FORMATS: Mapping[str, tuple[str, re.Pattern[str], str]] = {
     "MONTH": ("%Y%m", re.compile(r"^\d{6}$"), "YYYYMM"),
 }
 _REDACTED = "***"
+# Setting push up and keeping it is paid like the reads people wait for: it is what answers them,
+# and it spares the confirming reads and most of the polling.
+_PUSH = Priority.CONFIRM
 # Long enough for LG's messages, short enough that an HTML page never ends up in a log line.
 _MAX_MESSAGE_LENGTH = 200
 
@@ -291,33 +294,37 @@ class ThinQConnectClient:
 
     async def async_get_push_subscriptions(self) -> JsonValue:
         """Return the devices whose push messages this client receives (`GET /push`)."""
-        return await self._request("GET", "/push")
+        return await self._request("GET", "/push", priority=_PUSH)
 
     async def async_subscribe_push(self, device_id: str) -> None:
         """Receive a device's push messages (`POST /push/{id}/subscribe`)."""
-        await self._request("POST", f"/push/{_quote(device_id)}/subscribe", expect_response=False)
+        await self._request(
+            "POST", f"/push/{_quote(device_id)}/subscribe", expect_response=False, priority=_PUSH
+        )
 
     async def async_unsubscribe_push(self, device_id: str) -> None:
         """Stop a device's push messages (`DELETE /push/{id}/unsubscribe`)."""
-        await self._request("DELETE", f"/push/{_quote(device_id)}/unsubscribe", expect_response=False)
+        await self._request(
+            "DELETE", f"/push/{_quote(device_id)}/unsubscribe", expect_response=False, priority=_PUSH
+        )
 
     async def async_get_push_devices(self) -> JsonValue:
         """Return the device-list push subscriptions (`GET /push/devices`)."""
-        return await self._request("GET", "/push/devices")
+        return await self._request("GET", "/push/devices", priority=_PUSH)
 
     async def async_subscribe_push_devices(self) -> None:
         """Receive device registered / unregistered / alias-changed pushes (`POST /push/devices`)."""
-        await self._request("POST", "/push/devices", expect_response=False)
+        await self._request("POST", "/push/devices", expect_response=False, priority=_PUSH)
 
     async def async_unsubscribe_push_devices(self) -> None:
         """Stop device-list pushes (`DELETE /push/devices`)."""
-        await self._request("DELETE", "/push/devices", expect_response=False)
+        await self._request("DELETE", "/push/devices", expect_response=False, priority=_PUSH)
 
     # Events (state changes)
 
     async def async_get_event_subscriptions(self) -> JsonValue:
         """Return the devices whose state-change events this client receives (`GET /event`)."""
-        return await self._request("GET", "/event")
+        return await self._request("GET", "/event", priority=_PUSH)
 
     async def async_subscribe_events(self, device_id: str, hours: int = EVENT_SUBSCRIPTION_MAX_HOURS) -> None:
         """Receive a device's state-change events for `hours` (1-24) (`POST /event/{id}/subscribe`).
@@ -330,24 +337,32 @@ class ThinQConnectClient:
         if not 1 <= hours <= EVENT_SUBSCRIPTION_MAX_HOURS:
             raise ValueError(f"hours must be between 1 and {EVENT_SUBSCRIPTION_MAX_HOURS}")
         body: JsonObject = {"expire": {"unit": "HOUR", "timer": hours}}
-        await self._request("POST", f"/event/{_quote(device_id)}/subscribe", body=body, expect_response=False)
+        await self._request(
+            "POST", f"/event/{_quote(device_id)}/subscribe", body=body, expect_response=False, priority=_PUSH
+        )
 
     async def async_unsubscribe_events(self, device_id: str) -> None:
         """Stop a device's state-change events (`DELETE /event/{id}/unsubscribe`)."""
-        await self._request("DELETE", f"/event/{_quote(device_id)}/unsubscribe", expect_response=False)
+        await self._request(
+            "DELETE", f"/event/{_quote(device_id)}/unsubscribe", expect_response=False, priority=_PUSH
+        )
 
     # MQTT client registration
 
     async def async_register_client(self, body: Mapping[str, JsonValue] | None = None) -> JsonValue:
         """Register this client id for MQTT (`POST /client`), with LG's SDK body by default."""
         return await self._request(
-            "POST", "/client", body=dict(body or CLIENT_REGISTER_BODY), expect_response=False
+            "POST", "/client", body=dict(body or CLIENT_REGISTER_BODY), expect_response=False, priority=_PUSH
         )
 
     async def async_unregister_client(self, body: Mapping[str, JsonValue] | None = None) -> JsonValue:
         """Unregister this client id (`DELETE /client`)."""
         return await self._request(
-            "DELETE", "/client", body=dict(body or CLIENT_UNREGISTER_BODY), expect_response=False
+            "DELETE",
+            "/client",
+            body=dict(body or CLIENT_UNREGISTER_BODY),
+            expect_response=False,
+            priority=_PUSH,
         )
 
     async def async_issue_certificate(self, csr: str) -> JsonValue:
@@ -357,7 +372,7 @@ class ThinQConnectClient:
         LG's SDK sends it. The answer holds `certificatePem` and the `subscriptions` (topics).
         """
         body: JsonObject = {"service-code": CLIENT_REGISTER_BODY["service-code"], "csr": csr}
-        return await self._request("POST", "/client/certificate", body=body)
+        return await self._request("POST", "/client/certificate", body=body, priority=_PUSH)
 
     # Transport
 

@@ -36,8 +36,13 @@ from .client import ThinQConnectClient
 from .const import EVENT_SUBSCRIPTION_MAX_HOURS, ErrorCode
 from .errors import ThinQBadRequestError, ThinQError, ThinQInvalidResponseError, ThinQRateLimitError
 from .models import JsonValue, ThinQMessage
+from .throttle import Priority
 
 _LOGGER = logging.getLogger(__name__)
+# paho reports every lost socket as an error; the channel handles them (see `PushHealth`), so its
+# own lines are only wanted when debugging.
+_MQTT_LOGGER = logging.getLogger(f"{__name__}.mqtt")
+_MQTT_LOGGER.setLevel(logging.CRITICAL)
 
 DEFAULT_MQTT_PORT = 8883
 # LG's SDK pings every 6 s; half a minute finds a dead socket within a minute without waking a
@@ -201,13 +206,19 @@ class PushChannel:
         on_state: StateHandler,
         keepalive: int = DEFAULT_KEEPALIVE,
         trust_server_ca: bool = False,
+        reserve: int = 0,
     ) -> None:
-        """Prepare the channel; nothing is sent before `async_start`."""
+        """Prepare the channel; nothing is sent before `async_start`.
+
+        Subscribing never takes the client's hourly budget below `reserve` requests (kept for
+        controls); what is left over is subscribed by later maintenance rounds.
+        """
         self._client = client
         self._client_id = client_id
         self._on_message = on_message
         self._on_state = on_state
         self.keepalive = keepalive
+        self.reserve = reserve
         self._trust_server_ca = trust_server_ca
         self.health = PushHealth()
         self._address: tuple[str, int] | None = None
@@ -302,6 +313,9 @@ class PushChannel:
 
     async def _async_subscribe(self, device_ids: set[str]) -> None:
         for device_id in sorted(device_ids):
+            if self._client.budget.available(Priority.CONFIRM) <= self.reserve + 1:
+                _LOGGER.debug("Push subscriptions wait for the request budget")
+                break
             try:
                 if device_id not in self._push_devices:
                     await _async_idempotent(self._client.async_subscribe_push(device_id))
@@ -394,7 +408,7 @@ class PushChannel:
             keepalive=self.keepalive,
             clean_session=False,
             timeout=CONNECT_TIMEOUT,
-            logger=_LOGGER,
+            logger=_MQTT_LOGGER,
         ) as mqtt:
             await mqtt.subscribe(credentials.topic, qos=1)
             self._failures = 0

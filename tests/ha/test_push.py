@@ -1,0 +1,236 @@
+"""Push first, end to end: a real HA, the simulator and its real mosquitto broker on loopback.
+
+The fault matrix: for each fault of the push channel, nothing is lost (HA ends up showing what the
+appliance shows), nothing is duplicated (a notification fires once), entities stay available
+(the appliances are reachable all along) and push recovers without a restart.
+"""
+
+import asyncio
+from collections.abc import AsyncIterator, Callable
+from datetime import timedelta
+import time
+from typing import Any
+
+from homeassistant.components import conversation
+from homeassistant.core import Context, Event, EventStateChangedData, HomeAssistant
+from homeassistant.helpers import entity_registry as er, issue_registry as ir
+import pytest
+from pytest_homeassistant_custom_component.common import MockConfigEntry
+
+from custom_components.thinq_voice import push as push_module
+from custom_components.thinq_voice.api import push as api_push
+from custom_components.thinq_voice.const import DOMAIN
+from custom_components.thinq_voice.coordinator import ThinQVoiceCoordinator
+from custom_components.thinq_voice.diagnostics import async_get_config_entry_diagnostics
+from simulator import Simulator
+from simulator.broker import mosquitto_path
+
+pytestmark = [
+    pytest.mark.skipif(mosquitto_path() is None, reason="mosquitto is not installed"),
+    pytest.mark.usefixtures("entity_registry_enabled_by_default"),
+]
+STATE_READ = "GET /devices/{id}/state"
+UNCONFIRMED_KO = "에 명령을 보냈어요. 아직 기기에서 확인되지 않았어요."
+
+
+@pytest.fixture(autouse=True)
+def quick_channel(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A dead connection is noticed in seconds, not the half minute that suits LG's broker."""
+    monkeypatch.setattr(push_module, "KEEPALIVE", 1)
+    monkeypatch.setattr(api_push, "CONNECT_TIMEOUT", 2.0)
+    monkeypatch.setattr(api_push, "BACKOFF_MIN", 0.2)
+    monkeypatch.setattr(api_push, "BACKOFF_MAX", 1.0)
+
+
+@pytest.fixture
+async def simulator(fleet: str) -> AsyncIterator[Simulator]:
+    """Run the simulator with its broker (speed 0: appliances change only when told)."""
+    sim = Simulator(fleet=fleet, speed=0, push=True)
+    await sim.start()
+    yield sim
+    await sim.stop()
+
+
+async def until(check: Callable[[], bool], timeout: float = 15.0) -> None:
+    """Wait until `check()` holds."""
+    async with asyncio.timeout(timeout):
+        while not check():
+            await asyncio.sleep(0.05)
+
+
+def coordinator_of(entry: MockConfigEntry) -> ThinQVoiceCoordinator:
+    coordinator: ThinQVoiceCoordinator = entry.runtime_data
+    return coordinator
+
+
+async def healthy(entry: MockConfigEntry, simulator: Simulator) -> ThinQVoiceCoordinator:
+    """Wait until push is up (and the simulator can publish)."""
+    coordinator = coordinator_of(entry)
+    await until(lambda: coordinator.push.healthy and bool(coordinator.push.channel.subscribed))
+    assert simulator.push is not None
+    await simulator.push.wait_publisher()
+    return coordinator
+
+
+def entity_id(hass: HomeAssistant, domain: str, unique_id: str) -> str:
+    found = er.async_get(hass).async_get_entity_id(domain, DOMAIN, unique_id)
+    assert found is not None, unique_id
+    return found
+
+
+def target_temperature(hass: HomeAssistant, climate: str) -> Any:
+    state = hass.states.get(climate)
+    return state.attributes.get("temperature") if state else None
+
+
+async def test_push_first(
+    hass: HomeAssistant, simulator: Simulator, init_integration: MockConfigEntry
+) -> None:
+    """A change on the appliance reaches HA without any read; polling drops to the safety read."""
+    coordinator = await healthy(init_integration, simulator)
+    assert coordinator.update_interval is not None
+    assert coordinator.update_interval >= push_module.SAFETY_INTERVAL
+    ac = simulator.find("거실 에어컨").device_id
+    climate = entity_id(hass, "climate", f"{ac}_climate")
+    reads = simulator.requests_by_endpoint.get(STATE_READ, 0)
+    simulator.patch_state(ac, {"temperature": {"targetTemperature": 26}})
+    await until(lambda: target_temperature(hass, climate) == 26, timeout=5)
+    assert simulator.requests_by_endpoint.get(STATE_READ, 0) == reads
+    diagnostics = await async_get_config_entry_diagnostics(hass, init_integration)
+    assert diagnostics["push"]["state"] == "connected"
+    assert diagnostics["push"]["messages"] >= 1
+    assert "PRIVATE" not in str(diagnostics)
+
+
+async def test_confirmed_by_the_appliance_report(
+    hass: HomeAssistant, simulator: Simulator, init_integration: MockConfigEntry
+) -> None:
+    """A voice command is answered from the appliance's pushed report, without a confirming read."""
+    await healthy(init_integration, simulator)
+    reads = simulator.requests_by_endpoint.get(STATE_READ, 0)
+    started = time.monotonic()
+    result = await conversation.async_converse(
+        hass, "거실 에어컨 켜줘", None, Context(), language="ko", agent_id="conversation.thinq_voice"
+    )
+    elapsed = time.monotonic() - started
+    speech = result.response.speech["plain"]["speech"]
+    assert UNCONFIRMED_KO not in speech, speech
+    assert simulator.find("거실 에어컨").state["operation"]["airConOperationMode"] == "POWER_ON"
+    assert simulator.requests_by_endpoint.get(STATE_READ, 0) == reads
+    print(f"confirmed turn by push: {elapsed:.2f} s")  # noqa: T201 - a figure, not an assertion
+
+
+async def test_unconfirmed_then_told_when_it_failed(
+    hass: HomeAssistant, simulator: Simulator, init_integration: MockConfigEntry
+) -> None:
+    """No report in time: "not yet confirmed" within ~1.5 s; a later read that shows failure notifies."""
+    coordinator = await healthy(init_integration, simulator)
+    simulator.set_faults({"state_lag_s": 60})
+    assert simulator.push is not None
+    simulator.push.stall(True)  # the report is held back, as LG's cloud sometimes does
+    monkey_read = timedelta(seconds=0.5)
+    coordinator.ledger.confirm_delay = monkey_read
+    started = time.monotonic()
+    result = await conversation.async_converse(
+        hass, "거실 에어컨 켜줘", None, Context(), language="ko", agent_id="conversation.thinq_voice"
+    )
+    elapsed = time.monotonic() - started
+    assert UNCONFIRMED_KO in result.response.speech["plain"]["speech"]
+    assert elapsed < push_module.PUSH_CONFIRM_TIMEOUT + 1.0
+    # The confirming read shows the old state (LG lags): the user hears of it.
+    await until(
+        lambda: (
+            any(
+                key.startswith(f"{DOMAIN}_late_failure")
+                for key in hass.data.get("persistent_notification", {})
+            )
+            or bool(hass.states.async_entity_ids("persistent_notification"))
+        ),
+        timeout=15,
+    )
+
+
+async def test_notification_fires_once_with_push(
+    hass: HomeAssistant, simulator: Simulator, init_integration: MockConfigEntry
+) -> None:
+    """LG's push code and the run state's end tell the same ending: the event fires once."""
+    await healthy(init_integration, simulator)
+    washer = simulator.find("세탁기").device_id
+    event = entity_id(hass, "event", f"{washer}_notification")
+    fired: list[str] = []
+    hass.bus.async_listen(
+        "state_changed",
+        lambda e: fired.append(e.data["new_state"].state) if e.data["entity_id"] == event else None,
+    )
+    simulator.patch_state(
+        washer, {"location": {"locationName": "MAIN"}, "runState": {"currentState": "RUNNING"}}
+    )
+    simulator.patch_state(washer, {"location": {"locationName": "MAIN"}, "runState": {"currentState": "END"}})
+    simulator.notify(washer, "WASHING_IS_COMPLETE")
+    await until(lambda: bool(fired), timeout=5)
+    await asyncio.sleep(0.5)
+    assert len(fired) == 1
+    assert hass.states.get(event).attributes["event_type"] == "washing_is_complete"  # type: ignore[union-attr]
+
+
+FAULTS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
+    "broker stopped and restarted": ({"broker": "stop"}, {"broker": "start"}),
+    "silent stall": ({"mqtt_stalled": True}, {"mqtt_stalled": False}),
+    "certificate revoked": ({"revoke_certificates": True}, {}),
+    "malformed messages": ({"mqtt_malformed": True}, {"mqtt_malformed": False}),
+    "duplicated messages": ({"mqtt_duplicated": True}, {"mqtt_duplicated": False}),
+    "out-of-order messages": ({"mqtt_out_of_order": True}, {"mqtt_out_of_order": False}),
+    "message storm": ({"mqtt_storm": 300}, {}),
+}
+
+
+@pytest.mark.parametrize("fault", list(FAULTS))
+async def test_fault_matrix(
+    hass: HomeAssistant, simulator: Simulator, init_integration: MockConfigEntry, fault: str
+) -> None:
+    """Through each fault: nothing lost, nothing duplicated, always available, push back unaided."""
+    coordinator = await healthy(init_integration, simulator)
+    ac = simulator.find("거실 에어컨").device_id
+    washer = simulator.find("세탁기").device_id
+    climate = entity_id(hass, "climate", f"{ac}_climate")
+    event = entity_id(hass, "event", f"{washer}_notification")
+    unavailable: list[str] = []
+    fired: list[str] = []
+
+    def watch(changed: Event[EventStateChangedData]) -> None:
+        new = changed.data["new_state"]
+        if new is None:
+            return
+        if new.state == "unavailable" and new.entity_id.startswith(("climate.", "event.", "sensor.")):
+            unavailable.append(new.entity_id)
+        if new.entity_id == event:
+            fired.append(new.state)
+
+    hass.bus.async_listen("state_changed", watch)
+    simulator.patch_state(
+        washer, {"location": {"locationName": "MAIN"}, "runState": {"currentState": "RUNNING"}}
+    )
+    await until(lambda: coordinator.data[washer].state.get("runState", "currentState", "MAIN") == "RUNNING")  # type: ignore[union-attr]
+    connections = coordinator.push.channel.health.connections
+    apply, lift = FAULTS[fault]
+    await simulator.apply_push_faults(apply)
+    await asyncio.sleep(0.3)
+    for temperature in (20, 21, 22):
+        simulator.patch_state(ac, {"temperature": {"targetTemperature": temperature}})
+    simulator.patch_state(washer, {"location": {"locationName": "MAIN"}, "runState": {"currentState": "END"}})
+    simulator.notify(washer, "WASHING_IS_COMPLETE")
+    if fault in ("broker stopped and restarted", "silent stall"):
+        await until(lambda: not coordinator.push.healthy)
+    await asyncio.sleep(0.5)
+    await simulator.apply_push_faults(lift)
+    await until(lambda: coordinator.push.healthy, timeout=30)
+    if fault in ("broker stopped and restarted", "silent stall", "certificate revoked"):
+        assert coordinator.push.channel.health.connections > connections
+    # Nothing lost: what a lost message carried comes with the read after reconnecting.
+    await until(lambda: target_temperature(hass, climate) == 22, timeout=30)
+    await until(lambda: bool(fired), timeout=30)
+    await asyncio.sleep(1.0)
+    assert target_temperature(hass, climate) == 22
+    assert len(fired) == 1, fired
+    assert not unavailable
+    assert not ir.async_get(hass).async_get_issue(DOMAIN, push_module.issue_id(init_integration.entry_id))
