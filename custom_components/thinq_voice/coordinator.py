@@ -160,6 +160,8 @@ class ThinQVoiceCoordinator(DataUpdateCoordinator[dict[str, Appliance]]):
             hass, self.async_refresh_appliance, self._start_task, CONFIRM_DELAY, self._async_late_failure
         )
         self.push = PushLink(self)
+        # Set when push reconnects: the next refresh reads what the channel may have lost.
+        self.fill_gap = False
         self._notified: dict[tuple[str, str], float] = {}
         self._configured_interval = interval
         self.energy = EnergyReader(self)
@@ -199,10 +201,12 @@ class ThinQVoiceCoordinator(DataUpdateCoordinator[dict[str, Appliance]]):
     async def _async_update_data(self) -> dict[str, Appliance]:
         """Read the device list when due, then the states of the appliances the budget allows.
 
-        Setting up is read for someone waiting; later refreshes are background reads that only
-        spend what leaves the people's reserve, stalest appliances first.
+        Setting up is read for someone waiting, and so is the read that fills what a push channel
+        lost while it was down; other refreshes are background reads that only spend what leaves
+        the people's reserve, stalest appliances first.
         """
-        priority = Priority.CONFIRM if self.data is None else Priority.BACKGROUND
+        priority = Priority.CONFIRM if self.data is None or self.fill_gap else Priority.BACKGROUND
+        self.fill_gap = False
         try:
             now = dt_util.utcnow()
             if self._device_list_read_at is None or now - self._device_list_read_at >= DEVICE_LIST_INTERVAL:

@@ -137,6 +137,7 @@ class PushLink:
             ir.async_delete_issue(coordinator.hass, DOMAIN, issue_id(coordinator.config_entry.entry_id))
             if self._was_connected:
                 # Whatever changed while the channel was down never arrives: read it.
+                coordinator.fill_gap = True
                 coordinator.config_entry.async_create_background_task(
                     coordinator.hass, coordinator.async_request_refresh(), "thinq_voice read after reconnect"
                 )
