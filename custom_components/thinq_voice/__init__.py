@@ -8,6 +8,7 @@ from homeassistant.helpers.typing import ConfigType
 
 from .agent.exposure import async_expose_new_entities
 from .agent.schedule import async_remove_schedules
+from .announce import Announcer
 from .api import ThinQConnectClient
 from .appliance_events import ApplianceWatcher
 from .budget_store import BudgetStore, async_remove_budget
@@ -86,6 +87,7 @@ async def _async_setup_account(hass: HomeAssistant, entry: ThinQVoiceConfigEntry
     entry.async_create_background_task(hass, coordinator.push.async_start(), "thinq_voice push set-up")
     entry.async_on_unload(coordinator.push.async_stop)
     entry.async_on_unload(ApplianceWatcher(hass, coordinator).async_start(entry))
+    entry.async_on_unload(Announcer(hass, entry).async_start())
     entry.async_on_unload(async_expose_new_entities(hass, entry))
     await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
     return True

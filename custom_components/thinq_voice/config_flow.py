@@ -15,6 +15,8 @@ from homeassistant.helpers.aiohttp_client import async_get_clientsession
 from homeassistant.helpers.selector import (
     CountrySelector,
     CountrySelectorConfig,
+    EntitySelector,
+    EntitySelectorConfig,
     NumberSelector,
     NumberSelectorConfig,
     NumberSelectorMode,
@@ -24,6 +26,7 @@ from homeassistant.helpers.selector import (
     TextSelector,
     TextSelectorConfig,
     TextSelectorType,
+    TimeSelector,
 )
 from homeassistant.helpers.service_info.ssdp import ATTR_UPNP_FRIENDLY_NAME, ATTR_UPNP_UDN, SsdpServiceInfo
 import voluptuous as vol
@@ -50,6 +53,8 @@ from .api.webos import (
 from .const import (
     CLIENT_ID_PREFIX,
     CONF_ADVANCED,
+    CONF_ANNOUNCE_DEVICES,
+    CONF_ANNOUNCEMENTS,
     CONF_BASE_URL,
     CONF_CLIENT_ID,
     CONF_CLIENT_KEY,
@@ -58,6 +63,9 @@ from .const import (
     CONF_FALLBACK_AGENT,
     CONF_INCLUDED_DEVICES,
     CONF_MAC,
+    CONF_NOTIFY_TARGET,
+    CONF_QUIET_END,
+    CONF_QUIET_START,
     CONF_REFRESH_INTERVAL,
     CONFIRMABLE_TYPES,
     DEFAULT_FALLBACK_AGENT,
@@ -465,6 +473,14 @@ class ThinQVoiceConfigFlow(ConfigFlow, domain=DOMAIN):
         return CONF_HOST not in config_entry.data
 
 
+def _announcement_options(chosen: dict[str, Any] | None, current: Mapping[str, Any]) -> dict[str, Any]:
+    """Return the announcement options to store: fields left empty are not stored; no section keeps them."""
+    keys = (CONF_ANNOUNCE_DEVICES, CONF_NOTIFY_TARGET, CONF_QUIET_START, CONF_QUIET_END)
+    if chosen is None:
+        return {key: current[key] for key in keys if key in current}
+    return {key: chosen[key] for key in keys if chosen.get(key)}
+
+
 def _is_same_account(hass: HomeAssistant, entry: ConfigEntry, account: Account) -> bool:
     """Tell whether an account's appliances belong to the account of an entry.
 
@@ -497,6 +513,7 @@ class ThinQVoiceOptionsFlow(OptionsFlowWithReload):
                     CONF_EXCLUDED_DEVICES: sorted(set(known) - included),
                     CONF_FALLBACK_AGENT: user_input[CONF_FALLBACK_AGENT],
                     CONF_CONFIRM_START: user_input[CONF_CONFIRM_START],
+                    **_announcement_options(user_input.get(CONF_ANNOUNCEMENTS), self.config_entry.options),
                 }
             )
         options = [SelectOptionDict(value=device_id, label=info.alias) for device_id, info in known.items()]
@@ -534,9 +551,32 @@ class ThinQVoiceOptionsFlow(OptionsFlowWithReload):
                         options=list(CONFIRMABLE_TYPES), multiple=True, translation_key=CONF_CONFIRM_START
                     )
                 ),
+                vol.Optional(CONF_ANNOUNCEMENTS): section(
+                    self._announcements_schema(options),
+                    {"collapsed": not self.config_entry.options.get(CONF_ANNOUNCE_DEVICES)},
+                ),
             }
         )
         return self.async_show_form(step_id="init", data_schema=schema)
+
+    def _announcements_schema(self, options: list[SelectOptionDict]) -> vol.Schema:
+        """Return the announcement options: which appliances, a notify entity, quiet hours."""
+        current = self.config_entry.options
+        fields: dict[Any, Any] = {
+            vol.Optional(
+                CONF_ANNOUNCE_DEVICES, default=current.get(CONF_ANNOUNCE_DEVICES, [])
+            ): SelectSelector(SelectSelectorConfig(options=options, multiple=True)),
+        }
+        for key, selector in (
+            (CONF_NOTIFY_TARGET, EntitySelector(EntitySelectorConfig(domain="notify"))),
+            (CONF_QUIET_START, TimeSelector()),
+            (CONF_QUIET_END, TimeSelector()),
+        ):
+            if key in current:
+                fields[vol.Optional(key, description={"suggested_value": current[key]})] = selector
+            else:
+                fields[vol.Optional(key)] = selector
+        return vol.Schema(fields)
 
     def _fallback_agents(self) -> list[SelectOptionDict]:
         """Return the agents a sentence ThinQ Voice does not understand can go to, or none."""

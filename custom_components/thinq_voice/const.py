@@ -41,6 +41,12 @@ EVENT_SCHEDULED_ACTION: Final = "thinq_voice_scheduled_action"
 # Fired when something happens to an appliance (a cycle ends, a door opens, LG sends a code):
 # device triggers, commands for "when …" and announcements follow it.
 EVENT_APPLIANCE: Final = "thinq_voice_appliance_event"
+# Announcements (options): which appliances are announced, where else to send them, and when not.
+CONF_ANNOUNCE_DEVICES: Final = "announce_devices"
+CONF_NOTIFY_TARGET: Final = "notify_target"
+CONF_QUIET_START: Final = "quiet_start"
+CONF_QUIET_END: Final = "quiet_end"
+CONF_ANNOUNCEMENTS: Final = "announcements"
 CONFIRMABLE_TYPES: Final = ("washer", "dryer", "dish_washer", "styler", "oven", "robot_cleaner")
 
 # TV entries (LG webOS over the LAN): the key the TV gave at pairing, and its MAC for Wake-on-LAN.

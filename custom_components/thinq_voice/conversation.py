@@ -31,6 +31,7 @@ from .agent.context import Conversation, ConversationMemory, Step
 from .agent.phrases import Phrases, expand, load_phrases
 from .agent.schedule import LONGEST_AHEAD, ScheduledAction, Scheduler, due_at, new_action
 from .agent.targets import Appliance, ApplianceIndex, match, name_key
+from .announce import Offer, async_take_offer
 from .const import (
     CONF_CONFIRM_START,
     CONF_FALLBACK_AGENT,
@@ -144,6 +145,10 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
         assert self.appliances is not None  # set when the agent was added
         appliances = self.appliances.get()
         context = self.memory.get(conversation_id)
+        if (offer := async_take_offer(self.hass, user_input.satellite_id)) is not None:
+            answered = await self._async_answer_offer(user_input, chat_log, offer, appliances)
+            if answered is not None:
+                return answered
         if context is not None and context.pending:
             pending = context.pending
             self.memory.drop_pending(conversation_id)
@@ -292,6 +297,31 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
             error=intent.IntentResponseErrorCode.FAILED_TO_HANDLE if failed else None,
             query=all(isinstance(step.part, Question) for step in steps),
         )
+
+    async def _async_answer_offer(
+        self,
+        user_input: conversation.ConversationInput,
+        chat_log: conversation.ChatLog,
+        offer: Offer,
+        appliances: list[Appliance],
+    ) -> conversation.ConversationResult | None:
+        """Answer what an announcement asked ("건조기를 돌릴까요?"); None means the reply is a new sentence."""
+        reply = name_key(user_input.text.rstrip("?.!요"))
+        language = offer.language
+        if reply in CANCEL_KEYS:
+            return self._reply(user_input, chat_log, language, say(language, "offer_declined"), False)
+        if reply not in CONFIRM_KEYS:
+            return None
+        appliance = next(
+            (found for found in appliances if found.thinq_device_id == offer.thinq_device_id), None
+        )
+        if appliance is None:
+            return self._reply(
+                user_input, chat_log, language, say(language, "no_target", name=offer.name), False
+            )
+        # The same path as "건조기 돌려줘": refusals (remote start off) are said the same way.
+        steps = [Step(Command(Intent.START), [appliance])]
+        return await self._async_run(user_input, chat_log, steps, language, confirmed=True)
 
     def _starts_to_confirm(self, steps: list[Step]) -> str:
         """Name the appliances the user wants a start of confirmed first (options), or ""."""

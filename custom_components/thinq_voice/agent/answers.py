@@ -256,6 +256,23 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "{device}의 상태를 지금은 알 수 없어요. 연결이 끊겼을 수 있어요.",
         "en": "I can't tell what the {device} is doing right now; it may be offline.",
     },
+    # Said unasked on a satellite (announce.py), in the household's language.
+    "announce_done": {"ko": "{device} 작동이 끝났어요.", "en": "The {device} has finished."},
+    "announce_washer_done": {"ko": "세탁이 끝났어요.", "en": "The wash is done."},
+    "announce_dryer_done": {"ko": "건조가 끝났어요.", "en": "The drying is done."},
+    "announce_dishwasher_done": {"ko": "설거지가 끝났어요.", "en": "The dishes are done."},
+    "announce_styler_done": {"ko": "스타일러 코스가 끝났어요.", "en": "The styler has finished."},
+    "announce_oven_done": {"ko": "요리가 다 됐어요.", "en": "The cooking is done."},
+    "announce_robot_done": {"ko": "청소가 끝났어요.", "en": "The cleaning is done."},
+    "announce_error": {
+        "ko": "{device}에 오류가 생겼어요. 확인해 주세요.",
+        "en": "The {device} reports an error. Please check it.",
+    },
+    "announce_preheated": {"ko": "{device} 예열이 끝났어요.", "en": "The {device} has finished preheating."},
+    "announce_notification": {"ko": "{device}: {what}.", "en": "{device}: {what}."},
+    "announce_offer_dryer": {"ko": "{device|을/를} 돌릴까요?", "en": "Shall I start the {device}?"},
+    "announce_title": {"ko": "ThinQ Voice", "en": "ThinQ Voice"},
+    "offer_declined": {"ko": "알겠어요.", "en": "OK."},
 }
 
 
