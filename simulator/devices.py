@@ -214,6 +214,13 @@ class AirConditioner(Device):
         if write.selector.get("unit") == "F":
             value = (value - 32) * 5 / 9
         self.part()["temperature"]["targetTemperature"] = half_degrees(value)
+        # LG reports the target in both units where the state lists them (`temperatureInUnits`).
+        for item in self.part().get("temperatureInUnits", []):
+            if "targetTemperature" in item:
+                celsius = half_degrees(value)
+                item["targetTemperature"] = (
+                    celsius if item.get("unit") != "F" else round(celsius * 9 / 5 + 32)
+                )
 
     def _set_timer(self, write: Write) -> None:
         timer = self.part().setdefault("timer", {})

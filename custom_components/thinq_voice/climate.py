@@ -11,7 +11,7 @@ from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from .api.models import DeviceProfile, RangeSpec
 from .coordinator import Appliance, ThinQVoiceConfigEntry, ThinQVoiceCoordinator
 from .entity import ThinQVoiceEntity, async_add_appliance_entities, number_value
-from .properties import CLIMATE_MARKERS
+from .properties import CLIMATE_MARKERS, climate_wind_property
 
 PARALLEL_UPDATES = 1
 
@@ -32,6 +32,7 @@ TARGET_PROPERTIES = {
 }
 POWER_PROPERTIES = ("airConOperationMode", "boilerOperationMode")
 TEMPERATURE = "temperature"
+TEMPERATURE_IN_UNITS = "temperatureInUnits"
 SWING = "windDirection"
 PRESET_NONE = "none"
 
@@ -86,7 +87,8 @@ class ThinQVoiceClimate(ThinQVoiceEntity, ClimateEntity):
         if presets:
             self._attr_preset_modes = [PRESET_NONE, *presets]
             features |= ClimateEntityFeature.PRESET_MODE
-        if fan_modes := _enum(profile, "airFlow", "windStrength"):
+        self._wind = climate_wind_property(profile)
+        if fan_modes := _enum(profile, "airFlow", self._wind):
             self._attr_fan_modes = [mode.lower() for mode in fan_modes]
             features |= ClimateEntityFeature.FAN_MODE
         if profile.get(SWING, "rotateUpDown") is not None:
@@ -114,7 +116,10 @@ class ThinQVoiceClimate(ThinQVoiceEntity, ClimateEntity):
     def _target_range(self) -> RangeSpec | None:
         """Return the range of the property a target temperature is written to in this mode."""
         profile = self.appliance.profile
-        spec = profile.get(TEMPERATURE, self._target_property())
+        name = self._target_property()
+        spec = profile.get(TEMPERATURE_IN_UNITS, name, unit=self._unit)
+        if spec is None or not isinstance(spec.write_values, RangeSpec):
+            spec = profile.get(TEMPERATURE, name)
         if spec is None or not isinstance(spec.write_values, RangeSpec):
             spec = profile.get(TEMPERATURE, "targetTemperature")
         return spec.write_values if spec is not None and isinstance(spec.write_values, RangeSpec) else None
@@ -148,19 +153,29 @@ class ThinQVoiceClimate(ThinQVoiceEntity, ClimateEntity):
         return self.target_temperature
 
     @property
+    def _unit(self) -> str:
+        """Return LG's name of the unit the appliance reports in (C or F)."""
+        return "F" if self.state_value(TEMPERATURE, "unit") == "F" else "C"
+
+    @property
     @override
     def temperature_unit(self) -> str:
         """Return the unit the appliance reports in."""
-        unit = self.state_value(TEMPERATURE, "unit")
-        return UnitOfTemperature.FAHRENHEIT if unit == "F" else UnitOfTemperature.CELSIUS
+        return UnitOfTemperature.FAHRENHEIT if self._unit == "F" else UnitOfTemperature.CELSIUS
 
     @property
     @override
     def hvac_mode(self) -> HVACMode | None:
-        """Return off when powered off, else the HVAC mode of the job mode (None for presets)."""
+        """Return off when powered off, else the HVAC mode of the job mode.
+
+        A job mode that is a preset (AIR_CLEAN) runs the fan without cooling or heating: fan only.
+        """
         if not self._powered:
             return HVACMode.OFF
-        return HVAC_MODES.get(self._job_mode or "")
+        job = self._job_mode
+        if job is None:
+            return None
+        return HVAC_MODES.get(job, HVACMode.FAN_ONLY)
 
     @property
     @override
@@ -175,7 +190,7 @@ class ThinQVoiceClimate(ThinQVoiceEntity, ClimateEntity):
     @override
     def fan_mode(self) -> str | None:
         """Return the wind strength."""
-        value = self.state_value("airFlow", "windStrength")
+        value = self.state_value("airFlow", self._wind)
         return value.lower() if isinstance(value, str) else None
 
     @property
@@ -276,7 +291,7 @@ class ThinQVoiceClimate(ThinQVoiceEntity, ClimateEntity):
     @override
     async def async_set_fan_mode(self, fan_mode: str) -> None:
         """Set the wind strength."""
-        await self.async_send("airFlow", "windStrength", fan_mode.upper())
+        await self.async_send("airFlow", self._wind, fan_mode.upper())
 
     @override
     async def async_set_swing_mode(self, swing_mode: str) -> None:
@@ -295,4 +310,8 @@ class ThinQVoiceClimate(ThinQVoiceEntity, ClimateEntity):
             await self.async_set_hvac_mode(hvac_mode)
         if (temperature := kwargs.get(ATTR_TEMPERATURE)) is not None:
             value = int(temperature) if float(temperature).is_integer() else temperature
-            await self.async_send(TEMPERATURE, self._target_property(), value)
+            name, unit = self._target_property(), self._unit
+            # LG's SDK writes a mode's target through `temperatureInUnits`, in the unit shown.
+            spec = self.appliance.profile.get(TEMPERATURE_IN_UNITS, name, unit=unit)
+            resource = TEMPERATURE_IN_UNITS if spec is not None and spec.writable else TEMPERATURE
+            await self.async_send(resource, name, value, unit=unit)

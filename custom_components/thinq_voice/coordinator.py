@@ -1,7 +1,7 @@
 """Coordinator: one per ThinQ Connect account, holding every included appliance."""
 
 import asyncio
-from collections.abc import Coroutine
+from collections.abc import Coroutine, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 import time
@@ -32,7 +32,7 @@ from .api import (
     ThinQServerError,
 )
 from .api.const import DEFAULT_HOURLY_REQUEST_BUDGET
-from .api.models import DeviceInfo, DeviceProfile, DeviceState, JsonValue, PropertyKey
+from .api.models import DeviceInfo, DeviceProfile, DeviceState, JsonValue, PropertyKey, sdk_companions
 from .const import (
     CONF_EXCLUDED_DEVICES,
     CONF_REFRESH_INTERVAL,
@@ -477,8 +477,14 @@ class ThinQVoiceCoordinator(DataUpdateCoordinator[dict[str, Appliance]]):
         value: Any,
         location: str | None = None,
         context: Context | None = None,
+        *,
+        unit: str | None = None,
+        together: Mapping[tuple[str, str], Any] | None = None,
     ) -> None:
         """Send a control; raise the ThinQError when it fails (`errors.translated_error` tells it).
+
+        `unit` is the temperature unit the value is in. `together`: other properties sent in the
+        same body; by default those LG's SDK sends with this one (`models.sdk_companions`).
 
         The control is remembered under its context until the confirming read judges it (see
         `async_wait_confirmed`). When LG's answer leaves open whether the control went through (a
@@ -502,7 +508,16 @@ class ThinQVoiceCoordinator(DataUpdateCoordinator[dict[str, Appliance]]):
         )
         try:
             await self.client.async_control(
-                device_id, appliance.profile, resource, prop, value, location=location
+                device_id,
+                appliance.profile,
+                resource,
+                prop,
+                value,
+                location=location,
+                unit=unit,
+                together=sdk_companions(appliance.profile, appliance.state, resource, prop, location)
+                if together is None
+                else together,
             )
         except ThinQInvalidResponseError, ThinQConnectionError:
             if not await self._async_carried_out(control):

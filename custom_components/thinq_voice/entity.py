@@ -1,6 +1,6 @@
 """Base entities of ThinQ Voice appliances."""
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, override
 
 from homeassistant.core import callback
@@ -93,15 +93,32 @@ class ThinQVoiceEntity(CoordinatorEntity[ThinQVoiceCoordinator]):
         return None if state is None else state.get(resource, name, location)
 
     @thinq_exception_handler
-    async def async_send(self, resource: str, name: str, value: Any, location: str | None = None) -> None:
+    async def async_send(
+        self,
+        resource: str,
+        name: str,
+        value: Any,
+        location: str | None = None,
+        *,
+        unit: str | None = None,
+        together: Mapping[tuple[str, str], Any] | None = None,
+    ) -> None:
         """Send a control; the state shown changes only once the appliance reports it.
 
         A failure is raised as its translated error (`errors.ERROR_KEYS`). The context Home
         Assistant set for the service call lets whoever called it (the agent) wait for the
-        appliance to confirm the control.
+        appliance to confirm the control. `together` are properties sent in the same body (a
+        timer's minute with its hour, a hood's lamp with its fan), as LG's SDK does.
         """
         await self.coordinator.async_control(
-            self.device_id, resource, name, value, location, context=self._context
+            self.device_id,
+            resource,
+            name,
+            value,
+            location,
+            context=self._context,
+            unit=unit,
+            together=together,
         )
 
 

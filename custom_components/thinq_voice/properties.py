@@ -59,6 +59,9 @@ PROPERTY_KEYS: dict[tuple[str, str], str] = {
     ("airQualitySensor", "totalPollutionLevel"): "total_pollution_level",
     ("airQualitySensor", "monitoringEnabled"): "air_quality_monitoring",
     ("airFlow", "windStrength"): "wind_strength",
+    ("airFlow", "windStrengthDetail"): "wind_strength_detail",
+    ("airFlow", "windStrengthLevel"): "wind_strength",
+    ("airFlow", "windStep"): "wind_step",
     ("airFlow", "windAngle"): "wind_angle",
     ("airFlow", "warmMode"): "warm_mode",
     ("airFlow", "windTemperature"): "wind_temperature",
@@ -111,6 +114,8 @@ OPERATION_BUTTON_KEYS: dict[tuple[str, str], str] = {
 # Read states that mean a run has ended and the appliance is waiting to be emptied.
 COMPLETE_STATES = frozenset({"END", "COMPLETE", "DONE", "COOK_COMPLETE", "CLEANING_IS_DONE", "RUNNING_END"})
 ERROR_STATES = frozenset({"ERROR"})
+# Read states in which nothing runs: no time is left and there is no end time.
+IDLE_STATES = COMPLETE_STATES | frozenset({"POWER_OFF", "INITIAL", "SLEEP", "STANDBY", "POWER_FAIL"})
 
 # Timers LG splits into hour/minute/second parts, joined into one duration sensor per location.
 # (translation key, properties); the first property must be present.
@@ -209,7 +214,7 @@ def claimed(profile: DeviceProfile) -> set[PropertyKey]:
             take(resource)
         take("operation", "airConOperationMode")
         take("operation", "boilerOperationMode")
-        take("airFlow", "windStrength")
+        take("airFlow", climate_wind_property(profile))
     if resources & set(FAN_MARKERS) or any(k.name in FAN_POWER_PROPS for k in profile.properties):
         for resource in FAN_MARKERS:
             take(resource)
@@ -242,6 +247,16 @@ def claimed(profile: DeviceProfile) -> set[PropertyKey]:
     if "temperature" in resources:
         take("temperatureInUnits")
     return taken
+
+
+def climate_wind_property(profile: DeviceProfile) -> str:
+    """Return the wind property an air conditioner's fan modes set.
+
+    LG's SDK sets `windStrengthDetail` (the finer one) when the profile has it, else `windStrength`;
+    the other then stays a select of its own.
+    """
+    spec = profile.get("airFlow", "windStrengthDetail")
+    return "windStrengthDetail" if spec is not None and spec.writable else "windStrength"
 
 
 def generic_platform(spec: PropertySpec) -> Platform | None:

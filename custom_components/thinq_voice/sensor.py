@@ -27,7 +27,15 @@ from homeassistant.helpers.typing import StateType
 from .api.models import PropertySpec, PropertyType
 from .coordinator import Appliance, ThinQVoiceConfigEntry, ThinQVoiceCoordinator
 from .entity import ThinQVoiceEntity, ThinQVoicePropertyEntity, async_add_appliance_entities, number_value
-from .properties import DURATION_RESOURCES, DURATIONS, PROPERTY_KEYS, generic_specs, naming
+from .properties import (
+    DURATION_RESOURCES,
+    DURATIONS,
+    IDLE_STATES,
+    PROPERTY_KEYS,
+    RUN_STATE,
+    generic_specs,
+    naming,
+)
 
 PARALLEL_UPDATES = 0
 
@@ -71,6 +79,11 @@ SENSORS: dict[str, ThinQVoiceSensorEntityDescription] = {
             device_class=SensorDeviceClass.TEMPERATURE,
             native_unit_of_measurement=UnitOfTemperature.CELSIUS,
             state_class=_MEASUREMENT,
+        ),
+        ThinQVoiceSensorEntityDescription(
+            key="target_temperature",
+            device_class=SensorDeviceClass.TEMPERATURE,
+            native_unit_of_measurement=UnitOfTemperature.CELSIUS,
         ),
         ThinQVoiceSensorEntityDescription(
             key="current_temperature",
@@ -285,7 +298,15 @@ class ThinQVoiceEnumSensor(ThinQVoicePropertySensor):
     ) -> None:
         """List the profile's values as the sensor's options."""
         super().__init__(
-            coordinator, appliance, spec, replace(description, device_class=SensorDeviceClass.ENUM)
+            coordinator,
+            appliance,
+            spec,
+            replace(
+                description,
+                device_class=SensorDeviceClass.ENUM,
+                native_unit_of_measurement=None,
+                state_class=None,
+            ),
         )
         values = spec.read_values if isinstance(spec.read_values, tuple) else ()
         self._attr_options = [str(value).lower() for value in values]
@@ -326,7 +347,13 @@ class _TimerSensor(ThinQVoiceEntity, SensorEntity):
         self._attr_translation_placeholders = named.placeholders
 
     def seconds(self) -> int | None:
-        """Return the timer in seconds, or None when the state has none of its parts."""
+        """Return the timer in seconds, or None when the state has none of its parts.
+
+        A remaining time is 0 while nothing runs: LG keeps the last program's time in the state of
+        an idle or powered-off washer (45 minutes left while POWER_OFF).
+        """
+        if self._resource == "timer" and self._parts[0] == "remainHour" and self._idle():
+            return 0
         values = [
             number_value(self.state_value(self._resource, part, self._location)) for part in self._parts
         ]
@@ -335,6 +362,9 @@ class _TimerSensor(ThinQVoiceEntity, SensorEntity):
         return int(
             sum((value or 0) * _part_seconds(part) for value, part in zip(values, self._parts, strict=True))
         )
+
+    def _idle(self) -> bool:
+        return self.state_value(*RUN_STATE, self._location) in IDLE_STATES
 
 
 class ThinQVoiceDurationSensor(_TimerSensor):

@@ -51,10 +51,14 @@ def reports_control(state: DeviceState, control: SentControl) -> bool:
     (coolTargetTemperature) under the plain name (targetTemperature). Other write-only properties
     (a washer's START) never show up: the state must have changed instead.
     """
+    # A target written through temperatureInUnits (as LG's SDK does) is reported under temperature.
+    resources = (
+        {control.resource, "temperature"} if control.resource == "temperatureInUnits" else {control.resource}
+    )
     same_part = [
         (key.name, value)
         for key, value in state.values.items()
-        if key.resource == control.resource and (control.location is None or key.location == control.location)
+        if key.resource in resources and (control.location is None or key.location == control.location)
     ]
     reported = [value for name, value in same_part if name == control.prop] or [
         value for name, value in same_part if name and control.prop.endswith(name[0].upper() + name[1:])

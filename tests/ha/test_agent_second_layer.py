@@ -85,9 +85,12 @@ def sent_by_appliance(sim: Simulator, entry: ControlLogEntry) -> Iterator[Sent]:
         if resource == "location" or not isinstance(block, dict):
             continue
         where = block.get("locationName", location)
+        # An air conditioner's target goes through temperatureInUnits (as LG's SDK sends it):
+        # the same temperature as far as the dialogue goes.
+        named = "temperature" if resource == "temperatureInUnits" else resource
         for prop, value in block.items():
             if prop not in _ADDRESS_KEYS:
-                yield Sent(alias, resource, prop, value, where, entry.code)
+                yield Sent(alias, named, prop, value, where, entry.code)
 
 
 def sent_to_tv(uri: str, payload: dict[str, Any]) -> Sent | None:

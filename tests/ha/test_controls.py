@@ -206,8 +206,9 @@ async def test_climate(hass: HomeAssistant, simulator: Simulator) -> None:
     assert sent(simulator, "Living Room AC") == [
         {"operation": {"airConOperationMode": "POWER_ON"}},
         {"airConJobMode": {"currentJobMode": "COOL"}},
-        # LG wants the target of the current mode: coolTargetTemperature while cooling.
-        {"temperature": {"coolTargetTemperature": 22, "unit": "C"}},
+        # LG wants the target of the current mode: coolTargetTemperature while cooling, written
+        # through temperatureInUnits in the unit shown, as LG's SDK does.
+        {"temperatureInUnits": {"coolTargetTemperature": 22, "unit": "C"}},
         {"airFlow": {"windStrength": "HIGH"}},
         {"windDirection": {"rotateUpDown": True}},
         {"windDirection": {"rotateLeftRight": False}},

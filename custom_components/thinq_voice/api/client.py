@@ -244,13 +244,16 @@ class ThinQConnectClient:
         location: str | None = None,
         *,
         unit: str | None = None,
+        together: Mapping[tuple[str, str], JsonValue] | None = None,
     ) -> JsonValue:
         """Validate a value against the profile, then send it (see `models.build_control_payload`).
 
         Raises:
             ThinQInvalidValueError: the value does not fit the profile; nothing was sent.
         """
-        payload = build_control_payload(profile, resource, prop, value, location, unit=unit)
+        payload = build_control_payload(
+            profile, resource, prop, value, location, unit=unit, together=together
+        )
         return await self.async_post_device_control(device_id, payload)
 
     # Energy

@@ -384,6 +384,7 @@ def build_control_payload(
     location: str | None = None,
     *,
     unit: str | None = None,
+    together: Mapping[tuple[str, str], JsonValue] | None = None,
 ) -> JsonObject:
     """Validate a value against the profile and build the body of `POST /devices/{id}/control`.
 
@@ -401,10 +402,28 @@ def build_control_payload(
     When the property exists at a single location the location may be omitted. When the resource
     accepts several units and `unit` is not given, Celsius is used (see `_PREFERRED_UNIT`).
 
+    `together` adds properties LG's SDK always sends in the same body, each validated the same way
+    (`{(resource, property): value}`): a timer's hour and minute, a hood's fan speed and lamp.
+
     Raises:
         ThinQInvalidValueError: the property is unknown, read-only, needs a location or unit, or
             the value is not allowed.
     """
+    payload = _single_payload(profile, resource, prop, value, location, unit)
+    for (other_resource, other_prop), other_value in (together or {}).items():
+        extra = _single_payload(profile, other_resource, other_prop, other_value, location, unit)
+        for name, content in extra.items():
+            current = payload.get(name)
+            if isinstance(current, dict) and isinstance(content, dict):
+                payload[name] = {**current, **content}
+            else:
+                payload[name] = content
+    return payload
+
+
+def _single_payload(
+    profile: DeviceProfile, resource: str, prop: str, value: JsonValue, location: str | None, unit: str | None
+) -> JsonObject:
     spec = _find_spec(profile, resource, prop, value, location, unit)
     validate_value(spec, value)
     body: JsonObject = {prop: list(value) if isinstance(value, tuple) else value}
@@ -661,6 +680,10 @@ def _read_spec(key: PropertyKey, raw: object, style: LocationStyle | None) -> Pr
         readable, writable = True, "w" in value_block
     read_values = _allowed(kind, value_block.get("r"))
     write_values = _allowed(kind, value_block["w"]) if "w" in value_block else read_values
+    if kind is PropertyType.ENUM and _is_number_placeholder(read_values) and not writable:
+        # A kimchi fridge declares its temperature as an enum whose one option is
+        # `TEMPERATURE_NUMBER` and then reports a number (6): it is a number.
+        kind, read_values, write_values = PropertyType.NUMBER, None, None
     return PropertySpec(
         key,
         kind,
@@ -669,6 +692,14 @@ def _read_spec(key: PropertyKey, raw: object, style: LocationStyle | None) -> Pr
         read_values=read_values,
         write_values=write_values if writable else None,
         location_style=style,
+    )
+
+
+def _is_number_placeholder(values: AllowedValues) -> bool:
+    return (
+        isinstance(values, tuple)
+        and bool(values)
+        and all(isinstance(v, str) and v.endswith("_NUMBER") for v in values)
     )
 
 
@@ -765,3 +796,39 @@ def parse_devices(data: object) -> list[DeviceInfo]:
     if not isinstance(data, list):
         raise ThinQInvalidResponseError("Device list is not a list")
     return [DeviceInfo.from_json(entry) for entry in data]
+
+
+# Properties LG's SDK (thinqconnect) always sends in one body with another: (resource, property)
+# -> the companion property. A timer's minute goes with its hour (the SDK's `set_*_time_to_*`
+# take both); a hood's lamp with its fan speed and back (`HoodDevice.set_fan_speed` sends the
+# lamp's current brightness too). `relativeMinuteToStop` is not here: the SDK leaves it out when
+# it is 0, and an hour-only change is what we send.
+_SDK_COMPANIONS: Mapping[tuple[str, str], tuple[str, str]] = {
+    ("timer", "relativeHourToStart"): ("timer", "relativeMinuteToStart"),
+    ("timer", "absoluteHourToStart"): ("timer", "absoluteMinuteToStart"),
+    ("timer", "absoluteHourToStop"): ("timer", "absoluteMinuteToStop"),
+    ("sleepTimer", "relativeHourToStop"): ("sleepTimer", "relativeMinuteToStop"),
+    ("ventilation", "fanSpeed"): ("lamp", "lampBrightness"),
+    ("lamp", "lampBrightness"): ("ventilation", "fanSpeed"),
+}
+# Companions whose value is the appliance's current one; the others (timer minutes) start at 0.
+_KEEP_CURRENT = frozenset({("lamp", "lampBrightness"), ("ventilation", "fanSpeed")})
+
+
+def sdk_companions(
+    profile: DeviceProfile, state: DeviceState | None, resource: str, prop: str, location: str | None = None
+) -> dict[tuple[str, str], JsonValue]:
+    """Return what LG's SDK sends together with a change of `resource.prop` (see `_SDK_COMPANIONS`).
+
+    Only a companion the profile lets us write is added; one whose current value is unknown is left out.
+    """
+    companion = _SDK_COMPANIONS.get((resource, prop))
+    if companion is None:
+        return {}
+    spec = profile.get(*companion, location)
+    if spec is None or not spec.writable:
+        return {}
+    if companion not in _KEEP_CURRENT:
+        return {companion: 0}
+    current = None if state is None else state.get(*companion, location)
+    return {} if current is None else {companion: current}
