@@ -78,6 +78,11 @@ from .const import (
 )
 
 DEFAULT_COUNTRY = "KR"
+# The addresses the account form shows: placeholders, since translations carry no URL (hassfest).
+ACCOUNT_FORM_PLACEHOLDERS = {
+    "pat_url": "https://connect-pat.lgthinq.com",
+    "base_url_example": "http://192.168.1.10:8990",
+}
 # A DNS name or an IPv4/IPv6 address; yarl alone lets "bad host" through to DNS.
 _HOST = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?|[0-9A-Fa-f:.]+")
 # LG's personal access tokens are long opaque strings; anything shorter is a paste error.
@@ -275,6 +280,7 @@ class ThinQVoiceConfigFlow(ConfigFlow, domain=DOMAIN):
         return self.async_show_form(
             step_id="cloud",
             data_schema=self.add_suggested_values_to_schema(self._account_schema(), user_input or {}),
+            description_placeholders=ACCOUNT_FORM_PLACEHOLDERS,
             errors=errors,
         )
 
@@ -416,6 +422,7 @@ class ThinQVoiceConfigFlow(ConfigFlow, domain=DOMAIN):
         return self.async_show_form(
             step_id="reconfigure",
             data_schema=self.add_suggested_values_to_schema(self._account_schema(), suggested),
+            description_placeholders=ACCOUNT_FORM_PLACEHOLDERS,
             errors=errors,
         )
 
