@@ -391,6 +391,7 @@ async def start_simulator(
         str(state.tv_port),
         "--tv-keys-file",
         str(config_dir / TV_KEYS_FILE),
+        "--push",
         cwd=REPO,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
         # Its stdout is only the banner telling a CLI user which token to paste: the harness

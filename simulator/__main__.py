@@ -4,6 +4,7 @@ import argparse
 import asyncio
 from collections.abc import Sequence
 import logging
+import signal
 from pathlib import Path
 import sys
 
@@ -142,9 +143,13 @@ async def serve(args: argparse.Namespace, stop: asyncio.Event | None = None) -> 
         print(f"MQTT push: {sim.mqtt_server} (mosquitto, client certificates)", flush=True)
     if sim.tv is not None:
         print(f"webOS TV: {sim.tv_host} ({sim.tv_url}); admin view at {base_url}/admin/tv", flush=True)
+    stop = stop or asyncio.Event()
+    # SIGTERM (how scripts stop it) ends it like Ctrl-C: the broker it started goes with it.
+    asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)
     try:
-        await (stop or asyncio.Event()).wait()
+        await stop.wait()
     finally:
+        asyncio.get_running_loop().remove_signal_handler(signal.SIGTERM)
         await sim.stop()
 
 
