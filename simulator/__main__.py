@@ -4,8 +4,8 @@ import argparse
 import asyncio
 from collections.abc import Sequence
 import logging
-import signal
 from pathlib import Path
+import signal
 import sys
 
 from .errors import DEFAULT_TOKEN

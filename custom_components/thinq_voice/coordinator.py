@@ -160,7 +160,8 @@ class ThinQVoiceCoordinator(DataUpdateCoordinator[dict[str, Appliance]]):
             hass, self.async_refresh_appliance, self._start_task, CONFIRM_DELAY, self._async_late_failure
         )
         self.push = PushLink(self)
-        # Set when push reconnects: the next refresh reads what the channel may have lost.
+        # Set when push reconnects or LG announces an appliance added or removed: the next refresh
+        # reads what the channel may have lost, paid like a read someone waits for.
         self.fill_gap = False
         self._notified: dict[tuple[str, str], float] = {}
         self._configured_interval = interval
@@ -429,6 +430,8 @@ class ThinQVoiceCoordinator(DataUpdateCoordinator[dict[str, Appliance]]):
     def async_device_list_changed(self) -> None:
         """LG announced an appliance added or removed: read the device list at the next refresh, now."""
         self._device_list_read_at = None
+        # Someone just added (or removed) an appliance: worth a read like a reconnect's.
+        self.fill_gap = True
         self.config_entry.async_create_background_task(
             self.hass, self.async_request_refresh(), "thinq_voice device list changed"
         )
@@ -535,6 +538,9 @@ class ThinQVoiceCoordinator(DataUpdateCoordinator[dict[str, Appliance]]):
             raise
         self._async_token_accepted()
         self.ledger.remember(control)
+        if self.push.healthy and appliance.state is not None:
+            # The report can come before LG's answer to the control does.
+            self.ledger.confirm_reported(device_id, appliance.state)
         # With push, the appliance's report confirms it; a read only follows when none came.
         self.ledger.schedule_confirm(device_id, PUSH_CONFIRM_READ if self.push.healthy else None)
 

@@ -183,7 +183,8 @@ class PushLink:
         if appliance := self._appliance(message):
             appliance.info = info
         registry = dr.async_get(coordinator.hass)
-        if device := registry.async_get_device(identifiers={(DOMAIN, message.device_id)}):
+        entry_id = coordinator.config_entry.entry_id
+        if device := registry.async_get_device_by_identifier((DOMAIN, message.device_id), entry_id):
             registry.async_update_device(device.id, name=message.alias)
         coordinator.async_update_listeners()
 

@@ -233,3 +233,16 @@ def test_private_key_stays_out_of_repr() -> None:
     credentials = PushCredentials("CERT", key_pem, "topic", now, now + timedelta(days=10))
     assert "PRIVATE" not in repr(credentials)
     assert credentials.renew_at == now + timedelta(days=8)
+
+
+async def test_a_restart_adopts_the_subscriptions(client: ThinQConnectClient, sim: Simulator) -> None:
+    """A new start takes over the subscriptions LG still holds: two reads, no subscription again."""
+    first, _ = await _channel(client, sim)
+    await first.async_stop(unregister=False)
+    subscribes = sim.requests_by_endpoint["POST /event/{id}/subscribe"]
+    second, received = await _channel(client, sim)
+    assert sim.requests_by_endpoint["POST /event/{id}/subscribe"] == subscribes
+    assert second.subscribed == set(sim.device_ids)
+    sim.patch_state(sim.find("세탁기").device_id, {"remoteControlEnable": {"remoteControlEnabled": False}})
+    await received.until(lambda: bool(received.messages))
+    await second.async_stop()

@@ -13,11 +13,12 @@ from typing import Any
 
 from homeassistant.components import conversation
 from homeassistant.core import Context, Event, EventStateChangedData, HomeAssistant
-from homeassistant.helpers import entity_registry as er, issue_registry as ir
+from homeassistant.helpers import device_registry as dr, entity_registry as er, issue_registry as ir
+from homeassistant.util import dt as dt_util
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
-from custom_components.thinq_voice import push as push_module
+from custom_components.thinq_voice import coordinator as coordinator_module, push as push_module
 from custom_components.thinq_voice.api import push as api_push
 from custom_components.thinq_voice.const import DOMAIN
 from custom_components.thinq_voice.coordinator import ThinQVoiceCoordinator
@@ -234,3 +235,77 @@ async def test_fault_matrix(
     assert len(fired) == 1, fired
     assert not unavailable
     assert not ir.async_get(hass).async_get_issue(DOMAIN, push_module.issue_id(init_integration.entry_id))
+
+
+async def test_device_list_and_alias_messages(
+    hass: HomeAssistant, simulator: Simulator, init_integration: MockConfigEntry
+) -> None:
+    """A renamed appliance is renamed in HA; an added one joins without waiting for the hourly list."""
+    coordinator = await healthy(init_integration, simulator)
+    washer = simulator.find("세탁기")
+    simulator._emit(washer, "DEVICE_ALIAS_CHANGED", {"alias": "빨래 기계"})
+    await until(lambda: coordinator.known_devices[washer.device_id].alias == "빨래 기계", timeout=5)
+    device = dr.async_get(hass).async_get_device_by_identifier(
+        (DOMAIN, washer.device_id), init_integration.entry_id
+    )
+    assert device is not None
+    assert device.name == "빨래 기계"
+    added = simulator.add_device("washer", "세탁기 2", device_id="pushed-washer")
+    await until(lambda: added.device_id in coordinator.data, timeout=10)
+    await until(lambda: added.device_id in coordinator.push.channel.subscribed, timeout=10)
+
+
+async def test_silence_reconnects_and_down_raises_a_repair(
+    hass: HomeAssistant, simulator: Simulator, init_integration: MockConfigEntry
+) -> None:
+    """Silence while an appliance runs reconnects; push down for long raises a repair, fixed unaided."""
+    coordinator = await healthy(init_integration, simulator)
+    washer = simulator.find("세탁기").device_id
+    simulator.patch_state(
+        washer, {"location": {"locationName": "MAIN"}, "runState": {"currentState": "RUNNING"}}
+    )
+    await until(lambda: push_module.any_running(coordinator.data))
+    connections = coordinator.push.channel.health.connections
+    later = dt_util.utcnow() + push_module.SILENCE_LIMIT + timedelta(minutes=1)
+    await coordinator.push._async_watch(later)
+    await until(lambda: coordinator.push.channel.health.connections > connections)
+    assert simulator.push is not None
+    await simulator.push.stop_broker()
+    await until(lambda: not coordinator.push.healthy)
+    issue = push_module.issue_id(init_integration.entry_id)
+    await coordinator.push._async_watch(dt_util.utcnow() + push_module.REPAIR_AFTER * 2)
+    assert ir.async_get(hass).async_get_issue(DOMAIN, issue) is not None
+    assert coordinator.update_interval is not None
+    assert coordinator.update_interval < push_module.SAFETY_INTERVAL  # polling stands in
+    await simulator.push.start_broker()
+    await until(lambda: coordinator.push.healthy, timeout=30)
+    assert ir.async_get(hass).async_get_issue(DOMAIN, issue) is None
+
+
+async def test_a_control_push_missed_reconnects(
+    hass: HomeAssistant,
+    simulator: Simulator,
+    init_integration: MockConfigEntry,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A control that a read shows carried out, but no push reported, makes the channel reconnect."""
+    coordinator = await healthy(init_integration, simulator)
+    ac = simulator.find("거실 에어컨").device_id
+    simulator.event_subscriptions.clear()  # LG stops publishing this account's reports, silently
+    connections = coordinator.push.channel.health.connections
+    monkeypatch.setattr(coordinator_module, "PUSH_CONFIRM_READ", timedelta(0))
+    await coordinator.async_control(ac, "operation", "airConOperationMode", "POWER_ON", context=Context())
+    await until(lambda: coordinator.push.channel.health.connections > connections, timeout=15)
+
+
+async def test_unload_ends_push(
+    hass: HomeAssistant, simulator: Simulator, init_integration: MockConfigEntry
+) -> None:
+    """Unloading ends the client registration at LG, then the subscriptions the budget allows."""
+    await healthy(init_integration, simulator)
+    subscribed = len(simulator.event_subscriptions)
+    assert await hass.config_entries.async_unload(init_integration.entry_id)
+    await hass.async_block_till_done()
+    assert not simulator.clients
+    assert not simulator.device_push_clients
+    assert len(simulator.event_subscriptions) < subscribed

@@ -56,6 +56,8 @@ CERTIFICATE_RENEW_SHARE = 0.8
 # Event subscriptions last LG's maximum and are renewed this long before they end.
 EVENT_RENEW_BEFORE = timedelta(hours=1)
 MAINTAIN_INTERVAL = 60.0
+# Event subscriptions found at LG (made before a restart) are renewed this long after setting up.
+ADOPTED_RENEWAL = timedelta(hours=2)
 # A message LG sends twice (at-least-once delivery) arrives again within seconds.
 DUPLICATE_WINDOW = 30.0
 _RECENT_MESSAGES = 256
@@ -253,6 +255,7 @@ class PushChannel:
         self._address = mqtt_address(route.mqtt_server)
         await _async_idempotent(self._client.async_register_client())
         await _async_idempotent(self._client.async_subscribe_push_devices())
+        await self._async_adopt_subscriptions()
         await self.async_sync_devices(device_ids)
         self._set_state(PushState.CONNECTING)
         loop = asyncio.get_running_loop()
@@ -271,11 +274,14 @@ class PushChannel:
         self._set_state(PushState.STOPPED)
         if not unregister or self._address is None:
             return
+        # The client first: the per-appliance subscriptions then end as far as the hour's budget
+        # allows (what is left is taken over by the next start, not made again).
         calls: list[Awaitable[object]] = [
-            self._client.async_unsubscribe_events(device_id) for device_id in self._events_until
+            self._client.async_unregister_client(),
+            self._client.async_unsubscribe_push_devices(),
         ]
+        calls += [self._client.async_unsubscribe_events(device_id) for device_id in self._events_until]
         calls += [self._client.async_unsubscribe_push(device_id) for device_id in self._push_devices]
-        calls += [self._client.async_unsubscribe_push_devices(), self._client.async_unregister_client()]
         for call in calls:
             await _async_ignore(call)
         self._events_until.clear()
@@ -302,6 +308,18 @@ class PushChannel:
             self._push_devices.discard(device_id)
             await _async_ignore(self._client.async_unsubscribe_push(device_id))
         await self._async_subscribe(wanted)
+
+    async def _async_adopt_subscriptions(self) -> None:
+        """Take over the subscriptions LG still holds for this client (from before a restart).
+
+        Two reads instead of two subscriptions per appliance: a restart soon after another must
+        not spend the hour's budget again. LG does not say when an event subscription ends, so an
+        adopted one is renewed soon, spread out of the hour of setting up.
+        """
+        self._push_devices |= _device_ids(await self._client.async_get_push_subscriptions())
+        renew = datetime.now(UTC) + EVENT_RENEW_BEFORE + ADOPTED_RENEWAL
+        for device_id in _device_ids(await self._client.async_get_event_subscriptions()):
+            self._events_until.setdefault(device_id, renew)
 
     async def async_maintain(self) -> None:
         """Renew the event subscriptions about to end (the certificate renews with its connection)."""
@@ -472,6 +490,16 @@ async def _async_idempotent(call: Awaitable[object]) -> None:
     except ThinQBadRequestError as err:
         if err.code not in _ALREADY_DONE:
             raise
+
+
+def _device_ids(answer: JsonValue) -> set[str]:
+    """Return the device ids of a subscription list (`[{"deviceId": …}]` or bare ids)."""
+    found: set[str] = set()
+    for entry in answer if isinstance(answer, list) else []:
+        device_id = entry.get("deviceId") if isinstance(entry, dict) else entry
+        if isinstance(device_id, str):
+            found.add(device_id)
+    return found
 
 
 async def _async_ignore(call: Awaitable[object]) -> None:
