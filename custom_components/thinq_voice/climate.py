@@ -67,11 +67,6 @@ class ThinQVoiceClimate(ThinQVoiceEntity, ClimateEntity):
         super().__init__(coordinator, appliance.info.device_id, "climate")
         profile = appliance.profile
         self._job = job_resource
-        # The power command sent since the appliance last reported: "켜서 송풍으로" must not send
-        # POWER_ON twice because the state read after the first has not come yet.
-        self._power_sent: str | None = None
-        # Likewise the job mode: a temperature set right after "heat" goes to heatTargetTemperature.
-        self._job_sent: str | None = None
         self._power = next(
             (name for name in POWER_PROPERTIES if (spec := profile.get("operation", name)) and spec.writable),
             None,
@@ -125,7 +120,9 @@ class ThinQVoiceClimate(ThinQVoiceEntity, ClimateEntity):
         return spec.write_values if spec is not None and isinstance(spec.write_values, RangeSpec) else None
 
     def _target_property(self) -> str:
-        name = TARGET_PROPERTIES.get(self._job_sent or self._job_mode or "")
+        # A temperature set right after "heat" goes to heatTargetTemperature, reported or not yet.
+        job_sent = self.coordinator.in_flight.get(self.appliance, self._job, "currentJobMode")
+        name = TARGET_PROPERTIES.get(str(job_sent.value) if job_sent else self._job_mode or "")
         if (
             name is not None
             and (spec := self.appliance.profile.get(TEMPERATURE, name)) is not None
@@ -241,18 +238,22 @@ class ThinQVoiceClimate(ThinQVoiceEntity, ClimateEntity):
         return bounds.step if bounds and bounds.step else None
 
     async def _async_power_on(self) -> None:
+        """Power on first, unless the appliance reported it is on, or this same action just sent it.
+
+        "켜서 송풍으로" powers on and sets the mode in one action: its POWER_ON need not go twice.
+        """
         if self._power is None:
             return
-        powered = self._power_sent == "POWER_ON" if self._power_sent else self._powered
-        if not powered:
+        sent = self.coordinator.in_flight.get(self.appliance, "operation", self._power)
+        if (
+            sent is not None
+            and sent.value == "POWER_ON"
+            and self._context
+            and sent.context_id == self._context.id
+        ):
+            return
+        if not self.already_reported("operation", self._power, "POWER_ON"):
             await self.async_send("operation", self._power, "POWER_ON")
-            self._power_sent = "POWER_ON"
-
-    @override
-    def _appliance_reported(self) -> None:
-        """Forget the power and job mode sent: the appliance has reported since."""
-        self._power_sent = None
-        self._job_sent = None
 
     @override
     async def async_turn_on(self) -> None:
@@ -264,7 +265,6 @@ class ThinQVoiceClimate(ThinQVoiceEntity, ClimateEntity):
         """Power the appliance off."""
         if self._power is not None:
             await self.async_send("operation", self._power, "POWER_OFF")
-            self._power_sent = "POWER_OFF"
 
     @override
     async def async_set_hvac_mode(self, hvac_mode: HVACMode) -> None:
@@ -275,7 +275,6 @@ class ThinQVoiceClimate(ThinQVoiceEntity, ClimateEntity):
         job = next(job for job, mode in HVAC_MODES.items() if mode is hvac_mode and job in self._jobs)
         await self._async_power_on()
         await self.async_send(self._job, "currentJobMode", job)
-        self._job_sent = job
 
     @override
     async def async_set_preset_mode(self, preset_mode: str) -> None:
@@ -286,7 +285,6 @@ class ThinQVoiceClimate(ThinQVoiceEntity, ClimateEntity):
             job = next(job for job in self._jobs if job.lower() == preset_mode)
         await self._async_power_on()
         await self.async_send(self._job, "currentJobMode", job)
-        self._job_sent = job
 
     @override
     async def async_set_fan_mode(self, fan_mode: str) -> None:

@@ -43,6 +43,7 @@ from .const import (
     LOGGER,
 )
 from .errors import refresh_error
+from .in_flight import ControlsInFlight
 from .properties import COMPLETE_STATES, ERROR_STATES, RUN_STATE
 from .push import PUSH_CONFIRM_READ, PushLink
 from .sent_controls import ControlLedger, SentControl
@@ -164,6 +165,8 @@ class ThinQVoiceCoordinator(DataUpdateCoordinator[dict[str, Appliance]]):
         # reads what the channel may have lost, paid like a read someone waits for.
         self.fill_gap = False
         self._notified: dict[tuple[str, str], float] = {}
+        # What entities must not take for done yet (see in_flight.py).
+        self.in_flight = ControlsInFlight()
         self._configured_interval = interval
         self.energy = EnergyReader(self)
         self._energy_due = dt_util.utcnow() + ENERGY_FIRST_DELAY
@@ -509,6 +512,8 @@ class ThinQVoiceCoordinator(DataUpdateCoordinator[dict[str, Appliance]]):
             state_before=appliance.state,
             confirmed=self.hass.loop.create_future(),
         )
+        # On its way from now: even a control whose outcome is unclear may have reached the appliance.
+        self.in_flight.add(device_id, resource, prop, location, value, context.id if context else None)
         try:
             await self.client.async_control(
                 device_id,

@@ -14,6 +14,7 @@ from .const import DOMAIN
 from .coordinator import Appliance, ThinQVoiceConfigEntry, ThinQVoiceCoordinator
 from .errors import thinq_exception_handler
 from .properties import naming, unique_suffix
+from .sent_controls import same_value
 from .tv_coordinator import TvCoordinator
 
 MANUFACTURER = "LG Electronics"
@@ -73,11 +74,7 @@ class ThinQVoiceEntity(CoordinatorEntity[ThinQVoiceCoordinator]):
         if reading == self._written_for:
             return
         self._written_for = reading
-        self._appliance_reported()
         super()._handle_coordinator_update()
-
-    def _appliance_reported(self) -> None:
-        """React to a new reading of the appliance, before the state is written."""
 
     @property
     def available(self) -> bool:
@@ -86,6 +83,18 @@ class ThinQVoiceEntity(CoordinatorEntity[ThinQVoiceCoordinator]):
             return False
         appliance = self.appliance
         return appliance.online and appliance.state is not None
+
+    def already_reported(
+        self, resource: str, name: str, value: JsonValue, location: str | None = None
+    ) -> bool:
+        """Return whether a command to set this value may be skipped as already done.
+
+        Only when the appliance's own last report holds the value and no control to the property
+        is on its way: right after "turn off", the entity still shows on, and "turn on" must go.
+        """
+        return same_value(self.state_value(resource, name, location), value) and (
+            self.coordinator.in_flight.get(self.appliance, resource, name, location) is None
+        )
 
     def state_value(self, resource: str, name: str, location: str | None = None) -> JsonValue:
         """Return one value of the appliance's last state (None when it has none)."""

@@ -102,7 +102,7 @@ class ThinQVoiceFan(ThinQVoiceEntity, FanEntity):
         self, percentage: int | None = None, preset_mode: str | None = None, **kwargs: Any
     ) -> None:
         """Power on, then apply the speed or preset asked for."""
-        if not self.is_on:
+        if not self.already_reported("operation", self._power, "POWER_ON"):
             await self.async_send("operation", self._power, "POWER_ON")
         if preset_mode is not None:
             await self.async_set_preset_mode(preset_mode)

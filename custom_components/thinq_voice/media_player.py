@@ -59,9 +59,7 @@ class TvMediaPlayer(TvEntity, MediaPlayerEntity):
     @override
     def state(self) -> MediaPlayerState:
         """Return on while the TV answers, off otherwise."""
-        if not self.coordinator.client.connected or self.coordinator.data.power is None:
-            return MediaPlayerState.OFF
-        return MediaPlayerState.ON
+        return MediaPlayerState.ON if self.coordinator.is_on else MediaPlayerState.OFF
 
     @property
     @override
@@ -125,7 +123,7 @@ class TvMediaPlayer(TvEntity, MediaPlayerEntity):
     @override
     async def async_turn_off(self) -> None:
         """Put the TV in standby."""
-        await self.coordinator.async_request(webos.TURN_OFF)
+        await self.coordinator.async_turn_off()
 
     @override
     async def async_set_volume_level(self, volume: float) -> None:

@@ -64,11 +64,11 @@ def reports_control(state: DeviceState, control: SentControl) -> bool:
         value for name, value in same_part if name and control.prop.endswith(name[0].upper() + name[1:])
     ]
     if reported:
-        return any(_same_value(value, control.value) for value in reported)
+        return any(same_value(value, control.value) for value in reported)
     return control.state_before is not None and state.values != control.state_before.values
 
 
-def _same_value(reported: JsonValue, sent: Any) -> bool:
+def same_value(reported: JsonValue, sent: Any) -> bool:
     """Compare as LG does: numbers by value (23 == 23.0), anything else exactly."""
     if isinstance(reported, int | float) and isinstance(sent, int | float):
         return isinstance(reported, bool) == isinstance(sent, bool) and float(reported) == float(sent)

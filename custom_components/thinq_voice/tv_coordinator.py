@@ -1,6 +1,7 @@
 """Coordinator of an LG webOS TV entry: one SSAP connection over the LAN, state pushed by the TV."""
 
 from collections.abc import Mapping
+from datetime import datetime
 from typing import Any, TypeIs
 
 from homeassistant.config_entries import ConfigEntry
@@ -9,7 +10,9 @@ from homeassistant.core import HomeAssistant, callback
 from homeassistant.exceptions import ConfigEntryAuthFailed, HomeAssistantError
 from homeassistant.helpers.aiohttp_client import async_get_clientsession
 from homeassistant.helpers.update_coordinator import DataUpdateCoordinator
+from homeassistant.util import dt as dt_util
 
+from .api import webos
 from .api.webos import (
     TvState,
     WebOsClient,
@@ -20,6 +23,7 @@ from .api.webos import (
 )
 from .api.wol import async_send_magic_packet
 from .const import CONF_CLIENT_KEY, CONF_MAC, DOMAIN, LOGGER, TV_RECONNECT_INTERVAL
+from .in_flight import IN_FLIGHT_LIFETIME
 
 type TvConfigEntry = ConfigEntry[TvCoordinator]
 
@@ -49,6 +53,21 @@ class TvCoordinator(DataUpdateCoordinator[TvState]):
         )
         self.data = self.client.state
         self.mac: str | None = entry.data.get(CONF_MAC)
+        # The power command sent last (on or off) and when: until the TV shows it, "already on" is stale.
+        self._power_sent: tuple[bool, datetime] | None = None
+
+    @property
+    def is_on(self) -> bool:
+        """Return whether the TV is on: a TV in standby does not answer."""
+        return self.client.connected and self.data.power is not None
+
+    @property
+    def power_in_flight(self) -> bool:
+        """Return whether a power command was sent that the TV has not shown yet."""
+        if self._power_sent is None:
+            return False
+        on, sent_at = self._power_sent
+        return on != self.is_on and dt_util.utcnow() - sent_at < IN_FLIGHT_LIFETIME
 
     async def async_start(self) -> None:
         """Connect once (a TV that is off is fine), then keep the connection up in the background.
@@ -95,4 +114,10 @@ class TvCoordinator(DataUpdateCoordinator[TvState]):
         """Send the Wake-on-LAN packet to the TV's MAC address."""
         if self.mac is None:
             raise HomeAssistantError(translation_domain=DOMAIN, translation_key="tv_turn_on_unsupported")
+        self._power_sent = (True, dt_util.utcnow())
         await async_send_magic_packet(self.mac)
+
+    async def async_turn_off(self) -> None:
+        """Put the TV in standby."""
+        self._power_sent = (False, dt_util.utcnow())
+        await self.async_request(webos.TURN_OFF)

@@ -212,7 +212,9 @@ async def test_climate(hass: HomeAssistant, simulator: Simulator) -> None:
         {"airFlow": {"windStrength": "HIGH"}},
         {"windDirection": {"rotateUpDown": True}},
         {"windDirection": {"rotateLeftRight": False}},
-        # HA shows the unit off until the confirming read, but the POWER_ON just sent is not repeated.
+        # A new action while the unit has not reported being on yet: its POWER_ON goes again
+        # (a command is skipped only on the appliance's own report).
+        {"operation": {"airConOperationMode": "POWER_ON"}},
         {"airConJobMode": {"currentJobMode": "AIR_CLEAN"}},
         {"operation": {"airConOperationMode": "POWER_OFF"}},
     ]

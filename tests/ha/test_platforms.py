@@ -111,10 +111,12 @@ async def test_boiler_and_ceiling_fan(hass: HomeAssistant, simulator: Simulator)
     assert fan_state.attributes["percentage"] == 25
     await call(hass, "fan", "set_percentage", fan, percentage=100)
     await call(hass, "fan", "set_percentage", fan, percentage=0)
+    # On again before the fan reported being off: the stale "on" does not swallow it.
     await call(hass, "fan", "turn_on", fan)
     assert bodies(simulator, fan_device) == [
         {"airFlow": {"windStrength": "TURBO"}},
         {"operation": {"ceilingfanOperationMode": "POWER_OFF"}},
+        {"operation": {"ceilingfanOperationMode": "POWER_ON"}},
     ]
 
 

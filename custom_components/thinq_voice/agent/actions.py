@@ -46,7 +46,7 @@ from ..voice.model import (
 )
 from .answers import say
 from .confirmations import unavailable_error
-from .targets import Appliance, name_key, thinq_updated_at
+from .targets import Appliance, control_in_flight, name_key, thinq_updated_at
 
 _TV_INTENTS = {Intent.SET_VOLUME, Intent.MUTE, Intent.LAUNCH_APP, Intent.SET_CHANNEL}
 # How an app's name reads in a TV's source list, and how it is said.
@@ -390,7 +390,13 @@ async def _power(hass: HomeAssistant, entities: Entities, on: bool, language: st
     answer = say(language, "turned_on" if on else "turned_off", device=device)
     if entity_id := _power_entity(entities):
         state = hass.states.get(entity_id)
-        if state is not None and state.state not in _PRESENT and (state.state != STATE_OFF) == on:
+        # "Already on" only from the appliance's own report: not while a control is on its way.
+        if (
+            state is not None
+            and state.state not in _PRESENT
+            and (state.state != STATE_OFF) == on
+            and not control_in_flight(hass, entities.appliance)
+        ):
             return say(language, "already_on" if on else "already_off", device=device)
         await _call(hass, entity_id.split(".", 1)[0], service, entity_id, context, language, device)
         return answer

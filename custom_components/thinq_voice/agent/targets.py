@@ -15,12 +15,14 @@ from homeassistant.components.homeassistant.exposed_entities import (
     async_listen_entity_updates,
     async_should_expose,
 )
+from homeassistant.config_entries import ConfigEntryState
 from homeassistant.const import EVENT_STATE_CHANGED, STATE_UNAVAILABLE
 from homeassistant.core import CALLBACK_TYPE, Event, EventStateChangedData, HomeAssistant, callback
 from homeassistant.helpers import area_registry as ar, device_registry as dr, entity_registry as er
 
 from ..const import DOMAIN
 from ..coordinator import ThinQVoiceCoordinator
+from ..tv_coordinator import TvCoordinator
 from ..voice.model import DeviceType, TargetPhrase
 
 ASSIST = "conversation"
@@ -79,6 +81,26 @@ def thinq_updated_at(hass: HomeAssistant, appliance: Appliance) -> datetime | No
         ):
             return known.updated_at
     return None
+
+
+def control_in_flight(hass: HomeAssistant, appliance: Appliance) -> bool:
+    """Return whether ThinQ Voice sent the appliance a control it has not reported yet.
+
+    Until it has, the state Home Assistant shows may be stale: "already on" is not to be said.
+    """
+    device = dr.async_get(hass).async_get(appliance.device_id) if appliance.device_id else None
+    entry = (
+        hass.config_entries.async_get_entry(device.config_entry_id)
+        if device and device.config_entry_id
+        else None
+    )
+    if entry is None or entry.domain != DOMAIN or entry.state is not ConfigEntryState.LOADED:
+        return False
+    coordinator = entry.runtime_data
+    if isinstance(coordinator, TvCoordinator):
+        return coordinator.power_in_flight
+    known = coordinator.data.get(appliance.thinq_device_id or "")
+    return known is not None and coordinator.in_flight.any_for(known)
 
 
 def collect_appliances(hass: HomeAssistant) -> list[Appliance]:
