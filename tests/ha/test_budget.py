@@ -144,7 +144,7 @@ async def test_budget_survives_a_reload(
     await hass.async_block_till_done()
     after = init_integration.runtime_data.client.budget.export()
     assert after[: len(before)] == pytest.approx(before)
-    assert len(after) == requests_lg_saw(simulator) == 2 * len(before)
+    assert len(after) == requests_lg_saw(simulator) > len(before)
 
 
 async def test_budget_survives_a_restart(

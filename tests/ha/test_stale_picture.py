@@ -345,7 +345,7 @@ async def test_power_on_of_one_action_goes_once(
         power(AC, "POWER_ON"),
         {"airConJobMode": {"currentJobMode": "HEAT"}},
         # The mode just sent, not yet reported, picks the property.
-        {"temperature": {"heatTargetTemperature": 26, "unit": "C"}},
+        {"temperatureInUnits": {"heatTargetTemperature": 26, "unit": "C"}},
     ]
 
 
