@@ -4,7 +4,7 @@ import asyncio
 import base64
 from collections.abc import Awaitable, Callable, Iterable
 import copy
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
 import functools
 import json
 import logging
@@ -120,6 +120,8 @@ class Simulator:
         )
         self._tv_ports = (tv_port, tv_tls_port)
         self.tv_host = ""
+        # LG dates energy rows in the appliance's local time; tests set Home Assistant's zone here.
+        self.timezone: tzinfo | None = None
 
     # Python API ---------------------------------------------------------------------------------
 
@@ -580,20 +582,14 @@ class Simulator:
         return self._ok(request, {})
 
     async def _energy_profile(self, request: web.Request) -> web.Response:
-        self._device_for(request)
-        return self._ok(request, energy.ENERGY_PROFILE)
+        device = self._device_for(request)
+        return self._ok(request, energy.profile(device.device_type))
 
     async def _energy_usage(self, request: web.Request) -> web.Response:
         device = self._device_for(request)
-        query = request.query
-        result = energy.usage(
-            device.device_id,
-            device.device_type,
-            query.get("property"),
-            query.get("period"),
-            query.get("startDate"),
-            query.get("endDate"),
-        )
+        # Local wall time of the appliance: the system's zone unless a test set another.
+        now = datetime.now(self.timezone).replace(tzinfo=None)
+        result = energy.usage(device.device_id, device.device_type, dict(request.query), now)
         return self._ok(request, result)
 
     async def _push_list(self, request: web.Request) -> web.Response:

@@ -82,6 +82,7 @@ async def _async_setup_account(hass: HomeAssistant, entry: ThinQVoiceConfigEntry
     coordinator = ThinQVoiceCoordinator(hass, entry, client)
     await coordinator.async_config_entry_first_refresh()
     entry.runtime_data = coordinator
+    await coordinator.energy.async_setup()
     entry.async_on_unload(coordinator.async_cancel_confirms)
     # Push is set up beside the platforms: until it connects (or where LG offers none) polling serves.
     entry.async_create_background_task(hass, coordinator.push.async_start(), "thinq_voice push set-up")

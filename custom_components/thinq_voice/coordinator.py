@@ -20,19 +20,17 @@ from homeassistant.util import dt as dt_util
 from .api import (
     Priority,
     ThinQAuthenticationError,
-    ThinQBadRequestError,
     ThinQBudgetError,
     ThinQConnectClient,
     ThinQConnectionError,
     ThinQDeviceOfflineError,
     ThinQError,
     ThinQInvalidResponseError,
-    ThinQNotFoundError,
     ThinQRateLimitError,
     ThinQServerError,
 )
 from .api.const import DEFAULT_HOURLY_REQUEST_BUDGET
-from .api.models import DeviceInfo, DeviceProfile, DeviceState, JsonValue, PropertyKey, sdk_companions
+from .api.models import DeviceInfo, DeviceProfile, DeviceState, PropertyKey, sdk_companions
 from .const import (
     CONF_EXCLUDED_DEVICES,
     CONF_REFRESH_INTERVAL,
@@ -42,6 +40,7 @@ from .const import (
     DOMAIN,
     LOGGER,
 )
+from .energy import EnergyReader
 from .errors import refresh_error
 from .in_flight import ControlsInFlight
 from .properties import COMPLETE_STATES, ERROR_STATES, RUN_STATE
@@ -63,10 +62,6 @@ PEOPLE_RESERVE = 50
 CONTROL_RESERVE = 20
 # Background requests of an hour that are not state reads: the hourly device list, energy history.
 BACKGROUND_OVERHEAD = 5
-# LG's energy history holds one value per day: reading it four times a day is plenty. The first
-# reading waits until the burst of setup requests has left the rolling hourly budget.
-ENERGY_INTERVAL = timedelta(hours=6)
-ENERGY_FIRST_DELAY = timedelta(hours=1)
 # How much longer than the confirming read's delay an answer waits without push: LG's answer to the read.
 CONFIRM_MARGIN = 3.0
 # LG's push code for an ending and the run state that ended arrive close together: one notification.
@@ -168,8 +163,8 @@ class ThinQVoiceCoordinator(DataUpdateCoordinator[dict[str, Appliance]]):
         # What entities must not take for done yet (see in_flight.py).
         self.in_flight = ControlsInFlight()
         self._configured_interval = interval
-        self.energy = EnergyReader(self)
-        self._energy_due = dt_util.utcnow() + ENERGY_FIRST_DELAY
+        # Energy's share of the background requests: the overhead less the hourly device list.
+        self.energy = EnergyReader(self, requests_per_hour=BACKGROUND_OVERHEAD - 1)
 
     @property
     def confirm_delay(self) -> timedelta:
@@ -254,11 +249,6 @@ class ThinQVoiceCoordinator(DataUpdateCoordinator[dict[str, Appliance]]):
         if self.push.offered:
             self.config_entry.async_create_background_task(
                 self.hass, self.push.async_sync_devices(set(appliances)), "thinq_voice push subscriptions"
-            )
-        if dt_util.utcnow() >= self._energy_due:
-            self._energy_due = dt_util.utcnow() + ENERGY_INTERVAL
-            self.config_entry.async_create_background_task(
-                self.hass, self.energy.async_update(), "thinq_voice energy"
             )
         return appliances
 
@@ -564,74 +554,3 @@ class ThinQVoiceCoordinator(DataUpdateCoordinator[dict[str, Appliance]]):
     def async_cancel_confirms(self) -> None:
         """Cancel the confirmation reads still waiting, and forget the sent controls (on unload)."""
         self.ledger.cancel()
-
-
-class EnergyReader:
-    """Reads each appliance's energy use this month, a few times a day.
-
-    LG's history has one value per day, so reading it more often only spends the request budget.
-    Which property an appliance reports (if any) is read once from its energy profile.
-    """
-
-    def __init__(self, coordinator: ThinQVoiceCoordinator) -> None:
-        """Attach the reader to the coordinator whose appliances it reads."""
-        self.coordinator = coordinator
-        self.usage: dict[str, float] = {}
-        self._properties: dict[str, str | None] = {}
-
-    async def async_property(self, device_id: str) -> str | None:
-        """Return the energy property an appliance reports, reading its energy profile once.
-
-        Raises:
-            ThinQError: the energy profile could not be read (an appliance without one has None).
-        """
-        if device_id not in self._properties:
-            try:
-                profile = await self.coordinator.client.async_get_energy_profile(device_id)
-            except ThinQNotFoundError, ThinQBadRequestError:
-                profile = None
-            self._properties[device_id] = energy_property(profile)
-        return self._properties[device_id]
-
-    async def async_update(self) -> None:
-        """Read this month's usage of every appliance that reports energy, then tell the entities."""
-        client = self.coordinator.client
-        today = dt_util.now().date()
-        appliances = len(self.coordinator.data)
-        for device_id in list(self.coordinator.data):
-            # People and polling come first: energy only takes what the next refresh leaves over.
-            if client.budget.available(Priority.BACKGROUND) < appliances + 2:
-                LOGGER.debug("Energy reading postponed: the request budget is nearly spent")
-                break
-            try:
-                if (prop := await self.async_property(device_id)) is None:
-                    continue
-                response = await client.async_get_energy_usage(
-                    device_id, prop, "DAY", today.replace(day=1), today
-                )
-            except ThinQError as err:
-                LOGGER.debug("Reading energy failed: %s", err)
-                continue
-            self.usage[device_id] = energy_total(response, prop)
-        for device_id in set(self.usage) - set(self.coordinator.data):
-            del self.usage[device_id]
-        self.coordinator.async_update_listeners()
-
-
-def energy_property(profile: JsonValue) -> str | None:
-    """Return the first energy property an energy profile offers, or None."""
-    if isinstance(profile, dict) and isinstance(properties := profile.get("property"), dict) and properties:
-        return next(iter(properties))
-    return None
-
-
-def energy_total(response: JsonValue, prop: str) -> float:
-    """Return the sum of an energy history, in watt-hours (LG's unit in the answer)."""
-    total = 0.0
-    if isinstance(response, dict) and isinstance(data := response.get("dataList"), list):
-        for entry in data:
-            if isinstance(entry, dict) and isinstance(value := entry.get(prop), int | float):
-                total += value
-    if isinstance(response, dict) and response.get("unit") == "kWh":
-        total *= 1000
-    return total

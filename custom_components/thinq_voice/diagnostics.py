@@ -72,7 +72,7 @@ async def async_get_config_entry_diagnostics(
             "update_interval_seconds": coordinator.update_interval.total_seconds()
             if coordinator.update_interval
             else None,
-            "energy_wh": dict(coordinator.energy.usage),
+            "energy": coordinator.energy.as_diagnostics(),
             "push": coordinator.push.diagnostics(),
             "appliances": appliances,
         },

@@ -23,6 +23,7 @@ from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers.entity import Entity
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from homeassistant.helpers.typing import StateType
+from homeassistant.util import dt as dt_util
 
 from .api.models import PropertySpec, PropertyType
 from .coordinator import Appliance, ThinQVoiceConfigEntry, ThinQVoiceCoordinator
@@ -38,6 +39,7 @@ from .properties import (
 )
 
 PARALLEL_UPDATES = 0
+ENERGY_SENSORS = ("energy_today", "energy_this_month")
 
 
 @dataclass(kw_only=True, frozen=True)
@@ -191,6 +193,13 @@ SENSORS: dict[str, ThinQVoiceSensorEntityDescription] = {
         ),
         ThinQVoiceSensorEntityDescription(key="end_time", device_class=SensorDeviceClass.TIMESTAMP),
         ThinQVoiceSensorEntityDescription(
+            key="energy_today",
+            device_class=SensorDeviceClass.ENERGY,
+            native_unit_of_measurement=UnitOfEnergy.WATT_HOUR,
+            suggested_unit_of_measurement=UnitOfEnergy.KILO_WATT_HOUR,
+            state_class=SensorStateClass.TOTAL_INCREASING,
+        ),
+        ThinQVoiceSensorEntityDescription(
             key="energy_this_month",
             device_class=SensorDeviceClass.ENERGY,
             native_unit_of_measurement=UnitOfEnergy.WATT_HOUR,
@@ -218,13 +227,15 @@ async def async_setup_entry(
 
     @callback
     def _add_energy_sensors() -> None:
-        # LG tells which appliances report energy only when their history is first read.
-        new = [device_id for device_id in coordinator.energy.usage if device_id in coordinator.data]
-        new = [device_id for device_id in new if device_id not in with_energy]
+        # Appliances LG meters, as their energy profiles become known (at setup for most).
+        new = [d for d in coordinator.data if coordinator.energy.metered(d) and d not in with_energy]
         with_energy.intersection_update(coordinator.data)
-        if new:
-            with_energy.update(new)
-            async_add_entities(ThinQVoiceEnergySensor(coordinator, coordinator.data[d]) for d in new)
+        with_energy.update(new)
+        async_add_entities(
+            ThinQVoiceEnergySensor(coordinator, coordinator.data[device_id], key)
+            for device_id in new
+            for key in ENERGY_SENSORS
+        )
 
     _add_energy_sensors()
     entry.async_on_unload(coordinator.async_add_listener(_add_energy_sensors))
@@ -405,28 +416,37 @@ class ThinQVoiceEndTimeSensor(_TimerSensor):
 
 
 class ThinQVoiceEnergySensor(ThinQVoiceEntity, SensorEntity):
-    """Energy used this month, from LG's energy history (read rarely: LG limits requests)."""
+    """Energy used today or this month, as LG reports it (read rarely: LG limits requests)."""
 
-    entity_description = SENSORS["energy_this_month"]
-    _attr_translation_key = "energy_this_month"
-
-    def __init__(self, coordinator: ThinQVoiceCoordinator, appliance: Appliance) -> None:
+    def __init__(self, coordinator: ThinQVoiceCoordinator, appliance: Appliance, key: str) -> None:
         """Attach the sensor to the appliance's energy readings."""
-        super().__init__(coordinator, appliance.info.device_id, "energy_this_month")
+        super().__init__(coordinator, appliance.info.device_id, key)
+        self.entity_description = SENSORS[key]
+        self._attr_translation_key = key
 
     @override
     def _reading(self) -> tuple[object, ...]:
         """Energy readings come apart from state reads: a new one is news too."""
-        return (*super()._reading(), self.coordinator.energy.usage.get(self.device_id))
+        return (*super()._reading(), self.native_value)
 
     @property
     @override
     def available(self) -> bool:
-        """Return whether LG reported energy for this appliance."""
-        return self.device_id in self.coordinator.data and self.device_id in self.coordinator.energy.usage
+        """Return whether the appliance is on the account and LG meters it."""
+        return (
+            self.coordinator.last_update_success
+            and self.device_id in self.coordinator.data
+            and self.coordinator.energy.metered(self.device_id) is not None
+        )
 
     @property
     @override
     def native_value(self) -> StateType:
-        """Return the watt-hours used since the start of the month."""
-        return self.coordinator.energy.usage.get(self.device_id)
+        """Return the watt-hours LG reported; unknown until they were read."""
+        energy = self.coordinator.energy.metered(self.device_id)
+        if energy is None:
+            return None
+        today = dt_util.now().date()
+        if self.entity_description.key == "energy_today":
+            return energy.today_total(today)
+        return energy.month_total(today)

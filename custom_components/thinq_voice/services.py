@@ -26,9 +26,11 @@ from .api import (
     ThinQError,
     ThinQInvalidValueError,
 )
+from .api.energy import EnergyPeriod
 from .api.models import validate_value
 from .const import DOMAIN
 from .coordinator import ThinQVoiceConfigEntry, ThinQVoiceCoordinator
+from .energy import usage_rows
 from .errors import FALLBACK_KEY, MAX_ECHO, error_key, log_safe, translated_error
 
 SERVICE_SET_PROPERTY = "set_property"
@@ -40,7 +42,8 @@ ATTR_LOCATION = "location"
 ATTR_PERIOD = "period"
 ATTR_START = "start"
 ATTR_END = "end"
-PERIODS = {"day": "DAY", "month": "MONTH"}
+# The action's period names, and LG's for them (the values LG's SDK sends).
+PERIODS = {"day": EnergyPeriod.DAILY, "month": EnergyPeriod.MONTHLY}
 # The longest history LG answers in one call.
 MAX_DAYS = 31
 MAX_MONTHS = 12
@@ -188,14 +191,14 @@ async def _async_get_energy_usage(call: ServiceCall) -> ServiceResponse:
         if prop is None:
             raise HomeAssistantError(translation_domain=DOMAIN, translation_key="no_energy")
         # Someone waits for this answer: it is not background reading.
-        response = await coordinator.client.async_get_energy_usage(
+        history = await coordinator.client.async_get_energy_usage(
             device_id, prop, period, start, end, priority=Priority.CONFIRM
         )
     except ThinQError as err:
         if error_key(err) in (FALLBACK_KEY, "unknown_device"):
             raise HomeAssistantError(translation_domain=DOMAIN, translation_key="energy_failed") from err
         raise translated_error(err, device) from err
-    return {"period": call.data[ATTR_PERIOD], "unit": "Wh", "usage": _usage_rows(response, prop)}
+    return {"period": call.data[ATTR_PERIOD], "unit": "Wh", "usage": usage_rows(history)}
 
 
 def _check_period(period: str, start: date, end: date) -> None:
@@ -218,20 +221,3 @@ def _check_period(period: str, start: date, end: date) -> None:
             translation_key="too_many_months",
             translation_placeholders={"limit": str(MAX_MONTHS)},
         )
-
-
-def _usage_rows(response: Any, prop: str) -> list[dict[str, Any]]:
-    """Turn LG's `dataList` into rows of ISO date and watt-hours."""
-    rows: list[dict[str, Any]] = []
-    data = response.get("dataList") if isinstance(response, dict) else None
-    scale = 1000 if isinstance(response, dict) and response.get("unit") == "kWh" else 1
-    for entry in data if isinstance(data, list) else []:
-        if not isinstance(entry, dict) or not isinstance(day := entry.get("usedDate"), str):
-            continue
-        value = entry.get(prop)
-        if len(day) == 8:
-            day = f"{day[:4]}-{day[4:6]}-{day[6:]}"
-        elif len(day) == 6:
-            day = f"{day[:4]}-{day[4:]}"
-        rows.append({"date": day, "energy": value * scale if isinstance(value, int | float) else None})
-    return rows

@@ -35,6 +35,7 @@ from custom_components.thinq_voice.api import (
     generate_message_id,
     region_for_country,
 )
+from custom_components.thinq_voice.api.energy import EnergyPeriod
 
 from .conftest import FakeClock, load
 from .fake_lg import FakeLG, envelope, lg_error
@@ -138,27 +139,40 @@ async def test_invalid_value_never_leaves_the_machine(lg: FakeLG, session: aioht
 
 
 async def test_energy_endpoints(lg: FakeLG, session: aiohttp.ClientSession) -> None:
-    lg.reply("GET", f"/devices/energy/{DEVICE}/profile", {"property": ["energyUsage"]})
     lg.reply(
-        "GET", f"/devices/energy/{DEVICE}/usage", {"dataList": [{"usageDate": "20260101", "energyUsage": 12}]}
+        "GET",
+        f"/devices/energy/{DEVICE}/profile",
+        load("ha-core-fixtures/kimchi_refrigerator/energy_profile.json"),
+    )
+    lg.reply(
+        "GET",
+        f"/devices/energy/{DEVICE}/usage",
+        load("ha-core-fixtures/air_conditioner/energy_yesterday.json"),
     )
     client = make_client(lg, session)
-    assert await client.async_get_energy_profile(DEVICE) == {"property": ["energyUsage"]}
-    usage = await client.async_get_energy_usage(DEVICE, "energyUsage", "DAY", date(2026, 1, 1), "20260107")
-    assert usage == {"dataList": [{"usageDate": "20260101", "energyUsage": 12}]}
+    assert (await client.async_get_energy_profile(DEVICE)).metered == "energyUsage"
+    usage = await client.async_get_energy_usage(
+        DEVICE, "energyUsage", EnergyPeriod.DAILY, date(2026, 1, 1), "20260107"
+    )
+    assert usage.total == 100.0
+    # The parameter names and values LG's SDK sends.
     assert lg.requests[-1].query == {
         "property": "energyUsage",
-        "period": "DAY",
+        "period": "DAILY",
         "startDate": "20260101",
         "endDate": "20260107",
     }
-    await client.async_get_energy_usage(DEVICE, "energyUsage", "MONTH", date(2026, 1, 1), "202603")
+    await client.async_get_energy_usage(
+        DEVICE, "energyUsage", EnergyPeriod.MONTHLY, date(2026, 1, 1), "202603"
+    )
+    assert lg.requests[-1].query["period"] == "MONTHLY"
     assert lg.requests[-1].query["startDate"] == "202601"
-    with pytest.raises(ValueError, match="DAY or MONTH"):
-        await client.async_get_energy_usage(DEVICE, "energyUsage", "YEAR", "2026", "2026")
     with pytest.raises(ValueError, match="YYYYMM"):
-        await client.async_get_energy_usage(DEVICE, "energyUsage", "MONTH", "20260101", "202603")
+        await client.async_get_energy_usage(DEVICE, "energyUsage", EnergyPeriod.MONTHLY, "20260101", "202603")
     assert len(lg.requests) == 3
+    lg.reply("GET", f"/devices/energy/{DEVICE}/usage", {"dataList": []})
+    with pytest.raises(ThinQInvalidResponseError):
+        await client.async_get_energy_usage(DEVICE, "energyUsage", EnergyPeriod.DAILY, "20260101", "20260101")
 
 
 async def test_push_event_and_client_endpoints(lg: FakeLG, session: aiohttp.ClientSession) -> None:

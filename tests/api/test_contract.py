@@ -2,7 +2,7 @@
 
 import asyncio
 from collections.abc import AsyncIterator
-from datetime import date, timedelta
+from datetime import UTC, datetime, timedelta
 
 import aiohttp
 import pytest
@@ -21,6 +21,7 @@ from custom_components.thinq_voice.api import (
     ThinQRateLimitError,
     ThinQServerError,
 )
+from custom_components.thinq_voice.api.energy import EnergyPeriod
 from simulator import Simulator
 
 from .conftest import FakeClock
@@ -124,13 +125,19 @@ async def test_laundry_location_payload_and_refusal(sim: Simulator, client: Thin
 
 async def test_energy(sim: Simulator, client: ThinQConnectClient) -> None:
     ac = device_id(sim, "거실 에어컨")
-    energy_profile = await client.async_get_energy_profile(ac)
-    assert isinstance(energy_profile, dict) and "property" in energy_profile
-    today = date(2026, 1, 7)
-    usage = await client.async_get_energy_usage(ac, "energyUsage", "DAY", today - timedelta(days=6), today)
-    assert isinstance(usage, dict) and len(usage["dataList"]) == 7  # type: ignore[arg-type]
-    monthly = await client.async_get_energy_usage(ac, "energyUsage", "MONTH", today.replace(day=1), today)
-    assert isinstance(monthly, dict)
+    assert (await client.async_get_energy_profile(ac)).metered == "energyUsage"
+    assert (await client.async_get_energy_profile(device_id(sim, "로봇청소기"))).metered is None
+    sim.timezone = UTC
+    today = datetime.now(UTC).date()
+    usage = await client.async_get_energy_usage(
+        ac, "energyUsage", EnergyPeriod.DAILY, today - timedelta(days=6), today
+    )
+    assert len(usage.rows) == 7 and usage.skipped == 0
+    month = await client.async_get_energy_usage(
+        ac, "energyUsage", EnergyPeriod.DAILY, today.replace(day=1), today
+    )
+    monthly = await client.async_get_energy_usage(ac, "energyUsage", EnergyPeriod.MONTHLY, today, today)
+    assert monthly.total == pytest.approx(month.total)
 
 
 async def test_push_event_and_client_endpoints(sim: Simulator, client: ThinQConnectClient) -> None:

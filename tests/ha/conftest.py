@@ -13,6 +13,7 @@ from unittest.mock import patch
 from homeassistant.const import CONF_ACCESS_TOKEN, CONF_COUNTRY, CONF_HOST
 from homeassistant.core import HomeAssistant
 from homeassistant.setup import async_setup_component
+from homeassistant.util import dt as dt_util
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
@@ -88,8 +89,9 @@ def base_url(simulator: Simulator) -> str:
 
 
 @pytest.fixture
-def config_entry(simulator: Simulator) -> MockConfigEntry:
-    """Return a config entry for the simulator's account."""
+def config_entry(hass: HomeAssistant, simulator: Simulator) -> MockConfigEntry:
+    """Return a config entry for the simulator's account; its appliances keep Home Assistant's time."""
+    simulator.timezone = dt_util.get_default_time_zone()
     return MockConfigEntry(
         domain=DOMAIN,
         title="ThinQ (KR)",
@@ -105,10 +107,10 @@ def config_entry(simulator: Simulator) -> MockConfigEntry:
 
 @pytest.fixture
 async def init_integration(hass: HomeAssistant, config_entry: MockConfigEntry) -> MockConfigEntry:
-    """Set up ThinQ Voice against the simulator."""
+    """Set up ThinQ Voice against the simulator, its first energy reads included."""
     config_entry.add_to_hass(hass)
     await hass.config_entries.async_setup(config_entry.entry_id)
-    await hass.async_block_till_done()
+    await hass.async_block_till_done(wait_background_tasks=True)
     return config_entry
 
 

@@ -1,4 +1,4 @@
-"""Polling within LG's budget, appliances joining and leaving, notifications and energy."""
+"""Polling within LG's budget, appliances joining and leaving, and notifications."""
 
 from datetime import timedelta
 from unittest.mock import patch
@@ -16,8 +16,6 @@ from custom_components.thinq_voice.coordinator import (
     RUN_COMPLETE,
     RUN_ERROR,
     derived_notifications,
-    energy_property,
-    energy_total,
     polling_interval,
 )
 from simulator import RateLimit, Simulator
@@ -64,19 +62,6 @@ def test_derived_notifications() -> None:
     bare = DeviceProfile.from_json({"property": {}})
     assert derived_notifications(bare, running, ended) == [(RUN_COMPLETE, None)]
     assert derived_notifications(bare, running, failed) == [(RUN_ERROR, None)]
-
-
-def test_energy_payloads() -> None:
-    """Energy profiles and histories are read defensively."""
-    assert energy_property({"property": {"energyUsage": {}}}) == "energyUsage"
-    assert energy_property([]) is None
-    assert (
-        energy_total(
-            {"unit": "kWh", "dataList": [{"energyUsage": 1.5}, {"energyUsage": "x"}, "y"]}, "energyUsage"
-        )
-        == 1500
-    )
-    assert energy_total(None, "energyUsage") == 0
 
 
 async def test_appliances_join_and_leave(
@@ -134,32 +119,6 @@ async def test_run_end_fires_event(
     assert hass.states.get(event_id).state == fired_at  # type: ignore[union-attr]
 
 
-async def test_energy_sensors_appear(
-    hass: HomeAssistant, simulator: Simulator, config_entry: MockConfigEntry, freezer: FrozenDateTimeFactory
-) -> None:
-    """Energy is read an hour after setup and then a few times a day; each appliance gets a kWh sensor."""
-    # The client's budget runs on the real clock, which a test's frozen hour does not move.
-    with (
-        patch("custom_components.thinq_voice.HOURLY_REQUEST_BUDGET", 1000),
-        patch("custom_components.thinq_voice.coordinator.HOURLY_REQUEST_BUDGET", 1000),
-    ):
-        config_entry.add_to_hass(hass)
-        await hass.config_entries.async_setup(config_entry.entry_id)
-        await hass.async_block_till_done()
-    fridge = simulator.device_ids[2]
-    registry = er.async_get(hass)
-    assert registry.async_get_entity_id("sensor", DOMAIN, f"{fridge}_energy_this_month") is None
-    for _ in range(7):
-        await tick(hass, freezer, timedelta(minutes=10))
-    entity_id = registry.async_get_entity_id("sensor", DOMAIN, f"{fridge}_energy_this_month")
-    assert entity_id is not None
-    state = hass.states.get(entity_id)
-    assert state is not None
-    assert state.attributes["unit_of_measurement"] == "kWh"
-    assert state.attributes["state_class"] == "total_increasing"
-    assert float(state.state) > 0
-
-
 async def test_offline_during_refresh_is_logged_once(
     hass: HomeAssistant,
     simulator: Simulator,
@@ -190,29 +149,12 @@ async def test_budget_and_confirm_edges(
     read_at = coordinator.data[washer].updated_at
     with patch.object(coordinator.client.budget, "available", return_value=3):
         await tick(hass, freezer, timedelta(minutes=10))
-        await coordinator.energy.async_update()
     assert coordinator.last_update_success
     assert coordinator.data[washer].updated_at == read_at
-    assert coordinator.energy.usage == {}
     simulator.faults.fail_next = 1
     await coordinator.async_refresh_appliance(washer)
     assert coordinator.data[washer].updated_at == read_at
     await coordinator.async_refresh_appliance("not-an-appliance")
-
-
-async def test_energy_reader_edges(
-    hass: HomeAssistant, simulator: Simulator, init_integration: MockConfigEntry
-) -> None:
-    """Failed energy reads are skipped, and appliances that left lose their reading."""
-    coordinator = init_integration.runtime_data
-    simulator.faults.fail_next = 1
-    # As an hour after setup: the background share of the budget is free again.
-    with patch.object(coordinator.client.budget, "available", return_value=50):
-        await coordinator.energy.async_update()
-        assert len(coordinator.energy.usage) == len(simulator.device_ids) - 1
-        coordinator.energy.usage["gone"] = 1.0
-        await coordinator.energy.async_update()
-    assert "gone" not in coordinator.energy.usage
 
 
 async def test_rate_limited_device_list(

@@ -1,6 +1,8 @@
 """LG endpoints, envelopes and header checks over real loopback HTTP."""
 
+from datetime import UTC, datetime, timedelta
 import logging
+from typing import Any
 
 import pytest
 
@@ -120,75 +122,99 @@ async def test_requests_are_logged_without_the_token(
     assert "Bearer" not in text
 
 
+def _rows(answer: dict[str, Any]) -> list[dict[str, Any]]:
+    assert answer["resultCode"] == "0000"
+    rows: list[dict[str, Any]] = answer["result"]["dataList"]
+    return rows
+
+
 async def test_energy_profile_and_usage(api: Api, sim: Simulator) -> None:
+    """LG's real shapes: a wrapped profile and wrapped usage rows, a day the sum of its hours."""
     device_id = sim.find("Living Room AC").device_id
     profile = await api.get(f"/devices/energy/{device_id}/profile")
-    assert profile["property"]["energyUsage"]["type"] == "number"
-    days = await api.get(
-        f"/devices/energy/{device_id}/usage",
-        property="energyUsage",
-        period="DAY",
-        startDate="20260101",
-        endDate="20260107",
-    )
-    assert days["unit"] == "Wh"
-    assert [row["usedDate"] for row in days["dataList"]] == [f"2026010{day}" for day in range(1, 8)]
-    assert all(3000 <= row["energyUsage"] <= 9000 for row in days["dataList"])
-    again = await api.get(
-        f"/devices/energy/{device_id}/usage",
-        property="energyUsage",
-        period="DAY",
-        startDate="20260101",
-        endDate="20260107",
-    )
-    assert again == days
+    assert profile == {"resultCode": "0000", "result": {"property": ["energyUsage"]}}
+    robot = await api.get(f"/devices/energy/{sim.find('Robot Vacuum').device_id}/profile")
+    assert robot["result"]["property"] == []
+    query = {"property": "energyUsage", "period": "DAILY", "startDate": "20260101", "endDate": "20260107"}
+    days = await api.get(f"/devices/energy/{device_id}/usage", **query)
+    assert days["result"]["property"] == ["energyUsage"]
+    assert [row["usedDate"] for row in _rows(days)] == [f"2026010{day}" for day in range(1, 8)]
+    assert all(0 < row["energyUsage"] <= 12000 for row in _rows(days))
+    assert await api.get(f"/devices/energy/{device_id}/usage", **query) == days
     months = await api.get(
         f"/devices/energy/{device_id}/usage",
         property="energyUsage",
-        period="MONTH",
+        period="MONTHLY",
         startDate="202511",
         endDate="202602",
     )
-    assert [row["usedDate"] for row in months["dataList"]] == ["202511", "202512", "202601", "202602"]
-    january = await api.get(
-        f"/devices/energy/{device_id}/usage",
-        property="energyUsage",
-        period="DAY",
-        startDate="20260101",
-        endDate="20260131",
+    assert [row["usedDate"] for row in _rows(months)] == ["202511", "202512", "202601", "202602"]
+    january = await api.get(f"/devices/energy/{device_id}/usage", **{**query, "endDate": "20260131"})
+    assert _rows(months)[2]["energyUsage"] == pytest.approx(sum(row["energyUsage"] for row in _rows(january)))
+
+
+async def test_today_by_the_hour(api: Api, sim: Simulator) -> None:
+    """Today alone comes by the completed hour (YYYYMMDDHH), and adds up to today's day row."""
+    device_id = sim.find("Washer").device_id
+    sim.timezone = UTC
+    now = datetime.now(UTC)
+    today = now.strftime("%Y%m%d")
+    query = {"property": "energyUsage", "period": "DAILY", "startDate": today, "endDate": today}
+    hours = _rows(await api.get(f"/devices/energy/{device_id}/usage", **query))
+    assert [row["usedDate"] for row in hours] == [f"{today}{hour:02d}" for hour in range(now.hour)]
+    yesterday = (now - timedelta(days=1)).strftime("%Y%m%d")
+    both = _rows(await api.get(f"/devices/energy/{device_id}/usage", **{**query, "startDate": yesterday}))
+    assert [row["usedDate"] for row in both] == [yesterday, today]
+    assert both[1]["energyUsage"] == pytest.approx(sum(row["energyUsage"] for row in hours))
+
+
+async def test_unmetered_appliance_has_no_usage(api: Api, sim: Simulator) -> None:
+    query = {"property": "energyUsage", "period": "DAILY", "startDate": "20260101", "endDate": "20260102"}
+    status, body = await api.call(
+        "GET", f"/devices/energy/{sim.find('Robot Vacuum').device_id}/usage", **query
     )
-    assert months["dataList"][2]["energyUsage"] == sum(row["energyUsage"] for row in january["dataList"])
+    assert (status, error_code(body)) == (400, "1102")
 
 
 @pytest.mark.parametrize(
     ("params", "code"),
     [
-        ({"period": "DAY", "startDate": "20260101", "endDate": "20260102"}, "1101"),
+        ({"period": "DAILY", "startDate": "20260101", "endDate": "20260102"}, "1101"),
         ({"property": "energyUsage", "startDate": "20260101", "endDate": "20260102"}, "1101"),
-        ({"property": "water", "period": "DAY", "startDate": "20260101", "endDate": "20260102"}, "1102"),
+        ({"property": "water", "period": "DAILY", "startDate": "20260101", "endDate": "20260102"}, "1102"),
         (
-            {"property": "energyUsage", "period": "WEEK", "startDate": "20260101", "endDate": "20260102"},
+            {"property": "energyUsage", "period": "DAY", "startDate": "20260101", "endDate": "20260102"},
             "1102",
         ),
-        ({"property": "energyUsage", "period": "DAY", "endDate": "20260102"}, "1101"),
-        ({"property": "energyUsage", "period": "DAY", "startDate": "202601", "endDate": "20260102"}, "1102"),
+        ({"property": "energyUsage", "period": "DAILY", "endDate": "20260102"}, "1101"),
         (
-            {"property": "energyUsage", "period": "DAY", "startDate": "20261301", "endDate": "20260102"},
-            "1102",
-        ),
-        (
-            {"property": "energyUsage", "period": "MONTH", "startDate": "20260101", "endDate": "202602"},
+            {"property": "energyUsage", "period": "DAILY", "startDate": "202601", "endDate": "20260102"},
             "1102",
         ),
         (
-            {"property": "energyUsage", "period": "DAY", "startDate": "20260105", "endDate": "20260102"},
+            {"property": "energyUsage", "period": "DAILY", "startDate": "20261301", "endDate": "20260102"},
             "1102",
         ),
         (
-            {"property": "energyUsage", "period": "DAY", "startDate": "20260101", "endDate": "20260301"},
+            {"property": "energyUsage", "period": "MONTHLY", "startDate": "20260101", "endDate": "202602"},
             "1102",
         ),
-        ({"property": "energyUsage", "period": "MONTH", "startDate": "202401", "endDate": "202602"}, "1102"),
+        (
+            {"property": "energyUsage", "period": "DAILY", "startDate": "20260105", "endDate": "20260102"},
+            "1102",
+        ),
+        (
+            {"property": "energyUsage", "period": "DAILY", "startDate": "20260101", "endDate": "20260301"},
+            "1102",
+        ),
+        (
+            {"property": "energyUsage", "period": "MONTHLY", "startDate": "202401", "endDate": "202602"},
+            "1102",
+        ),
+        (
+            {"property": "energyUsage", "period": "MONTHLY", "startDate": "209901", "endDate": "209902"},
+            "1102",
+        ),
     ],
 )
 async def test_energy_usage_validation(api: Api, sim: Simulator, params: dict[str, str], code: str) -> None:

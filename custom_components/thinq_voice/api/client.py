@@ -35,6 +35,7 @@ from .const import (
     UNSUPPORTED_COUNTRY_ERROR_CODES,
     base_url_for_country,
 )
+from .energy import EnergyHistory, EnergyPeriod, EnergyProfile, energy_date
 from .errors import (
     ThinQAuthenticationError,
     ThinQBadRequestError,
@@ -63,10 +64,6 @@ from .throttle import Clock, ControlSpacer, Priority, RateLimitBackoff, RequestB
 _LOGGER = logging.getLogger(__name__)
 
 _COUNTRY = re.compile(r"^[A-Z]{2}$")
-_DATE_FORMATS: Mapping[str, tuple[str, re.Pattern[str], str]] = {
-    "DAY": ("%Y%m%d", re.compile(r"^\d{8}$"), "YYYYMMDD"),
-    "MONTH": ("%Y%m", re.compile(r"^\d{6}$"), "YYYYMM"),
-}
 _REDACTED = "***"
 # Setting push up and keeping it is paid like the reads people wait for: it is what answers them,
 # and it spares the confirming reads and most of the polling.
@@ -260,38 +257,41 @@ class ThinQConnectClient:
 
     async def async_get_energy_profile(
         self, device_id: str, *, priority: Priority = Priority.BACKGROUND
-    ) -> JsonValue:
-        """Return which energy properties a device reports (`GET /devices/energy/{id}/profile`)."""
-        return await self._request("GET", f"/devices/energy/{_quote(device_id)}/profile", priority=priority)
+    ) -> EnergyProfile:
+        """Return which energy properties LG meters for a device (`GET /devices/energy/{id}/profile`)."""
+        return EnergyProfile.from_json(
+            await self._request("GET", f"/devices/energy/{_quote(device_id)}/profile", priority=priority)
+        )
 
     async def async_get_energy_usage(
         self,
         device_id: str,
         energy_property: str,
-        period: str,
+        period: EnergyPeriod,
         start: date | str,
         end: date | str,
         *,
         priority: Priority = Priority.BACKGROUND,
-    ) -> JsonValue:
-        """Return energy history (`GET /devices/energy/{id}/usage`).
+    ) -> EnergyHistory:
+        """Return a device's energy history (`GET /devices/energy/{id}/usage`).
 
-        Dates are `date` objects or strings in LG's format: YYYYMMDD for DAY, YYYYMM for MONTH.
+        Dates are `date` objects or strings in LG's format: YYYYMMDD for DAILY, YYYYMM for MONTHLY.
+        A DAILY query for today alone is answered by the hour.
 
         Raises:
-            ValueError: the period or a date is not in LG's format.
+            ValueError: a date is not in the period's format.
+            ThinQInvalidResponseError: the answer is not LG's usage shape.
         """
-        if period not in _DATE_FORMATS:
-            raise ValueError("period must be DAY or MONTH")
         params = {
             "property": energy_property,
-            "period": period,
-            "startDate": _energy_date(start, period),
-            "endDate": _energy_date(end, period),
+            "period": str(period),
+            "startDate": energy_date(start, period),
+            "endDate": energy_date(end, period),
         }
-        return await self._request(
+        response = await self._request(
             "GET", f"/devices/energy/{_quote(device_id)}/usage", params=params, priority=priority
         )
+        return EnergyHistory.from_json(response, energy_property)
 
     # Push (completion messages) and device-list pushes
 
@@ -531,12 +531,3 @@ def _seconds(header: str | None) -> float | None:
     except ValueError:
         return None
     return seconds if math.isfinite(seconds) and seconds >= 0 else None
-
-
-def _energy_date(value: date | str, period: str) -> str:
-    date_format, pattern, label = _DATE_FORMATS[period]
-    if isinstance(value, date):
-        return value.strftime(date_format)
-    if not pattern.match(value):
-        raise ValueError(f"{period} dates must look like {label}")
-    return value
