@@ -17,6 +17,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from homeassistant.core import callback
+from homeassistant.helpers.event import async_track_time_interval
 from homeassistant.util import dt as dt_util
 
 from .api import (
@@ -37,6 +38,8 @@ if TYPE_CHECKING:
 
 # LG itemises today by completed hours: reading more often than hourly brings nothing new.
 TODAY_INTERVAL = timedelta(hours=1)
+# How often energy looks for due reads (and appliances that joined), whatever polling does.
+CHECK_INTERVAL = timedelta(minutes=10)
 # Days of daily history kept and imported (LG answers up to a month per query).
 HISTORY_DAYS = 30
 HISTORY_MONTHS = 12
@@ -159,11 +162,17 @@ class EnergyReader:
         self._warned: set[tuple[str, str]] = set()
 
     async def async_setup(self) -> None:
-        """Learn which appliances LG meters before the sensors are made, then read after each refresh."""
+        """Learn which appliances LG meters before the sensors are made, then read what is due."""
         await self.async_read_profiles()
         entry = self.coordinator.config_entry
-        entry.async_on_unload(self.coordinator.async_add_listener(self.async_on_refresh))
-        self.async_on_refresh()
+        entry.async_on_unload(
+            async_track_time_interval(self.coordinator.hass, self._async_check, CHECK_INTERVAL)
+        )
+        self.async_read_when_due()
+
+    @callback
+    def _async_check(self, _now: datetime) -> None:
+        self.async_read_when_due()
 
     def as_diagnostics(self) -> dict[str, object]:
         """Return what was read, by device id: today's and this month's watt-hours and what is known."""
@@ -198,16 +207,22 @@ class EnergyReader:
         return energy.prop if energy else None
 
     async def async_read_profiles(self) -> None:
-        """Learn which appliances LG meters, so their sensors exist from setup on."""
+        """Learn which appliances LG meters, so their sensors exist from setup on (and on joining)."""
+        learned = False
         for device_id in list(self.coordinator.data):
             if device_id in self.appliances:
                 continue
             if not self._client_allows(Priority.CONFIRM):
-                return
+                break
             try:
                 await self._async_read_profile(device_id)
             except ThinQError as err:
                 self._warn_once(device_id, "profile", err)
+            else:
+                learned = True
+        if learned:
+            # The sensor platform adds the sensors of the appliances found metered.
+            self.coordinator.async_update_listeners()
 
     async def _async_read_profile(self, device_id: str) -> None:
         try:
@@ -221,8 +236,8 @@ class EnergyReader:
         self.appliances[device_id] = ApplianceEnergy(profile.metered) if profile.metered else None
 
     @callback
-    def async_on_refresh(self) -> None:
-        """After each refresh: read what is due in the background, if energy's share allows."""
+    def async_read_when_due(self) -> None:
+        """Read what is due in the background, as far as energy's share allows."""
         if self._reading or not self.coordinator.data:
             return
         self._reading = True
