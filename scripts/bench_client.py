@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from custom_components.thinq_voice.api import ThinQConnectClient
 from custom_components.thinq_voice.api.const import DEFAULT_HOURLY_REQUEST_BUDGET
 from custom_components.thinq_voice.const import DEFAULT_REFRESH_INTERVAL, DEVICE_LIST_INTERVAL
-from custom_components.thinq_voice.coordinator import ENERGY_INTERVAL, polling_interval
+from custom_components.thinq_voice.coordinator import BACKGROUND_OVERHEAD, polling_interval
 from simulator import DEFAULT_TOKEN, Simulator
 
 
@@ -83,7 +83,7 @@ async def main() -> None:
     )
     print(f"refresh interval {DEFAULT_REFRESH_INTERVAL.total_seconds():.0f} s, widened to fit the budget;")
     print(
-        f"energy history adds a read every {ENERGY_INTERVAL.total_seconds() / 3600:.0f} h per device while the budget has room):"
+        f"energy reads take at most {BACKGROUND_OVERHEAD - 1} requests/h for the account, the device list 1):"
     )
     for count in (1, 4, 12, 50, 200):
         interval = polling_interval(DEFAULT_REFRESH_INTERVAL, count)
