@@ -99,6 +99,43 @@ def print_log(config_dir: Path) -> None:
                     print(line[:4000])
 
 
+async def check_energy(run: harness.Harness) -> None:
+    """Energy sensors exist from setup with values, and LG's readings are long-term statistics."""
+
+    async def energy_sensors() -> list[dict[str, object]]:
+        states = await run.api("GET", "/api/states")
+        return [state for state in states if str(state["entity_id"]).endswith("_energy_today")]
+
+    sensors = await wait_for(energy_sensors, "energy sensors")
+    with_values = [state for state in sensors if state["state"] not in ("unavailable", "unknown")]
+    check(
+        bool(with_values), f"{len(sensors)} appliances have energy sensors, {len(with_values)} with a value"
+    )
+
+    async def energy_statistics() -> list[str]:
+        found = await run.ws({"type": "recorder/list_statistic_ids", "statistic_type": "sum"})
+        return [
+            item["statistic_id"] for item in found if item["statistic_id"].startswith("thinq_voice:energy_")
+        ]
+
+    # The recorder writes imported statistics on its next commit.
+    ours = await wait_for(energy_statistics, "energy statistics", timeout=30)
+    check(bool(ours), f"{len(ours)} appliances have an energy statistic for the Energy dashboard")
+    rows = await run.ws(
+        {
+            "type": "recorder/statistics_during_period",
+            "start_time": "2000-01-01T00:00:00Z",
+            "statistic_ids": ours[:1],
+            "period": "day",
+            "types": ["change", "sum"],
+        }
+    )
+    days = rows.get(ours[0], [])
+    check(
+        len(days) >= 28 and all(day["change"] >= 0 for day in days), f"{ours[0]} has {len(days)} days of use"
+    )
+
+
 async def main() -> int:
     """Run the checks; return the process exit code."""
     started = time.monotonic()
@@ -128,6 +165,7 @@ async def main() -> int:
 
             states = await wait_for(appliance_states, "appliance entities with a state")
             check(bool(states), f"{len(states)} appliance entities have a state")
+            await check_energy(run)
             result = await run.api(
                 "POST",
                 "/api/conversation/process",
