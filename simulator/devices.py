@@ -292,13 +292,15 @@ class AirConditioner(Device):
         self.part()["temperature"]["currentTemperature"] = half_degrees(self._current)
         sensors = self.part().get("airQualitySensor")
         if sensors is not None:
-            sensors.update(
-                humidity=round(self._humidity),
-                PM1=round(self._pm * 0.6),
-                PM2=round(self._pm),
-                PM10=round(self._pm * 1.5),
-                totalPollutionLevel=pollution_level(self._pm),
-            )
+            readings = {
+                "humidity": round(self._humidity),
+                "PM1": round(self._pm * 0.6),
+                "PM2": round(self._pm),
+                "PM10": round(self._pm * 1.5),
+                "totalPollutionLevel": pollution_level(self._pm),
+            }
+            # Only the sensors this unit has: some real ACs report humidity but no dust.
+            sensors.update({name: value for name, value in readings.items() if name in sensors})
 
 
 class AirPurifier(Device):

@@ -35,6 +35,7 @@ PLATFORMS: list[Platform] = [
     Platform.SELECT,
     Platform.SENSOR,
     Platform.SWITCH,
+    Platform.TIME,
     Platform.VACUUM,
     Platform.WATER_HEATER,
 ]

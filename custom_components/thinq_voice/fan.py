@@ -1,5 +1,6 @@
 """Fans: air purifiers, purifier fans and ceiling fans (power, speed and job modes as presets)."""
 
+import math
 import re
 from typing import Any, override
 
@@ -7,12 +8,17 @@ from homeassistant.components.fan import FanEntity
 from homeassistant.components.fan.const import FanEntityFeature
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
-from homeassistant.util.percentage import ordered_list_item_to_percentage, percentage_to_ordered_list_item
+from homeassistant.util.percentage import (
+    ordered_list_item_to_percentage,
+    percentage_to_ordered_list_item,
+    percentage_to_ranged_value,
+    ranged_value_to_percentage,
+)
 
-from .api.models import DeviceProfile
+from .api.models import DeviceProfile, RangeSpec
 from .coordinator import Appliance, ThinQVoiceConfigEntry, ThinQVoiceCoordinator
-from .entity import ThinQVoiceEntity, async_add_appliance_entities
-from .properties import FAN_MARKERS, FAN_POWER_PROPS
+from .entity import ThinQVoiceEntity, async_add_appliance_entities, number_value
+from .properties import FAN_MARKERS, FAN_POWER_PROPS, HOOD_FAN
 
 PARALLEL_UPDATES = 1
 
@@ -35,10 +41,15 @@ async def async_setup_entry(
 ) -> None:
     """Add a fan entity to every air purifier and fan."""
 
-    def make(coordinator: ThinQVoiceCoordinator, appliance: Appliance) -> list[ThinQVoiceFan]:
+    def make(coordinator: ThinQVoiceCoordinator, appliance: Appliance) -> list[FanEntity]:
         profile = appliance.profile
         power = next((name for name in FAN_POWER_PROPS if profile.get("operation", name) is not None), None)
-        return [ThinQVoiceFan(coordinator, appliance, power)] if power else []
+        if power:
+            return [ThinQVoiceFan(coordinator, appliance, power)]
+        speed = profile.get(*HOOD_FAN)
+        if speed is not None and speed.writable and isinstance(speed.write_values, RangeSpec):
+            return [ThinQVoiceHoodFan(coordinator, appliance, speed.write_values)]
+        return []
 
     async_add_appliance_entities(entry, async_add_entities, make)
 
@@ -129,3 +140,60 @@ class ThinQVoiceFan(ThinQVoiceEntity, FanEntity):
         """Switch to the job mode."""
         if self._job is not None:
             await self.async_send(self._job, "currentJobMode", preset_mode.upper())
+
+
+class ThinQVoiceHoodFan(ThinQVoiceEntity, FanEntity):
+    """A hood's (or ventilator's) fan: speed 0 is off, 1 to the profile's maximum a percentage.
+
+    The lamp's brightness goes in the same body (`models.sdk_companions`), as LG's SDK sends it.
+    """
+
+    _attr_name = None
+    _attr_translation_key = "fan"
+
+    def __init__(self, coordinator: ThinQVoiceCoordinator, appliance: Appliance, speeds: RangeSpec) -> None:
+        """Read the speeds the profile offers."""
+        super().__init__(coordinator, appliance.info.device_id, "fan")
+        self._speeds = (max(speeds.min, 1), speeds.max)
+        self._attr_speed_count = int(speeds.max - self._speeds[0] + 1)
+        self._attr_supported_features = (
+            FanEntityFeature.TURN_ON | FanEntityFeature.TURN_OFF | FanEntityFeature.SET_SPEED
+        )
+
+    @property
+    def _speed(self) -> float | None:
+        return number_value(self.state_value(*HOOD_FAN))
+
+    @property
+    @override
+    def is_on(self) -> bool | None:
+        """Return whether the fan turns."""
+        speed = self._speed
+        return None if speed is None else speed > 0
+
+    @property
+    @override
+    def percentage(self) -> int | None:
+        """Return the speed as a percentage."""
+        speed = self._speed
+        if speed is None:
+            return None
+        return 0 if speed <= 0 else ranged_value_to_percentage(self._speeds, speed)
+
+    @override
+    async def async_turn_on(
+        self, percentage: int | None = None, preset_mode: str | None = None, **kwargs: Any
+    ) -> None:
+        """Turn the fan on at the speed asked for, else at the lowest."""
+        await self.async_set_percentage(percentage if percentage is not None else 1)
+
+    @override
+    async def async_turn_off(self, **kwargs: Any) -> None:
+        """Stop the fan."""
+        await self.async_send(*HOOD_FAN, 0)
+
+    @override
+    async def async_set_percentage(self, percentage: int) -> None:
+        """Set the speed nearest the percentage; 0 stops the fan."""
+        speed = 0 if percentage == 0 else math.ceil(percentage_to_ranged_value(self._speeds, percentage))
+        await self.async_send(*HOOD_FAN, speed)

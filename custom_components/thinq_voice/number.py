@@ -29,6 +29,12 @@ class ThinQVoiceNumberEntityDescription(NumberEntityDescription):
 
 
 _HOURS = RangeSpec(min=0, max=24, step=1)
+# The flag LG reports beside a relative timer's hours (SET / UNSET).
+TIMER_FLAGS = {
+    ("timer", "relativeHourToStart"): "relativeStartTimer",
+    ("timer", "relativeHourToStop"): "relativeStopTimer",
+    ("sleepTimer", "relativeHourToStop"): "relativeStopTimer",
+}
 
 NUMBERS: dict[str, ThinQVoiceNumberEntityDescription] = {
     description.key: description
@@ -64,6 +70,9 @@ NUMBERS: dict[str, ThinQVoiceNumberEntityDescription] = {
             entity_registry_enabled_default=False,
         ),
         ThinQVoiceNumberEntityDescription(key="light_brightness", native_unit_of_measurement=PERCENTAGE),
+        # The hood's fan entity sets the same speed; the number stays for who used it before.
+        ThinQVoiceNumberEntityDescription(key="fan_speed", entity_registry_enabled_default=False),
+        ThinQVoiceNumberEntityDescription(key="wind_step", mode=NumberMode.SLIDER),
     )
 }
 
@@ -112,8 +121,17 @@ class ThinQVoiceNumber(ThinQVoicePropertyEntity, NumberEntity):
     @property
     @override
     def native_value(self) -> float | None:
-        """Return the current value."""
-        return number_value(self.property_value)
+        """Return the current value; a relative timer LG flags UNSET (and gives no hours for) is 0."""
+        value = number_value(self.property_value)
+        key = self.spec.key
+        flag = TIMER_FLAGS.get((key.resource, key.name))
+        if (
+            value is None
+            and flag is not None
+            and self.state_value(key.resource, flag, key.location) == "UNSET"
+        ):
+            return 0
+        return value
 
     @override
     async def async_set_native_value(self, value: float) -> None:

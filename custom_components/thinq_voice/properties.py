@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from homeassistant.const import Platform
 
-from .api.models import DeviceProfile, PropertyKey, PropertySpec, PropertyType
+from .api.models import DeviceProfile, DeviceState, PropertyKey, PropertySpec, PropertyType
 
 RUN_STATE = ("runState", "currentState")
 REMOTE_CONTROL = ("remoteControlEnable", "remoteControlEnabled")
@@ -54,6 +54,8 @@ PROPERTY_KEYS: dict[tuple[str, str], str] = {
     ("airQualitySensor", "humidity"): "humidity",
     ("airQualitySensor", "temperature"): "temperature",
     ("airQualitySensor", "odor"): "odor",
+    # LG's own spelling in AC profiles and states (HA core's fixtures, the spec's AC example).
+    ("airQualitySensor", "oder"): "odor",
     ("airQualitySensor", "odorLevel"): "odor_level",
     ("airQualitySensor", "totalPollution"): "total_pollution",
     ("airQualitySensor", "totalPollutionLevel"): "total_pollution_level",
@@ -135,6 +137,8 @@ FAN_MARKERS = ("airPurifierJobMode", "airFanJobMode")
 FAN_POWER_PROPS = ("ceilingfanOperationMode", "airPurifierOperationMode", "airFanOperationMode")
 HUMIDIFIER_MARKERS = ("dehumidifierJobMode", "humidifierJobMode")
 VACUUM_OPERATION = ("operation", "cleanOperationMode")
+# A hood's fan speed (0 is off): a fan entity.
+HOOD_FAN = ("ventilation", "fanSpeed")
 WATER_HEATER_MARKER = "waterHeaterJobMode"
 
 # Locations named in entity names (generated translations exist for each of them).
@@ -305,3 +309,25 @@ def generic_specs(profile: DeviceProfile, platform: Platform) -> list[PropertySp
         if current is None or (current.key.unit not in (None, "C") and spec.key.unit == "C"):
             chosen[slot] = spec
     return list(chosen.values())
+
+
+# Read-only values LG reports in the state without declaring them in the profile: an enum's values,
+# or None for a number (an AC's air quality level in HA core's fixtures, the spec AC's wind step).
+REPORTED_ONLY: dict[tuple[str, str], tuple[str, ...] | None] = {
+    ("airQualitySensor", "totalPollutionLevel"): ("GOOD", "NORMAL", "BAD", "VERY_BAD", "INVALID"),
+    ("airFlow", "windStep"): None,
+}
+
+
+def reported_only_specs(profile: DeviceProfile, state: DeviceState | None) -> list[PropertySpec]:
+    """Return read-only specs for values the state reports but the profile leaves out."""
+    if state is None:
+        return []
+    specs = []
+    for key in state.values:
+        if (key.resource, key.name) not in REPORTED_ONLY or key in profile.properties:
+            continue
+        values = REPORTED_ONLY[(key.resource, key.name)]
+        kind = PropertyType.NUMBER if values is None else PropertyType.ENUM
+        specs.append(PropertySpec(key, kind, readable=True, writable=False, read_values=values))
+    return specs

@@ -38,7 +38,10 @@ class ThinQVoiceSelect(ThinQVoicePropertyEntity, SelectEntity):
         super().__init__(coordinator, appliance, spec, key)
         self.entity_description = SelectEntityDescription(key=key)
         values = spec.write_values if isinstance(spec.write_values, tuple) else ()
-        self._values = {str(value).lower(): value for value in values}
+        # Values LG only reports (a humidifier's AUTO wind) are options too, so the state shows
+        # them; choosing one gets LG's profile refusal, translated.
+        readable = spec.read_values if isinstance(spec.read_values, tuple) else ()
+        self._values = {str(value).lower(): value for value in (*values, *readable)}
         self._attr_options = list(self._values)
 
     @property

@@ -36,6 +36,7 @@ from .properties import (
     RUN_STATE,
     generic_specs,
     naming,
+    reported_only_specs,
 )
 
 PARALLEL_UPDATES = 0
@@ -243,7 +244,8 @@ async def async_setup_entry(
 
 def _appliance_sensors(coordinator: ThinQVoiceCoordinator, appliance: Appliance) -> list[Entity]:
     entities: list[Entity] = []
-    for spec in generic_specs(appliance.profile, Platform.SENSOR):
+    specs = generic_specs(appliance.profile, Platform.SENSOR)
+    for spec in [*specs, *reported_only_specs(appliance.profile, appliance.state)]:
         key = PROPERTY_KEYS[(spec.key.resource, spec.key.name)]
         description = SENSORS.get(key, ThinQVoiceSensorEntityDescription(key=key))
         if spec.type is PropertyType.ENUM:

@@ -799,20 +799,31 @@ def parse_devices(data: object) -> list[DeviceInfo]:
 
 
 # Properties LG's SDK (thinqconnect) always sends in one body with another: (resource, property)
-# -> the companion property. A timer's minute goes with its hour (the SDK's `set_*_time_to_*`
-# take both); a hood's lamp with its fan speed and back (`HoodDevice.set_fan_speed` sends the
-# lamp's current brightness too). `relativeMinuteToStop` is not here: the SDK leaves it out when
-# it is 0, and an hour-only change is what we send.
-_SDK_COMPANIONS: Mapping[tuple[str, str], tuple[str, str]] = {
-    ("timer", "relativeHourToStart"): ("timer", "relativeMinuteToStart"),
-    ("timer", "absoluteHourToStart"): ("timer", "absoluteMinuteToStart"),
-    ("timer", "absoluteHourToStop"): ("timer", "absoluteMinuteToStop"),
-    ("sleepTimer", "relativeHourToStop"): ("sleepTimer", "relativeMinuteToStop"),
-    ("ventilation", "fanSpeed"): ("lamp", "lampBrightness"),
-    ("lamp", "lampBrightness"): ("ventilation", "fanSpeed"),
+# -> its companions. A timer's minute goes with its hour (the SDK's `set_*_time_to_*` take both);
+# a hood's lamp with its fan speed and back (`HoodDevice.set_fan_speed` sends the lamp's current
+# brightness too); a cooktop burner's power level with its timer. `relativeMinuteToStop` is not
+# here: the SDK leaves it out when it is 0, and an hour-only change is what we send.
+_SDK_COMPANIONS: Mapping[tuple[str, str], tuple[tuple[str, str], ...]] = {
+    ("timer", "relativeHourToStart"): (("timer", "relativeMinuteToStart"),),
+    ("timer", "absoluteHourToStart"): (("timer", "absoluteMinuteToStart"),),
+    ("timer", "absoluteHourToStop"): (("timer", "absoluteMinuteToStop"),),
+    ("sleepTimer", "relativeHourToStop"): (("sleepTimer", "relativeMinuteToStop"),),
+    ("ventilation", "fanSpeed"): (("lamp", "lampBrightness"),),
+    ("lamp", "lampBrightness"): (("ventilation", "fanSpeed"),),
+    ("power", "powerLevel"): (("timer", "remainHour"), ("timer", "remainMinute")),
+    ("timer", "remainHour"): (("power", "powerLevel"), ("timer", "remainMinute")),
+    ("timer", "remainMinute"): (("power", "powerLevel"), ("timer", "remainHour")),
 }
-# Companions whose value is the appliance's current one; the others (timer minutes) start at 0.
-_KEEP_CURRENT = frozenset({("lamp", "lampBrightness"), ("ventilation", "fanSpeed")})
+# Companions sent with the appliance's current value; the others (timer minutes) start at 0.
+_KEEP_CURRENT = frozenset(
+    {
+        ("lamp", "lampBrightness"),
+        ("ventilation", "fanSpeed"),
+        ("power", "powerLevel"),
+        ("timer", "remainHour"),
+        ("timer", "remainMinute"),
+    }
+)
 
 
 def sdk_companions(
@@ -822,13 +833,13 @@ def sdk_companions(
 
     Only a companion the profile lets us write is added; one whose current value is unknown is left out.
     """
-    companion = _SDK_COMPANIONS.get((resource, prop))
-    if companion is None:
-        return {}
-    spec = profile.get(*companion, location)
-    if spec is None or not spec.writable:
-        return {}
-    if companion not in _KEEP_CURRENT:
-        return {companion: 0}
-    current = None if state is None else state.get(*companion, location)
-    return {} if current is None else {companion: current}
+    together: dict[tuple[str, str], JsonValue] = {}
+    for companion in _SDK_COMPANIONS.get((resource, prop), ()):
+        spec = profile.get(*companion, location)
+        if spec is None or not spec.writable:
+            continue
+        if companion not in _KEEP_CURRENT:
+            together[companion] = 0
+        elif state is not None and (current := state.get(*companion, location)) is not None:
+            together[companion] = current
+    return together
