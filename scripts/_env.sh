@@ -48,6 +48,8 @@ else
 fi
 TEST_VENV="$VENV_BASE/test"
 RUN_VENV="$VENV_BASE/run"
+# The unit tests and strict mypy also run on the Home Assistant users run ($HA_RUNTIME_VERSION).
+TEST_RUNTIME_HA_VENV="$VENV_BASE/test-2611"
 
 # The Debian mirror the host's apt already uses (never hard-coded).
 debian_mirror() {

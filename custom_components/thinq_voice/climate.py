@@ -10,7 +10,7 @@ from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from .api.models import DeviceProfile, RangeSpec
 from .coordinator import Appliance, ThinQVoiceConfigEntry, ThinQVoiceCoordinator
-from .entity import ThinQVoiceEntity, async_add_appliance_entities, number_value
+from .entity import OldTemperatureNames, ThinQVoiceEntity, async_add_appliance_entities, number_value
 from .properties import CLIMATE_MARKERS, climate_wind_property
 
 PARALLEL_UPDATES = 1
@@ -56,7 +56,7 @@ def _enum(profile: DeviceProfile, resource: str, name: str) -> list[str]:
     return [str(value) for value in spec.write_values]
 
 
-class ThinQVoiceClimate(ThinQVoiceEntity, ClimateEntity):
+class ThinQVoiceClimate(OldTemperatureNames, ThinQVoiceEntity, ClimateEntity):
     """An air conditioner: HVAC mode from job mode and power, fan speed, swing and target temperature."""
 
     _attr_name = None
@@ -131,34 +131,15 @@ class ThinQVoiceClimate(ThinQVoiceEntity, ClimateEntity):
             return name
         return "targetTemperature"
 
-    # Home Assistant 2026.11 renamed the temperature members to native_*; 2026.10, which the
-    # unit tests run on, knows only the old names. Providing both serves both versions, and
-    # 2026.11 uses the native ones without logging a deprecation.
     @property
     def native_temperature_unit(self) -> str:
         """Return the unit the appliance reports in."""
-        return self.temperature_unit
-
-    @property
-    def native_current_temperature(self) -> float | None:
-        """Return the room temperature."""
-        return self.current_temperature
-
-    @property
-    def native_target_temperature(self) -> float | None:
-        """Return the target temperature."""
-        return self.target_temperature
+        return UnitOfTemperature.FAHRENHEIT if self._unit == "F" else UnitOfTemperature.CELSIUS
 
     @property
     def _unit(self) -> str:
         """Return LG's name of the unit the appliance reports in (C or F)."""
         return "F" if self.state_value(TEMPERATURE, "unit") == "F" else "C"
-
-    @property
-    @override
-    def temperature_unit(self) -> str:
-        """Return the unit the appliance reports in."""
-        return UnitOfTemperature.FAHRENHEIT if self._unit == "F" else UnitOfTemperature.CELSIUS
 
     @property
     @override
@@ -205,14 +186,12 @@ class ThinQVoiceClimate(ThinQVoiceEntity, ClimateEntity):
         return None if value is None else "on" if value else "off"
 
     @property
-    @override
-    def current_temperature(self) -> float | None:
+    def native_current_temperature(self) -> float | None:
         """Return the room temperature."""
         return number_value(self.state_value(TEMPERATURE, "currentTemperature"))
 
     @property
-    @override
-    def target_temperature(self) -> float | None:
+    def native_target_temperature(self) -> float | None:
         """Return the target temperature."""
         return number_value(self.state_value(TEMPERATURE, "targetTemperature"))
 

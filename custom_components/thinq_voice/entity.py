@@ -1,8 +1,9 @@
 """Base entities of ThinQ Voice appliances."""
 
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any, override
+from typing import TYPE_CHECKING, Any, override
 
+from homeassistant.const import MAJOR_VERSION, MINOR_VERSION
 from homeassistant.core import callback
 from homeassistant.helpers.device_registry import CONNECTION_NETWORK_MAC, DeviceInfo
 from homeassistant.helpers.entity import Entity
@@ -18,6 +19,35 @@ from .sent_controls import same_value
 from .tv_coordinator import TvCoordinator
 
 MANUFACTURER = "LG Electronics"
+
+# Home Assistant 2026.11 reads a climate or water heater's temperatures from native_* members and
+# makes the old names (temperature_unit, current_temperature, target_temperature) final, deprecated;
+# before 2026.11 it reads only the old names. Our entities provide the native_* members; on an older
+# Home Assistant this mixin serves the old names from them. Strict mypy checks the 2026.11 API.
+if TYPE_CHECKING or (MAJOR_VERSION, MINOR_VERSION) >= (2026, 11):
+
+    class OldTemperatureNames:
+        """Nothing to add: this Home Assistant reads the native_* temperature members."""
+
+else:
+
+    class OldTemperatureNames:
+        """The temperature members Home Assistant before 2026.11 reads, from the native_* ones."""
+
+        @property
+        def temperature_unit(self) -> str:
+            """Return the unit the appliance reports temperatures in."""
+            return self.native_temperature_unit
+
+        @property
+        def current_temperature(self) -> float | None:
+            """Return the measured temperature."""
+            return self.native_current_temperature
+
+        @property
+        def target_temperature(self) -> float | None:
+            """Return the target temperature."""
+            return self.native_target_temperature
 
 
 class ThinQVoiceEntity(CoordinatorEntity[ThinQVoiceCoordinator]):

@@ -14,7 +14,7 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from .coordinator import Appliance, ThinQVoiceConfigEntry, ThinQVoiceCoordinator
-from .entity import ThinQVoiceEntity, async_add_appliance_entities, number_value
+from .entity import OldTemperatureNames, ThinQVoiceEntity, async_add_appliance_entities, number_value
 from .properties import WATER_HEATER_MARKER
 
 PARALLEL_UPDATES = 1
@@ -39,14 +39,11 @@ async def async_setup_entry(
     async_add_appliance_entities(entry, async_add_entities, make)
 
 
-class ThinQVoiceWaterHeater(ThinQVoiceEntity, WaterHeaterEntity):
+class ThinQVoiceWaterHeater(OldTemperatureNames, ThinQVoiceEntity, WaterHeaterEntity):
     """Target temperature, operation mode and away (vacation) mode."""
 
     _attr_name = None
     _attr_translation_key = "water_heater"
-    _attr_temperature_unit = UnitOfTemperature.CELSIUS
-    # 2026.11 reads the native_* names, 2026.10 the old ones (see climate.py).
-    _attr_native_temperature_unit = UnitOfTemperature.CELSIUS
 
     def __init__(self, coordinator: ThinQVoiceCoordinator, appliance: Appliance) -> None:
         """Read the modes the profile offers."""
@@ -66,24 +63,17 @@ class ThinQVoiceWaterHeater(ThinQVoiceEntity, WaterHeaterEntity):
         self._attr_supported_features = features
 
     @property
+    def native_temperature_unit(self) -> str:
+        """Return the unit LG reports water temperatures in."""
+        return UnitOfTemperature.CELSIUS
+
+    @property
     def native_current_temperature(self) -> float | None:
-        """Return the water temperature."""
-        return self.current_temperature
-
-    @property
-    def native_target_temperature(self) -> float | None:
-        """Return the target water temperature."""
-        return self.target_temperature
-
-    @property
-    @override
-    def current_temperature(self) -> float | None:
         """Return the water temperature."""
         return number_value(self.state_value(TEMPERATURE, "currentTemperature"))
 
     @property
-    @override
-    def target_temperature(self) -> float | None:
+    def native_target_temperature(self) -> float | None:
         """Return the target temperature."""
         return number_value(self.state_value(TEMPERATURE, "targetTemperature"))
 
