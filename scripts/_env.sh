@@ -119,7 +119,8 @@ ensure_mosquitto() {
   if [ "$ENV_MODE" = "chroot" ]; then
     [ -x "$SID_ROOT/usr/sbin/mosquitto" ] && return 0
     log "installing mosquitto (the simulator's MQTT broker) into $SID_ROOT"
-    chroot "$SID_ROOT" /usr/bin/env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    # The chroot follows a snapshot-like mirror whose Release file may be past its Valid-Until date.
+    chroot "$SID_ROOT" /usr/bin/env DEBIAN_FRONTEND=noninteractive apt-get -o Acquire::Check-Valid-Until=false update -qq
     chroot "$SID_ROOT" /usr/bin/env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq mosquitto >/dev/null
     return 0
   fi
