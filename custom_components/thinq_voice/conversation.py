@@ -6,8 +6,7 @@ import logging
 from typing import Literal, TypeGuard, override
 
 from homeassistant.components import conversation, persistent_notification
-from homeassistant.core import Context, HomeAssistant
-from homeassistant.exceptions import HomeAssistantError
+from homeassistant.core import Context, HomeAssistant, callback
 from homeassistant.helpers import intent
 from homeassistant.helpers.device_registry import DeviceEntryType, DeviceInfo
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
@@ -29,6 +28,7 @@ from .agent.answers import say
 from .agent.confirmations import async_unconfirmed
 from .agent.context import Conversation, ConversationMemory, Step
 from .agent.phrases import Phrases, expand, load_phrases
+from .agent.retry import Attempt, UnattendedCommand
 from .agent.schedule import LONGEST_AHEAD, ScheduledAction, Scheduler, due_at, new_action
 from .agent.targets import Appliance, ApplianceIndex, match, name_key
 from .announce import Offer, async_take_offer
@@ -41,6 +41,7 @@ from .const import (
     NO_FALLBACK_AGENT,
 )
 from .coordinator import ThinQVoiceConfigEntry
+from .errors import MAX_ECHO, log_safe
 from .voice import NotUnderstood, is_correction, parse, parse_fragment
 from .voice.korean import has_final_consonant
 from .voice.model import DECLINED, Action, Command, DeviceType, Intent, ParseResult, Question, QuestionIntent
@@ -116,6 +117,8 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
         self.memory = ConversationMemory()
         self.phrases: Phrases = {}
         self.scheduler: Scheduler | None = None
+        # Scheduled actions trying again after a failure that may pass.
+        self._unattended: set[UnattendedCommand] = set()
         self.appliances: ApplianceIndex | None = None
 
     @override
@@ -128,6 +131,14 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
         self.scheduler = Scheduler(self.hass, self.entry.entry_id, self._async_run_scheduled)
         await self.scheduler.async_load()
         self.async_on_remove(self.scheduler.async_stop)
+        self.async_on_remove(self._cancel_unattended)
+
+    @callback
+    def _cancel_unattended(self) -> None:
+        """Drop the next attempts of scheduled actions (they stay saved for the next start)."""
+        for run in self._unattended:
+            run.cancel()
+        self._unattended.clear()
 
     @property
     @override
@@ -164,7 +175,14 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
         parts: list[Action] = [part for result in understood for part in result.parts]
         if declined := _declined(parsed, parts, language):
             # Understood well enough to say why not: another agent could act on the part it reads.
-            return self._reply(user_input, chat_log, language, declined, asked=False)
+            return self._reply(
+                user_input,
+                chat_log,
+                language,
+                declined,
+                asked=False,
+                error=intent.IntentResponseErrorCode.FAILED_TO_HANDLE,
+            )
         if understood:
             language = understood[0].language.value
         fragment = len(understood) < len(parsed)
@@ -531,24 +549,37 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
         return say(language, "schedule_cancelled", device=appliance.name)
 
     async def _async_run_scheduled(self, action: ScheduledAction) -> None:
-        """Run an action that fell due; tell the user through a notification when it fails."""
+        """Run an action that fell due, again while its failure may pass (`agent.retry`)."""
+        scheduler = self.scheduler
+        assert scheduler is not None  # it runs this
+
+        def _find() -> Appliance | None:
+            appliances = self.appliances.get() if self.appliances else []
+            return next((candidate for candidate in appliances if action.is_for(candidate)), None)
+
+        async def _async_outcome(attempt: Attempt) -> None:
+            self._unattended.discard(run)
+            await scheduler.async_finish(action)
+            self._tell_scheduled_outcome(action, attempt, run.context)
+
+        run = UnattendedCommand(
+            self.hass,
+            _find,
+            action.command,
+            action.language,
+            action.name,
+            Context(),
+            _async_outcome,
+            wanted=lambda: scheduler.is_waiting(action),
+        )
+        self._unattended.add(run)
+        await run.async_run()
+
+    @callback
+    def _tell_scheduled_outcome(self, action: ScheduledAction, attempt: Attempt, context: Context) -> None:
+        """Tell how a scheduled action ended, once: an event, and a notification when it failed."""
         language = action.language
-        appliances = self.appliances.get() if self.appliances else []
-        appliance = next((candidate for candidate in appliances if action.is_for(candidate)), None)
-        context = Context()
-        confirmed = False
-        if appliance is None:
-            speech, succeeded = say(language, "no_target", name=action.name), False
-        else:
-            try:
-                speech = await async_execute(self.hass, appliance, action.command, language, context)
-                succeeded = True
-            except ActionError as err:
-                speech, succeeded = err.speech, False
-            except HomeAssistantError as err:
-                speech, succeeded = str(err), False
-            # As for a spoken command: reported as done only once the appliance says so.
-            confirmed = succeeded and not await async_unconfirmed(self.hass, context.id, [appliance])
+        speech, succeeded, confirmed = attempt.speech, attempt.succeeded, attempt.confirmed
         self.hass.bus.async_fire(
             EVENT_SCHEDULED_ACTION,
             {
@@ -560,13 +591,20 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
                 "succeeded": succeeded,
                 "confirmed": confirmed,
                 "speech": speech,
+                "tries": attempt.tries,
             },
             context=context,
         )
         if succeeded:
-            _LOGGER.info("Ran the scheduled %s of %s", action.command.intent.value, action.name)
+            _LOGGER.info("Ran the scheduled %s of %s", action.command.intent.value, log_safe(action.name))
             return
-        _LOGGER.warning("The scheduled %s of %s failed: %s", action.command.intent.value, action.name, speech)
+        _LOGGER.warning(
+            "The scheduled %s of %s failed after %s tries: %s",
+            action.command.intent.value,
+            log_safe(action.name),
+            attempt.tries,
+            log_safe(speech, 4 * MAX_ECHO),
+        )
         persistent_notification.async_create(
             self.hass,
             say(

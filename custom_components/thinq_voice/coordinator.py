@@ -398,6 +398,10 @@ class ThinQVoiceCoordinator(DataUpdateCoordinator[dict[str, Appliance]]):
         self._async_token_accepted()
         if self.push.healthy and any(control.confirmed.result() for control in judged):
             self.push.missed_control(device_id)
+        if not self.last_update_success:
+            # LG answered again: the failed refresh is over, and polling starts afresh.
+            self.async_set_updated_data(self.data)
+            return
         # Not async_set_updated_data: that would restart the polling timer, and a command every
         # few minutes would then keep every other appliance from being read.
         self.async_update_listeners()

@@ -8,12 +8,14 @@ from datetime import timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from freezegun.api import FrozenDateTimeFactory
 from homeassistant.components import persistent_notification
 from homeassistant.core import Event, HomeAssistant
 from homeassistant.util import dt as dt_util
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry, async_fire_time_changed
 
+from custom_components.thinq_voice.agent.retry import GRACE
 from custom_components.thinq_voice.agent.schedule import (
     MISSED_GRACE,
     ScheduledAction,
@@ -237,17 +239,58 @@ async def test_action_finds_its_appliance_by_lg_id(
     assert controls(simulator, "로봇청소기") == [{"operation": {"cleanOperationMode": "START"}}]
 
 
+async def pass_time(hass: HomeAssistant, freezer: FrozenDateTimeFactory, delta: timedelta) -> None:
+    """Let time pass in steps of a few seconds, running Home Assistant's timers on the way."""
+    end = dt_util.utcnow() + delta
+    while dt_util.utcnow() < end:
+        freezer.tick(timedelta(seconds=5))
+        async_fire_time_changed(hass)
+        await hass.async_block_till_done()
+
+
 @pytest.mark.usefixtures("init_integration")
-async def test_failed_action_is_notified(hass: HomeAssistant, simulator: Simulator) -> None:
-    """When the time comes and the appliance refuses, the user gets a notification with the reason."""
+async def test_failed_action_is_notified(
+    hass: HomeAssistant, simulator: Simulator, freezer: FrozenDateTimeFactory
+) -> None:
+    """An appliance offline for the whole grace window: tried again, then told once, with the reason."""
     await say(hass, "30분 뒤에 로봇청소기 돌려줘")
     simulator.device(simulator.find("로봇청소기").device_id).online = False
     events: list[Event] = []
     hass.bus.async_listen(EVENT_SCHEDULED_ACTION, events.append)
-    await later(hass, timedelta(minutes=31))
+    await pass_time(hass, freezer, timedelta(minutes=30) + GRACE + timedelta(minutes=1))
     assert [event.data["succeeded"] for event in events] == [False]
+    assert events[0].data["tries"] > 3
+    assert "전원과 Wi-Fi" in events[0].data["speech"]
     notifications = persistent_notification._async_get_or_create_notifications(hass)
     assert any("로봇청소기 시작이 실행되지 않았어요" in item["message"] for item in notifications.values())
+    assert not controls(simulator, "로봇청소기")
+
+
+@pytest.mark.usefixtures("init_integration")
+async def test_action_due_in_a_cloud_outage_is_retried(
+    hass: HomeAssistant,
+    simulator: Simulator,
+    init_integration: MockConfigEntry,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """LG fails when the action falls due and is back 11 s later: the action runs, told once as done."""
+    await say(hass, "30분 뒤에 로봇청소기 돌려줘")
+    events: list[Event] = []
+    hass.bus.async_listen(EVENT_SCHEDULED_ACTION, events.append)
+    await pass_time(hass, freezer, timedelta(minutes=29))
+    simulator.set_faults({"fail_rate": 1.0})
+    await init_integration.runtime_data.async_refresh()
+    robot = next(state.entity_id for state in hass.states.async_all("vacuum") if "로봇청소기" in state.name)
+    assert hass.states.get(robot).state == "unavailable"  # type: ignore[union-attr]
+    await pass_time(hass, freezer, timedelta(minutes=1, seconds=1))
+    assert not events  # failed once, waiting to try again
+    await pass_time(hass, freezer, timedelta(seconds=11))
+    simulator.faults.reset()
+    await pass_time(hass, freezer, timedelta(seconds=30))
+    assert controls(simulator, "로봇청소기") == [{"operation": {"cleanOperationMode": "START"}}]
+    assert [(event.data["succeeded"], event.data["confirmed"]) for event in events] == [(True, True)]
+    assert events[0].data["tries"] >= 2
+    assert not persistent_notification._async_get_or_create_notifications(hass)
 
 
 @pytest.mark.usefixtures("init_integration")

@@ -222,7 +222,7 @@ type Runner = Callable[[ScheduledAction], Awaitable[None]]
 
 
 class Scheduler:
-    """The scheduled actions of one config entry: saved, armed, run once, then forgotten."""
+    """The scheduled actions of one config entry: saved, armed, run, then forgotten when finished."""
 
     def __init__(self, hass: HomeAssistant, entry_id: str, run: Runner) -> None:
         """Keep the store; nothing is read or armed before `async_load`."""
@@ -295,11 +295,21 @@ class Scheduler:
 
         self._timers[action.action_id] = async_track_point_in_utc_time(self.hass, _due, when)
 
+    def is_waiting(self, action: ScheduledAction) -> bool:
+        """Return whether an action is still kept: not cancelled, not finished."""
+        return action.action_id in self._actions
+
+    async def async_finish(self, action: ScheduledAction) -> None:
+        """Forget an action that ran: its outcome was told."""
+        if self._actions.pop(action.action_id, None) is not None:
+            await self._async_save()
+
     async def _async_fire(self, action_id: str) -> None:
-        action = self._actions.pop(action_id, None)
+        action = self._actions.get(action_id)
         if action is None:
             return  # cancelled in the meantime
-        await self._async_save()
+        # Kept (listed, cancellable, saved) until `async_finish`, also while it tries again:
+        # a restart meanwhile runs it again.
         await self._run(action)
 
     async def _async_save(self) -> None:
