@@ -265,7 +265,8 @@ class ThinQVoiceCoordinator(DataUpdateCoordinator[dict[str, Appliance]]):
         for a new token, so they wait for a second rejection.
         """
         try:
-            await self.client.async_get_route()
+            # Asked for someone: the user is about to be asked for a new token, or not.
+            await self.client.async_get_route(priority=Priority.CONFIRM)
         except ThinQAuthenticationError:
             return True
         except ThinQError as err:

@@ -187,9 +187,9 @@ class ThinQConnectClient:
 
     # Devices
 
-    async def async_get_route(self) -> Route:
+    async def async_get_route(self, *, priority: Priority = Priority.BACKGROUND) -> Route:
         """Return LG's API, MQTT and WebSocket servers for the account (`GET /route`)."""
-        return Route.from_json(await self._request("GET", "/route"))
+        return Route.from_json(await self._request("GET", "/route", priority=priority))
 
     async def async_get_devices(self, *, priority: Priority = Priority.BACKGROUND) -> list[DeviceInfo]:
         """Return the account's devices (`GET /devices`); LG asks to call this rarely."""
