@@ -4,7 +4,8 @@ Prints each agent's turn latency (p50, p95) and the share of the corpus it under
 run, for Korean over the ko fleet and English over the en fleet: first the single commands and
 questions (tests/ha/agent_corpus.py), then the second layer's dialogues (several actions,
 relative changes, follow-ups; tests/ha/second_layer_corpus.py), each said turn by turn in one
-conversation. Run:
+conversation. Before them, the parser's precision (wrong actions) and recall on the generated
+corpus (tests/voice/generated.py), per class. Run:
 scripts/envrun test python scripts/bench_agent.py
 """
 
@@ -19,9 +20,11 @@ from homeassistant.helpers import intent
 from homeassistant.util import dt as dt_util
 from pytest_homeassistant_custom_component.common import async_fire_time_changed
 
+from custom_components.thinq_voice.voice import parse
 from simulator import DEFAULT_TOKEN, Simulator
 from tests.ha.agent_corpus import english_cases, korean_cases
 from tests.ha.second_layer_corpus import ENGLISH, KOREAN
+from tests.voice.generated import Tally, cases, measure as measure_generated
 
 AGENTS = {"ThinQ Voice": "conversation.thinq_voice", "HA default": conversation.HOME_ASSISTANT_AGENT}
 NOT_UNDERSTOOD = {
@@ -107,8 +110,29 @@ async def run(fleet: str, language: str, sentences: list[str], dialogues: list[l
         await simulator.stop()
 
 
+def report_generated(language: str) -> None:
+    """Print the parser's precision (wrong actions) and recall on the generated corpus, per class."""
+    corpus = [case for case in cases() if case.language == language]
+    tallies, _ = measure_generated(corpus, parse)
+    print(f"\n{language}: generated corpus, {len(corpus)} sentences (parser)")
+    print(f"{'class':<18} {'sentences':>9} {'acted':>6} {'wrong':>6} {'precision':>10} {'recall':>8}")
+    total = Tally()
+    for (_, kind), tally in sorted(tallies.items()):
+        print(
+            f"{kind:<18} {tally.total:>9} {tally.acted:>6} {tally.wrong:>6} {tally.precision:>10.1%} {tally.recall:>8.1%}"
+        )
+        total.total += tally.total
+        total.right += tally.right
+        total.wrong += tally.wrong
+        total.acted += tally.acted
+    print(
+        f"{'all':<18} {total.total:>9} {total.acted:>6} {total.wrong:>6} {total.precision:>10.1%} {total.recall:>8.1%}"
+    )
+
+
 async def run_language(language: str) -> None:
     """Benchmark one language over its fleet."""
+    report_generated(language)
     cases = korean_cases() if language == "ko" else english_cases()
     # The TV's dialogues need the simulated TV: they are left out here, as are bad-input cases
     # (empty, overlong), which say nothing about understanding.

@@ -44,7 +44,17 @@ from .coordinator import ThinQVoiceConfigEntry
 from .errors import MAX_ECHO, log_safe
 from .voice import NotUnderstood, is_correction, parse, parse_fragment
 from .voice.korean import has_final_consonant
-from .voice.model import DECLINED, Action, Command, DeviceType, Intent, ParseResult, Question, QuestionIntent
+from .voice.model import (
+    DECLINED,
+    Action,
+    Command,
+    DeviceType,
+    Intent,
+    ParseResult,
+    Question,
+    QuestionIntent,
+    TargetPhrase,
+)
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -214,9 +224,12 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
             step = _same_as_before(self.hass, part, steps) or self._resolve(
                 part, appliances, context, language
             )
-            if isinstance(step, str):
-                if fragment:
-                    # Words that name no appliance ("오늘 날씨 어때") are for the fallback agent.
+            if step is None and len(parts) > 1 and part.target is not None:
+                # "start the dishwasher and turn on the heater": the sentence is ours, one name is not.
+                step = say(language, "no_target", name=part.target.text)
+            if step is None or isinstance(step, str):
+                if fragment or step is None:
+                    # Words that name no appliance ("오늘 날씨 어때", "불 꺼줘") are for the fallback agent.
                     return await self._async_fallback(user_input, chat_log, language)
                 return self._reply(
                     user_input,
@@ -369,8 +382,11 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
 
     def _resolve(
         self, part: Action, appliances: list[Appliance], context: Conversation | None, language: str
-    ) -> Step | str:
-        """Return the appliances a part is about, the choices to ask about, or why it has none."""
+    ) -> Step | str | None:
+        """Return the appliances a part is about, the choices to ask about, or why it has none.
+
+        None: the part names nothing of ours (no appliance word, no appliance's name).
+        """
         if _about_everything(part):
             return Step(part, appliances)
         target = part.target
@@ -399,8 +415,13 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
             ] or candidates
         if not candidates:
             if target is not None and target.text:
+                if target.device_type is None and target.location is None and target.unplaced:
+                    return None
                 return say(language, "no_target", name=target.text)
             return say(language, "which_device")
+        if isinstance(part, Command) and target is not None and not _names_cover(target, candidates):
+            # "다음 달 세탁기", "세탁기 건조기": words that are neither a kind nor a name said here.
+            return say(language, "unplaced_words", words=f"'{' '.join(target.unplaced)}'")
         if every:
             return Step(part, candidates)
         if len(candidates) > MAX_CHOICES:
@@ -716,6 +737,12 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
         return conversation.ConversationResult(
             response=response, conversation_id=chat_log.conversation_id, continue_conversation=asked
         )
+
+
+def _names_cover(target: TargetPhrase, candidates: list[Appliance]) -> bool:
+    """Return whether the words of a target that are no kind or area are in the appliances' names."""
+    keys = {key for appliance in candidates for key in appliance.keys | appliance.area_keys}
+    return all(any(name_key(word) in key for key in keys) for word in target.unplaced)
 
 
 def _declined(parsed: list[ParseResult], parts: list[Action], language: str) -> str | None:

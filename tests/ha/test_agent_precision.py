@@ -1,12 +1,13 @@
 """Sentences the agent must not act on: conditions, negations, unreadable times; nothing is sent."""
 
 from homeassistant.core import HomeAssistant
+from homeassistant.helpers import intent
 from homeassistant.setup import async_setup_component
 import pytest
 
 from simulator import Simulator
 
-from .test_conversation import speech, talk
+from .test_conversation import controls, speech, talk
 
 
 @pytest.fixture(autouse=True)
@@ -36,4 +37,99 @@ async def test_when_then_is_declined_and_sends_nothing(
     result = await talk(hass, text, language)
     assert said in speech(result)
     assert "아무것도 보내지 않았어요" in speech(result) or "didn't send anything" in speech(result)
+    assert not simulator.control_log
+
+
+_NOTHING_SENT = (
+    "아무것도 보내지 않았어요",
+    "didn't send anything",
+    "아무것도 바꾸지 않았어요",
+    "didn't change anything",
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("거실 에어컨 켜지 마", "ko"),
+        ("세탁기 돌리지 마세요", "ko"),
+        ("거실 에어컨 안 꺼도 돼", "ko"),
+        ("다음 달에 세탁기 돌려줘", "ko"),
+        ("내일 세탁기 돌려줘", "ko"),
+        ("나중에 건조기 돌려줘", "ko"),
+        ("7시까지 거실 에어컨 켜줘", "ko"),
+        ("거실 에어컨 25리터로 맞춰줘", "ko"),
+        ("세탁기 3 돌려줘", "ko"),
+        ("세탁기 건조기 돌려줘", "ko"),
+        ("냉장고 꺼줘", "ko"),
+        ("don't turn on the living room ac", "en"),
+        ("start the washer next month", "en"),
+        ("start the washer tomorrow", "en"),
+        ("set the living room ac to 25 liters", "en"),
+        ("turn off the fridge", "en"),
+    ],
+)
+@pytest.mark.usefixtures("init_integration")
+async def test_must_not_act(hass: HomeAssistant, simulator: Simulator, text: str, language: str) -> None:
+    """Near misses are answered with the reason and nothing reaches any appliance."""
+    result = await talk(hass, text, language)
+    assert any(words in speech(result) for words in _NOTHING_SENT), speech(result)
+    assert not simulator.control_log
+
+
+@pytest.mark.usefixtures("init_integration")
+async def test_fridge_cannot_be_switched_off(hass: HomeAssistant, simulator: Simulator) -> None:
+    """The fridge has no remote power: say so; its express-freeze switch is left alone."""
+    result = await talk(hass, "냉장고 꺼줘")
+    assert speech(result) == "냉장고는 원격으로 켜거나 끌 수 없어요. 아무것도 바꾸지 않았어요."
+    assert not simulator.control_log
+
+
+@pytest.mark.usefixtures("init_integration")
+async def test_not_this_but_that_acts_on_that_only(hass: HomeAssistant, simulator: Simulator) -> None:
+    """ "세탁기 말고 건조기 돌려줘" starts the dryer and never the washer."""
+    result = await talk(hass, "세탁기 말고 건조기 돌려줘")
+    assert speech(result) == "건조기를 시작했어요."
+    assert not controls(simulator, "세탁기")
+    assert controls(simulator, "건조기")[-1]["operation"] == {"dryerOperationMode": "START"}
+
+
+@pytest.mark.usefixtures("init_integration")
+async def test_destination_and_amount(hass: HomeAssistant, simulator: Simulator) -> None:
+    """ "18도로 낮춰" goes to 18; "2도 올려" goes up by 2 from there."""
+    await talk(hass, "거실 에어컨 18도로 낮춰줘")
+    assert simulator.find("거실 에어컨").state["temperature"]["targetTemperature"] == 18
+    await talk(hass, "거실 에어컨 2도 올려줘")
+    assert simulator.find("거실 에어컨").state["temperature"]["targetTemperature"] == 20
+
+
+@pytest.mark.parametrize(
+    ("text", "language"), [("불 꺼줘", "ko"), ("거실 불 꺼줘", "ko"), ("turn off the kitchen lights", "en")]
+)
+@pytest.mark.usefixtures("init_integration")
+async def test_not_ours_goes_to_the_fallback_agent(
+    hass: HomeAssistant, simulator: Simulator, text: str, language: str
+) -> None:
+    """A sentence naming no appliance of ours is handed over, not answered "X이 어떤 기기인지"."""
+    result = await talk(hass, text, language)
+    assert "찾지 못했어요" not in speech(result)
+    assert "couldn't find a device" not in speech(result)
+    assert result.response.response_type is intent.IntentResponseType.ERROR  # HA's agent: no such light
+    assert not simulator.control_log
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("제습기 냉방 모드로 해줘", "제습기에는 냉방 모드가 없어요. 있는 모드: "),
+        ("공기청정기 난방 모드로 해줘", "공기청정기에는 난방 모드가 없어요. 있는 모드: "),
+    ],
+)
+@pytest.mark.usefixtures("init_integration")
+async def test_missing_mode_names_the_ones_there_are(
+    hass: HomeAssistant, simulator: Simulator, text: str, said: str
+) -> None:
+    """A mode the profile lacks is refused with the modes it has; nothing is sent."""
+    result = await talk(hass, text)
+    assert speech(result).startswith(said), speech(result)
     assert not simulator.control_log

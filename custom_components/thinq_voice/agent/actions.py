@@ -412,10 +412,13 @@ async def _power(hass: HomeAssistant, entities: Entities, on: bool, language: st
     if on and (button := _run_button(entities, "START")):
         await _call(hass, "button", "press", button, context, language, device)
         return say(language, "started", device=device)
-    if switch := entities.one("switch"):
-        await _call(hass, "switch", service, switch, context, language, device)
+    switches = entities.appliance.entities("switch")
+    if entities.appliance.thinq_device_id is None and len(switches) == 1:
+        # A plug or relay of another integration: its one switch is its power. A ThinQ appliance's
+        # switches are settings (express freeze, power save): never its power.
+        await _call(hass, "switch", service, switches[0], context, language, device)
         return answer
-    raise ActionError(say(language, "unsupported", device=device))
+    raise ActionError(say(language, "power_not_remote", device=device))
 
 
 async def _tv(
@@ -779,11 +782,26 @@ async def _set_mode(
     device = entities.appliance.name
     call = _mode_target(hass, entities, mode)
     if call is None:
-        raise ActionError(say(language, "unsupported", device=device))
+        # "제습기 저소음 모드로": say which of the modes we know the appliance has.
+        offered = [_mode_words(other, language) for other in Mode if _mode_target(hass, entities, other)]
+        if not offered:
+            raise ActionError(say(language, "unsupported", device=device))
+        raise ActionError(
+            say(
+                language,
+                "mode_missing",
+                device=device,
+                mode=_mode_words(mode, language),
+                modes=", ".join(offered),
+            )
+        )
     domain, service, entity_id, data = call
     await _call(hass, domain, service, entity_id, context, language, device, **data)
-    mode_name = _MODE_WORDS_KO[mode] if language == "ko" else mode.value.replace("_", " ")
-    return say(language, "mode_set", device=device, mode=mode_name)
+    return say(language, "mode_set", device=device, mode=_mode_words(mode, language))
+
+
+def _mode_words(mode: Mode, language: str) -> str:
+    return _MODE_WORDS_KO[mode] if language == "ko" else mode.value.replace("_", " ")
 
 
 # Where a fan speed lives, and the attributes holding its choices and its current value.
@@ -841,7 +859,18 @@ async def _set_fan_speed(
         speed = steps[index]
     call = _fan_target(hass, entities, speed) if speed is not None else None
     if speed is None or call is None:
-        raise ActionError(say(language, "unsupported", device=device))
+        offered = [_fan_words(other, language) for other in FanSpeed if _fan_target(hass, entities, other)]
+        if speed is None or not offered:
+            raise ActionError(say(language, "unsupported", device=device))
+        raise ActionError(
+            say(
+                language,
+                "fan_speed_missing",
+                device=device,
+                speed=_fan_words(speed, language),
+                speeds=", ".join(offered),
+            )
+        )
     domain, service, entity_id, data = call
     await _call(hass, domain, service, entity_id, context, language, device, **data)
     return say(language, "fan_speed_set", device=device, speed=_fan_words(speed, language))

@@ -157,6 +157,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "{device} 채널을 내렸어요.",
         "en": "Switched the {device} to the previous channel.",
     },
+    "mode_missing": {
+        "ko": "{device}에는 {mode} 모드가 없어요. 있는 모드: {modes}.",
+        "en": "The {device} has no {mode} mode. It has: {modes}.",
+    },
+    "fan_speed_missing": {
+        "ko": "{device}에는 {speed} 바람 세기가 없어요. 있는 세기: {speeds}.",
+        "en": "The {device} has no {speed} fan speed. It has: {speeds}.",
+    },
+    "power_not_remote": {
+        "ko": "{device|은/는} 원격으로 켜거나 끌 수 없어요. 아무것도 바꾸지 않았어요.",
+        "en": "The {device} can't be switched on or off remotely, so I didn't change anything.",
+    },
+    "unplaced_words": {
+        "ko": "{words|이/가} 무슨 뜻인지 몰라서 아무것도 보내지 않았어요.",
+        "en": "I don't know what {words} means here, so I didn't send anything.",
+    },
     "when_not_yet": {
         "ko": "{device|이/가} {event} 할 일은 아직 맡을 수 없어요. 아무것도 보내지 않았어요.",
         "en": "I can't act when {device} {event} yet, so I didn't send anything.",

@@ -77,15 +77,21 @@ def due_at(command: Command, now: datetime) -> datetime | None:
 
 
 def next_occurrence(at: ClockTime, now: datetime) -> datetime:
-    """Return the next moment (UTC) the clock shows `at`, counted from `now`."""
+    """Return the next moment (UTC) the clock shows `at`, counted from `now` (on its weekday, if said)."""
     local_now = dt_util.as_local(now)
     hours = [at.hour] if at.meridiem_known else sorted({at.hour % 12, at.hour % 12 + 12})
     candidates: list[datetime] = []
     for hour in hours:
         moment = local_now.replace(hour=hour, minute=at.minute, second=0, microsecond=0)
-        moment += timedelta(days=at.days_ahead)
-        if moment <= local_now:
-            moment += timedelta(days=1)
+        if at.weekday is not None:
+            # "금요일 7시에": the next Friday at 7, today when it is Friday and 7 is still ahead.
+            moment += timedelta(days=(at.weekday - local_now.weekday()) % 7)
+            if moment <= local_now:
+                moment += timedelta(days=7)
+        else:
+            moment += timedelta(days=at.days_ahead)
+            if moment <= local_now:
+                moment += timedelta(days=1)
         candidates.append(moment)
     return dt_util.as_utc(min(candidates))
 

@@ -1,6 +1,6 @@
 """Grammar-neutral reading of one clause, and the rules that turn it into commands or questions."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from enum import Enum, auto
 
@@ -84,16 +84,18 @@ class DayPart(Enum):
     """밤, at night: 12 is midnight, 1-5 the small hours, 6-11 the evening."""
 
 
-def clock_time(hour: int, minute: int, part: DayPart | None, days_ahead: int) -> ClockTime | None:
+def clock_time(
+    hour: int, minute: int, part: DayPart | None, days_ahead: int, weekday: int | None = None
+) -> ClockTime | None:
     """Return the time of day said, or None when the hour or minute cannot be one ("25시", "13 pm")."""
     if not 0 <= minute <= 59:
         return None
     if part is None:
         if 1 <= hour <= 12:
-            return ClockTime(hour, minute, meridiem_known=False, days_ahead=days_ahead)
+            return ClockTime(hour, minute, meridiem_known=False, days_ahead=days_ahead, weekday=weekday)
         if hour == 24 and minute == 0:
             hour = 0
-        return ClockTime(hour, minute, days_ahead=days_ahead) if 0 <= hour <= 23 else None
+        return ClockTime(hour, minute, days_ahead=days_ahead, weekday=weekday) if 0 <= hour <= 23 else None
     if not 1 <= hour <= 12:
         return None
     match part:
@@ -107,10 +109,10 @@ def clock_time(hour: int, minute: int, part: DayPart | None, days_ahead: int) ->
             hour = 0 if hour == 12 else hour + 12
         case DayPart.NIGHT:
             hour = 0 if hour == 12 else hour if hour <= 5 else hour + 12
-    return ClockTime(hour, minute, days_ahead=days_ahead)
+    return ClockTime(hour, minute, days_ahead=days_ahead, weekday=weekday)
 
 
-TIME_UNITS = {Unit.SECONDS: 1, Unit.MINUTES: 60, Unit.HOURS: 3600}
+TIME_UNITS = {Unit.SECONDS: 1, Unit.MINUTES: 60, Unit.HOURS: 3600, Unit.DAYS: 86400}
 _TEMPERATURE_UNITS = {Unit.DEGREES, Unit.CELSIUS, Unit.FAHRENHEIT}
 _HUMIDITY_DEVICES = {DeviceType.DEHUMIDIFIER, DeviceType.HUMIDIFIER}
 # Words that say what a relative change changes; without one the change is implied ("더 올려").
@@ -138,6 +140,12 @@ class Clause:
     at: ClockTime | None = None
     bad_time: bool = False
     """A clock time was said that is not one ("25시에", "at 13 pm")."""
+    refusal: Reason | None = None
+    """Why the clause must not be acted on although parts of it were read: a negation, a time or
+    words the grammar could not place."""
+    destination: bool = False
+    """The number is where to go, not how far ("25도로 올려", "lower it to 22"): a relative verb
+    then sets it."""
     mode: Mode | None = None
     fan_speed: FanSpeed | None = None
     app: App | None = None
@@ -182,6 +190,11 @@ def build(clauses: list[Clause]) -> list[Action] | Reason:
     A clause without a verb or value lends its targets to the next one ("세탁기, 건조기 꺼줘");
     a clause without targets reuses the previous clause's ("에어컨 켜고 23도로 맞춰줘").
     """
+    # A refusal counts once the sentence asks for something: "오늘 날씨 어때" is not ours at all.
+    acts = any(clause.verb is not None or clause.has_value for clause in clauses)
+    for clause in clauses:
+        if clause.refusal is Reason.NEGATION or (acts and clause.refusal is not None):
+            return clause.refusal
     actions: list[Action] = []
     carried: list[TargetPhrase] = []
     previous: list[TargetPhrase] = []
@@ -207,6 +220,8 @@ def _build_clause(clause: Clause, targets: list[TargetPhrase | None]) -> list[Ac
         return [Question(clause.question, target) for target in targets]
     if clause.bad_time or (clause.at is not None and clause.delay is not None):
         return Reason.MISSING_VALUE
+    if _number_without_role(clause):
+        return Reason.UNPLACED
     decided = _decide(clause, targets[0])
     if isinstance(decided, Reason):
         return decided
@@ -267,6 +282,16 @@ def _decide(clause: Clause, target: TargetPhrase | None) -> list[_Decision] | Re
             return _settings(clause, target) or Reason.MISSING_VALUE
 
 
+def _number_without_role(clause: Clause) -> bool:
+    """Return whether a bare number has nothing to set ("세탁기 3 돌려줘", "start the washer 3")."""
+    quantity = clause.quantity
+    if quantity is None or quantity.unit is not None or clause.destination:
+        return False
+    if clause.props & _CHANGED_PROPS:
+        return False
+    return clause.verb not in {None, Verb.SET, Verb.UP, Verb.DOWN}
+
+
 def _tv_decision(clause: Clause, verb: Verb) -> _Decision | None:
     """Decide the TV commands that are not numbers: an app, mute, and sound on/off."""
     if clause.app is not None and verb in {Verb.ON, Verb.START, Verb.SET, Verb.OPEN}:
@@ -293,6 +318,10 @@ def _settings(clause: Clause, target: TargetPhrase | None) -> list[_Decision]:
 
 
 def _relative(clause: Clause, target: TargetPhrase | None, direction: Direction) -> _Decision:
+    if clause.destination and clause.quantity is not None:
+        # "25도로 올려", "lower it to 22": the number is the new setting.
+        decided = _relative(replace(clause, destination=False), target, direction)
+        return (decided[0], clause.quantity, None)
     if (Prop.FAN in clause.props or clause.modifiers & _FAN_STEPS) and clause.quantity is None:
         return (Intent.SET_FAN_SPEED, None, direction)
     if _implied(clause) and target is not None and target.device_type is DeviceType.TV:

@@ -155,7 +155,7 @@ _EN_CONDITION_LAST = re.compile(rf"^(?P<main>.+?),? {_EN_WHEN_WORD} (?P<cond>.+?
 _EN_ANY_CONDITION = re.compile(
     r"\b(?:if|unless|until|till|whenever|once|as soon as|before)\b"
     r"|\bwhen\b(?! (?:will|does|do|did|is|are|was|can|should|would)\b)"
-    r"|\bafter\b(?! (?:\d|an? |one |two |three |four |five |six |ten |half |twenty |thirty |forty |fifty ))"
+    r"|\bafter\b(?! (?:\d|an? |one |two |three |four |five |six |ten |half |twenty |thirty |forty |fifty |tomorrow))"
 )
 _EN_QUESTION = re.compile(
     r"^(?:how|what|which|where|who|when (?:will|does|do|did|is|are|was|can|should|would)"

@@ -11,13 +11,15 @@ from .lexicon import (
     en_area,
     en_device_type,
     en_singular,
+    en_without_device,
     fit_location,
     location_device_type,
     take_en_location,
 )
-from .model import FanSpeed, Mode, Quantity, QuestionIntent, TargetPhrase, Unit
+from .model import FanSpeed, Mode, Quantity, QuestionIntent, Reason, TargetPhrase, Unit
 from .numbers import english_words_to_digits
 
+_WEEKDAYS_WORDS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WAKE = re.compile(r"^(?:(?:hey|hi|ok|okay)\s(?:google|genie|lg|bixby|alexa|siri)|alexa|bixby|genie)\b[\s,]*")
 _CONTRACTIONS = (
     (re.compile(r"\bwhat's\b"), "what is"),
@@ -40,7 +42,7 @@ _CONTRACTIONS = (
 _POLITENESS = re.compile(
     r"\b(?:please|pls|plz|kindly|could you|can you|would you(?: mind)?|will you|would you be able to"
     r"|i (?:want|need|would like) you to|i would like to|i want to|i need to|i wanna|go ahead and|let us"
-    r"|for me|thanks|thank you|right now|now|just|quickly)\b"
+    r"|for me|thanks|thank you|right now|now|just|quickly|i (?:want|need|would like))\b"
 )
 _CLAUSE_BREAK = re.compile(r"\s*(?:,|;|\band then\b|\bthen\b|\band\b|\balso\b)\s*")
 _QUESTION_START = re.compile(
@@ -234,7 +236,7 @@ _VERBS: tuple[tuple[Verb, re.Pattern[str]], ...] = tuple(
         (Verb.START, r"start up|start|run|begin|launch|kick off|fire up|preheat"),
         (Verb.STOP, r"stop|halt|cancel|abort|end"),
         (Verb.RETURN, r"dock|recharge|send|return|take"),
-        (Verb.SET, r"set|change|adjust|put|make|switch|turn"),
+        (Verb.SET, r"set|change|adjust|put|make|switch|turn|power"),
         (Verb.OPEN, r"open"),
         (Verb.CLOSE, r"close|shut"),
         (Verb.CANCEL, r"clear|delete|remove"),
@@ -260,8 +262,63 @@ _DESTINATION = re.compile(
     r"charging (?:station|base|dock)|docking station|home base))\b"
 )
 _DELAY = re.compile(
-    r"\b(?:in|after|within)?\s?(?P<num>\d+(?:\.\d+)?)\s?(?P<unit>hours?|hrs?|minutes?|mins?|seconds?|secs?)\b"
-    r"(?: (?:from now|later))?"
+    r"\b(?:in|after|within)?\s?(?P<num>\d+(?:\.\d+)?|(?<=in )an?|(?<=after )an?)\s?"
+    r"(?P<unit>hours?|hrs?|minutes?|mins?|seconds?|secs?|days?|weeks?)\b(?: (?:from now|later|time))?"
+)
+# Times beyond what can be scheduled, refused with that reason: never done now.
+_FAR = re.compile(
+    r"\bnext (?:month|year)\b|\b(?:in|after) (?:a|an|one|\d+|a few|few|several|a couple of) (?:months?|years?)\b"
+    r"|\b(?:in|after) (?:a few|few|several|a couple of) weeks\b"
+)
+# Time words left once the times that can be read were taken: "tomorrow", "later", "next week".
+_TIME_WORDS = frozenset(
+    {
+        "today",
+        "tomorrow",
+        "tonight",
+        "later",
+        "soon",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "noon",
+        "weekend",
+        "week",
+        "weeks",
+        "weekday",
+        "daily",
+        "day",
+        "days",
+        "next",
+        "hour",
+        "hours",
+        "minute",
+        "minutes",
+        "am",
+        "pm",
+        "oclock",
+        "midnight",
+        "before",
+        "eventually",
+        "sometime",
+        *_WEEKDAYS_WORDS,
+    }
+)
+# "turn off the bedroom ac, not the living room one", "not the washer but the dryer", "instead of":
+# what is rejected is dropped; any other negation refuses the sentence.
+_NOT_THIS = (
+    re.compile(r"\bnot (?:the|my|that|this|in the) [\w ]+?,? but (?:the )?"),
+    re.compile(r",? (?:and |but )?not (?:the|my|that|this|in the) [\w ]+$"),
+    re.compile(r",? (?:instead of|rather than) (?:the |my )?[\w ]+?(?=,|$)"),
+    re.compile(r"\binstead\b"),
+)
+_NEGATION = re.compile(
+    r"\b(?:do not|does not|dont|never(?! mind)|no need|not|cannot|nothing|none|neither|nor)\b"
+)
+_HESITATIONS = re.compile(
+    r"\b(?:u+m+|u+h+|e+r+m*|hmm+|oh wait|oh|wait|well|you know|actually|i mean|so|okay so|ok so|hey|sorry"
+    r"|oh right|right|let me see|lets see|let us see)\b,?"
 )
 _QUANTITY = re.compile(
     r"(?:\b(?P<neg>minus|negative) |(?P<sign>-))?(?P<num>\d+(?:\.\d+)?)\s?"
@@ -408,15 +465,16 @@ _UNITS = {
     "per cent": Unit.PERCENT,
     "%": Unit.PERCENT,
 }
-_TIME_UNITS = {"h": Unit.HOURS, "m": Unit.MINUTES, "s": Unit.SECONDS}
+_TIME_UNITS = {"h": Unit.HOURS, "m": Unit.MINUTES, "s": Unit.SECONDS, "d": Unit.DAYS, "w": Unit.DAYS}
 
 
 def prepare(text: str) -> str:
-    """Remove a wake word and politeness, expand contractions, write number words as digits."""
+    """Remove a wake word, hesitations and politeness, expand contractions, write numbers as digits."""
     text = _WAKE.sub("", text)
     for pattern, replacement in _CONTRACTIONS:
         text = pattern.sub(replacement, text)
-    return " ".join(_POLITENESS.sub(" ", english_words_to_digits(text)).split())
+    text = _HESITATIONS.sub(" ", text)
+    return " ".join(_POLITENESS.sub(" ", english_words_to_digits(text)).split()).strip(" ,")
 
 
 def read_targets(text: str) -> list[TargetPhrase]:
@@ -429,6 +487,11 @@ def parse_clauses(text: str, question_mark: bool) -> list[Clause]:
     text = prepare(text)
     if not text:
         return []
+    if not _QUESTION_START.match(text) or text.startswith(("do not ", "does not ", "did not ")):
+        for pattern in _NOT_THIS:
+            text = " ".join(pattern.sub(" ", text).split())
+        if _NEGATION.search(text):
+            return [Clause(refusal=Reason.NEGATION)]
     segments: list[str] = []
     for segment in filter(None, _CLAUSE_BREAK.split(text)):
         # "start the dryer and the styler": a segment without a verb continues the previous one.
@@ -460,6 +523,7 @@ def _read_clause(text: str, question_mark: bool) -> Clause:
             clause.question = intent
             clause.targets = targets
             return clause
+    far = bool(_FAR.search(text))
     text = _take_delay(text, clause)
     text, bare_hour = _take_clock(text, clause)
     text = " ".join(_STEP.sub(" ", text).split())
@@ -485,9 +549,28 @@ def _read_clause(text: str, question_mark: bool) -> Clause:
         clause.bad_time = False
         clause.quantity = Quantity(bare_hour)
     clause.targets = _targets(text)
+    clause.refusal = clause.refusal or _leftover(text, far)
     return clause
 
 
+def _leftover(text: str, far: bool) -> Reason | None:
+    """Return why words left once everything was read stop the clause: a time or a number."""
+    if far:
+        return Reason.TIME_TOO_FAR
+    for word in text.split():
+        if word in _TIME_WORDS:
+            return Reason.TIME_UNREADABLE
+        if any(char.isdigit() for char in word):
+            return Reason.UNPLACED
+    return None
+
+
+_UNKNOWN_UNIT = re.compile(
+    r"\s?(?:lit(?:er|re)s?|l|kg|kilos?|grams?|g|met(?:er|re)s?|m|cm|mm|km|inch(?:es)?|feet|foot|ft|volts?|watts?"
+    r"|kelvin|k|pounds?|lbs?|ounces?|oz|cups?|miles?|levels?|notches|steps|times|rpm|kw|kwh)\b"
+)
+# Brand and possessive words that name nothing by themselves ("the LG washer", "our dryer").
+_NEUTRAL_WORDS = frozenset({"lg", "thinq", "smart", "our", "my", "the", "this", "that", "home", "house"})
 _QUANTIFIER = re.compile(r"\b(?:all|every|each|both)(?: of)?\b")
 _APP = app_pattern(EN_APP_WORDS, r"(?: app)?(?=\s|$)")
 _MUTE = re.compile(r"\b(?P<un>un)?mute\b")
@@ -504,8 +587,16 @@ def _take_tv(text: str, clause: Clause) -> str:
     return text
 
 
+# Phrasal verbs split around their object: "fire the washer up" is "fire up the washer".
+_SPLIT_PHRASAL = re.compile(
+    r"^(?P<verb>fire|kick|start|shut|power|boot) (?P<object>.+) (?P<particle>up|off|down)$"
+)
+
+
 def _take_verb(text: str, clause: Clause) -> str:
     """Set the verb from the start of the clause ("turn on", "set") or its end ("tv on")."""
+    if (split := _SPLIT_PHRASAL.match(text)) and not split["object"].endswith(("volume", "temperature")):
+        text = f"{split['verb']} {split['particle']} {split['object']}"
     if match := _DESTINATION.search(text):
         clause.verb = Verb.RETURN
         text = text[: match.start()] + text[match.end() :]
@@ -520,7 +611,11 @@ def _take_verb(text: str, clause: Clause) -> str:
         text = text[best.end() :]
     # "turn the washer on", "switch the tv off", "washer start".
     for verb, pattern in _TRAILING_VERBS:
-        if (match := pattern.search(text)) and clause.verb in {None, Verb.SET, Verb.ON, Verb.OFF}:
+        # "shut the ac off": "shut" closes doors, "shut ... off" switches off.
+        shut_off = clause.verb is Verb.CLOSE and verb is Verb.OFF
+        if (match := pattern.search(text)) and (
+            clause.verb in {None, Verb.SET, Verb.ON, Verb.OFF} or shut_off
+        ):
             clause.verb = verb
             text = text[: match.start()]
     # "turn the ac up by 2", "turn it down", and without a verb "volume down by 5", "a bit higher".
@@ -537,8 +632,12 @@ _CLOCK = re.compile(
     r"(?: (?P<part>in the (?:morning|afternoon|evening)|at night|tonight))?"
 )
 _CLOCK_DAY = re.compile(
-    r"\b(?:tomorrow(?: (?:morning|afternoon|evening|night))?|this (?:morning|afternoon|evening)|tonight)\b"
+    r"\b(?:(?:on )?(?:the )?day after tomorrow(?: (?:morning|afternoon|evening|night))?"
+    r"|tomorrow(?: (?:morning|afternoon|evening|night))?|this (?:morning|afternoon|evening)|tonight"
+    r"|(?:on |this )?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"(?: (?:morning|afternoon|evening|night))?)\b"
 )
+_WEEKDAYS = _WEEKDAYS_WORDS
 _DAY_PARTS = {
     "am": DayPart.MORNING,
     "pm": DayPart.AFTERNOON,
@@ -567,16 +666,18 @@ def _take_clock(text: str, clause: Clause) -> tuple[str, int | None]:
         return text, None
     text = f"{text[: match.start()]} {text[match.end() :]}"
     day_words: list[str] = []
+    weekday: int | None = None
     if day := _CLOCK_DAY.search(text):
         day_words = day.group().split()
+        weekday = _WEEKDAYS.index(day["weekday"]) if day["weekday"] else None
         text = f"{text[: day.start()]} {text[day.end() :]}"
     # Trailing verbs ("turn the ac on at 7 pm") are looked for at the very end.
     text = " ".join(text.split())
-    days_ahead = 1 if "tomorrow" in day_words else 0
+    days_ahead = (2 if "after" in day_words else 1) if "tomorrow" in day_words else 0
     part: DayPart | None
     if match["noon"]:
         part = DayPart.MORNING if match["noon"] == "midnight" else DayPart.AFTERNOON
-        clause.set_clock(clock_time(12, 0, part, days_ahead))
+        clause.set_clock(clock_time(12, 0, part, days_ahead, weekday))
         return text, None
     if match["meridiem"]:
         part = _DAY_PARTS[match["meridiem"] + "m"]
@@ -585,14 +686,16 @@ def _take_clock(text: str, clause: Clause) -> tuple[str, int | None]:
     else:
         part = _DAY_PARTS.get(day_words[-1]) if day_words else None
     hour, minute = int(match["hour"]), int(match["minute"] or 0)
-    clause.set_clock(clock_time(hour, minute, part, days_ahead))
+    clause.set_clock(clock_time(hour, minute, part, days_ahead, weekday))
     bare = part is None and not match["minute"] and not match["oclock"]
     return text, hour if bare else None
 
 
 def _take_delay(text: str, clause: Clause) -> str:
     def take(match: re.Match[str]) -> str:
-        clause.add_quantity(Quantity(float(match["num"]), _TIME_UNITS[match["unit"][0]]))
+        number = float(match["num"]) if match["num"][0].isdigit() else 1.0
+        amount = number * (7 if match["unit"][0] == "w" else 1)
+        clause.add_quantity(Quantity(amount, _TIME_UNITS[match["unit"][0]]))
         return " "
 
     return " ".join(_DELAY.sub(take, text).split())
@@ -607,6 +710,10 @@ def _take_quantity(text: str, clause: Clause) -> str:
         amount = -amount
     unit = match["unit"]
     clause.add_quantity(Quantity(amount, (_UNITS.get(unit) or _UNITS[unit.split()[-1]]) if unit else None))
+    if not unit and _UNKNOWN_UNIT.match(text[match.end() :]):
+        clause.refusal = Reason.UNPLACED  # "set the ac to 25 liters"
+    # "lower it to 22", "preheat the oven to 350": the number is the new setting, not a step.
+    clause.destination = text[: match.start()].endswith(("to ", "at "))
     return f"{text[: match.start()]} {text[match.end() :]}"
 
 
@@ -671,6 +778,8 @@ def _target(group: str) -> TargetPhrase | None:
     area = en_area(text)
     device_type = en_device_type(text) or location_device_type(location)
     key = "".join(words)
+    rest = en_without_device(text.replace(area, " ", 1) if area else text)
+    unplaced = tuple(word for word in rest.split() if word not in _NEUTRAL_WORDS)
     return TargetPhrase(
         text=text,
         key=key,
@@ -679,4 +788,5 @@ def _target(group: str) -> TargetPhrase | None:
         location=fit_location(location, device_type),
         area=area,
         pronoun=pronoun and not (words and area),
+        unplaced=unplaced,
     )

@@ -8,21 +8,23 @@ words removed, names the target.
 from dataclasses import replace
 import re
 
-from .clause import Clause, DayPart, Modifier, Prop, Verb, clock_time
+from .clause import TIME_UNITS, Clause, DayPart, Modifier, Prop, Verb, clock_time
 from .korean import CONJUNCTIONS, split_particle
 from .lexicon import (
+    EN_DEVICE_WORDS,
     KO_APP_WORDS,
     KO_AREAS,
     KO_DEVICE_WORDS,
     KO_LOCATIONS,
     KO_PRONOUNS,
     app_pattern,
+    en_device_type,
     fit_location,
     ko_area,
     ko_device_type,
     location_device_type,
 )
-from .model import FanSpeed, Mode, Quantity, QuestionIntent, TargetPhrase, Unit
+from .model import FanSpeed, Mode, Quantity, QuestionIntent, Reason, TargetPhrase, Unit
 from .numbers import NATIVE_PATTERN, parse_korean_number, parse_native
 
 _WAKE = re.compile(
@@ -41,7 +43,7 @@ _AUX_WORDS = (
     r"봐(?:요)?|보세요|볼래(?:요)?",
     r"놔(?:\s?줘(?:요)?|\s?주세요|요)?|둬(?:요)?",
 )
-_AUX = rf"(?:\s?(?:{'|'.join(_AUX_WORDS)})|요|라)?"
+_AUX = rf"(?:\s?(?:{'|'.join(_AUX_WORDS)})|요|라|도\s?(?:돼|되|괜찮아|좋아)(?:요)?)?"
 # Endings after the plain stem: 끄세요, 켜기, 돌리자.
 _BASE_END = r"(?:세요|십시오|시겠어요|시죠|기|자)"
 
@@ -64,27 +66,34 @@ def _hada(nouns: tuple[str, ...], *, bare: bool = True, sikida: bool = False) ->
     return forms
 
 
+# English verbs said in Korean ("에어컨 turn off", "TV 볼륨 up", "세탁기 start 해줘").
+_ENGLISH_VERB = r"(?<![a-z]){}(?:\s?해" + _AUX + ")?"
 _DESTINATION = r"(?:충전\s?(?:대|기|독|스테이션|기지)?|집|홈|베이스|도크|독)\s?(?:으로|로|에)?\s?"
 _ACTIVITIES = ("청소", "설거지", "세탁", "빨래", "건조")
 
 _PREDICATES: tuple[tuple[Verb, list[str]], ...] = (
-    (Verb.ON, [*_verb(("켜", "틀어"), ("켜", "틀")), r"(?<![a-z])on(?:\s?해" + _AUX + ")?"]),
-    (Verb.OFF, [*_verb(("꺼",), ("끄",)), r"(?<![a-z])off(?:\s?해" + _AUX + ")?"]),
+    (
+        Verb.ON,
+        [*_verb(("켜", "틀어"), ("켜", "틀")), _ENGLISH_VERB.format("(?:(?:turn|switch|power)\\s)?on")],
+    ),
+    (Verb.OFF, [*_verb(("꺼",), ("끄",)), _ENGLISH_VERB.format("(?:(?:turn|switch|power)\\s)?off")]),
     (
         Verb.START,
         [
             *_verb(("돌려",), ("돌리",)),
             *_hada(("시작", "작동", "가동", "실행", "예약", "예열"), sikida=True),
             *_hada(("운전", "동작", *_ACTIVITIES), bare=False, sikida=True),
+            _ENGLISH_VERB.format("start"),
         ],
     ),
-    (Verb.PAUSE, _hada((r"일시\s?정지", r"일시\s?중지"))),
+    (Verb.PAUSE, [*_hada((r"일시\s?정지", r"일시\s?중지")), _ENGLISH_VERB.format("pause")]),
     (Verb.RESUME, [*_hada(("재개", "재시작", "계속")), r"이어서\s?(?:해|돌려|진행해)" + _AUX]),
     (
         Verb.STOP,
         [
             *_verb(("멈춰", "세워", r"그만\s?(?:해|돌려)"), ("멈추", "세우")),
             *_hada(("정지", "중지", "중단", "종료", "취소", "그만")),
+            _ENGLISH_VERB.format("stop"),
         ],
     ),
     (
@@ -107,8 +116,14 @@ _PREDICATES: tuple[tuple[Verb, list[str]], ...] = (
             *_hada(("설정", "변경", "조정", "조절", "세팅", "셋팅")),
         ],
     ),
-    (Verb.UP, _verb(("올려", "높여", "키워"), ("올리", "높이", "키우"))),
-    (Verb.DOWN, _verb(("내려", "낮춰", "줄여"), ("내리", "낮추", "줄이"))),
+    (
+        Verb.UP,
+        [*_verb(("올려", "높여", "키워"), ("올리", "높이", "키우")), _ENGLISH_VERB.format("(?:up|업)")],
+    ),
+    (
+        Verb.DOWN,
+        [*_verb(("내려", "낮춰", "줄여"), ("내리", "낮추", "줄이")), _ENGLISH_VERB.format("(?:down|다운)")],
+    ),
     (Verb.OPEN, _verb(("열어",), ("열",))),
     (Verb.CLOSE, _verb(("닫아",), ("닫",))),
     (Verb.CANCEL, [*_verb(("지워", "없애"), ("지우", "없애")), *_hada(("삭제", "해제"))]),
@@ -118,7 +133,7 @@ _PREDICATE_RES = tuple((verb, re.compile(f"(?:{'|'.join(forms)})$")) for verb, f
 _PREDICATE_WINDOW = 40
 
 # "2시간 뒤에 꺼지게 예약해줘": what is scheduled is said before 예약 / 해줘.
-_SCHEDULED_POWER = re.compile(r"(?P<power>꺼지|켜지)(?:게|도록)\s?$")
+_SCHEDULED_POWER = re.compile(r"(?P<power>꺼지|켜지|켜|끄)(?:게|도록)\s?$")
 
 # Clause connectives: a verb stem + 고 ends a clause ("식기세척기 돌리고 로봇청소기도 시작해").
 _CONNECTIVE_STEMS: dict[str, Verb] = {
@@ -257,11 +272,121 @@ _QUANTITY = re.compile(
 )
 # A time of day: "오후 7시에", "저녁 7시 반에", "내일 아침 7시 30분에", "일곱 시에", "정오에".
 _CLOCK = re.compile(
-    r"(?<![가-힣\d])(?:(?P<day>오늘|내일)\s?)?(?:(?P<part>오전|오후|아침|저녁|밤|낮|새벽)\s?)?"
+    r"(?<![가-힣\d])(?:(?P<day>오늘|내일\s?모레|낼\s?모레|내일|낼|모레|글피"
+    r"|(?P<span>이틀|사흘|나흘|닷새|엿새|\d)\s?(?:일\s?)?(?:뒤|후)(?:에)?)\s?)?"
+    r"(?:(?:이번\s?주\s?)?(?P<weekday>[월화수목금토일])요일\s?(?:날\s?)?(?:에\s?)?)?"
+    r"(?:(?P<part>오전|오후|아침|저녁|밤|낮|새벽)\s?)?"
     r"(?:(?P<hour>\d{1,2}|열한|열두|다섯|여섯|일곱|여덟|아홉|한|두|세|네|열)\s?시(?!간)"
     r"(?:\s?(?:(?P<minute>\d{1,2}|[이삼사오]?십\s?[일이삼사오육칠팔구]?|[일이삼사오육칠팔구])\s?분|(?P<half>반)))?"
     r"|(?P<noon>정오|자정))"
     r"(?:\s?정각)?(?:에는|에|쯤에?|경에?)?(?=\s|$)"
+)
+_DAYS_AHEAD = {"오늘": 0, "내일": 1, "낼": 1, "모레": 2, "내일모레": 2, "낼모레": 2, "글피": 3}
+_SPAN_DAYS = {
+    "이틀": 2,
+    "사흘": 3,
+    "나흘": 4,
+    "닷새": 5,
+    "엿새": 6,
+    "이레": 7,
+    "일주일": 7,
+    "한주": 7,
+    "한주일": 7,
+}
+_WEEKDAYS = "월화수목금토일"
+# "이틀 뒤에", "3일 후", "일주일 있다가", "2주 뒤": a delay of whole days.
+_DAY_SPAN = re.compile(
+    r"(?<![가-힣\d])(?:(?P<word>이틀|사흘|나흘|닷새|엿새|이레|일주일|한\s?주일?)|(?P<days>\d+)\s?일|(?P<weeks>\d+|두|세)\s?주일?)"
+    r"\s?(?:뒤|후|있다가|지나서)(?:에는|에)?(?=\s|$)"
+)
+# Times beyond what can be scheduled: refused with that reason, never done now.
+_FAR = re.compile(r"다음\s?달|담달|내년|다음\s?해|연말|(?:한|두|세|몇|\d+)\s?(?:달|개월)|몇\s?주")
+# Time words left over once the times that can be read were taken: "다음 주에", "이따가", "저녁에".
+_TIME_WORDS = frozenset(
+    {
+        "오늘",
+        "내일",
+        "낼",
+        "모레",
+        "글피",
+        "내일모레",
+        "이따",
+        "이따가",
+        "있다가",
+        "나중",
+        "나중에",
+        "아침",
+        "저녁",
+        "밤",
+        "새벽",
+        "오전",
+        "오후",
+        "낮",
+        "점심",
+        "주말",
+        "평일",
+        "매일",
+        "매주",
+        "다음주",
+        "다음날",
+        "이번주",
+        "곧",
+        "이후",
+        "정각",
+        "쯤",
+        "시",
+        "시에",
+        "분",
+        "반",
+        "자정",
+        "정오",
+        "하루",
+        "주",
+        "다음",
+        "이번",
+        "후",
+        "뒤",
+        "전",
+        "뒤에",
+        "후에",
+        "전에",
+        "날",
+        "요일",
+        *(f"{day}요일" for day in "월화수목금토일"),
+    }
+)
+# "켜지 마", "끄지 말아줘", "안 돼", "돌리지 않아도 돼": what not to do is never done.
+_NEGATION = re.compile(
+    r"지\s?(?:마|마요|마세요|마라|말아|말아요|말아\s?(?:줘|주세요)|말라|말자|말|않아도|않게|않도록|않을래|않았으면)(?:\s|$)"
+    r"|(?:^|\s)(?:안|못)(?:\s|$)|(?:^|\s)안\s?(?:돼|되)|(?:^|\s)하지\s?마|(?:^|\s)그만두"
+)
+# "X 말고 Y": Y is meant, never X.
+_NOT_THIS = re.compile(r"^(?P<this>.*?)\s?말고\s(?P<that>.+)$")
+# Hesitations, fillers and brand words that name nothing: "어", "저기", "아 맞다", "그 뭐냐", "LG".
+_HESITATIONS = re.compile(
+    r"(?:^|(?<=\s))(?:어+|음+|으음|아+|저기요?|아\s?맞다|맞다|그\s?뭐냐|그\s?뭐지|뭐냐|있잖아|그러니까|근데|일단|그)(?=\s|,|$)"
+)
+# "멈춘 거 이어서 해": the appliance that was paused, which the conversation knows, like "그거".
+_PAUSED_ONE = re.compile(
+    r"(?:멈춘|멈춰\s?있는|멈췄던|멈춰\s?둔|중지된|일시\s?정지된|정지된|중단된)\s?(?:거|것|걸|애)"
+)
+_NEUTRAL_WORDS = frozenset(
+    {
+        "lg",
+        "엘지",
+        "트롬",
+        "휘센",
+        "디오스",
+        "퓨리케어",
+        "코드제로",
+        "오브제",
+        "씽큐",
+        "thinq",
+        "우리",
+        "우리집",
+        "집",
+        "내",
+    }
 )
 _DAY_PARTS = {
     "오전": DayPart.MORNING,
@@ -375,8 +500,10 @@ _FILLERS = frozenset(
         "살짝만",
         "같이",
         "함께",
-        "이따",
-        "나중에",
+        "아니",
+        "아니야",
+        "아냐",
+        "아뇨",
         "알려줘",
         "알려",
         "좀더",
@@ -412,8 +539,34 @@ def strip_wake_word(text: str) -> str:
 
 
 def prepare(text: str) -> str:
-    """Remove a wake word and softeners (좀, 제발)."""
-    return " ".join(_SOFTENERS.sub(" ", strip_wake_word(text)).split())
+    """Space run-together words, remove a wake word, softeners (좀, 제발) and hesitations ("어", "저기")."""
+    text = " ".join(_SOFTENERS.sub(" ", strip_wake_word(_respace(text))).split())
+    # A sentence of hesitations only ("아아아아") stays as it is: it is not empty, just not ours.
+    return " ".join(_HESITATIONS.sub(" ", text).split()) or text
+
+
+# Words that open or close a phrase in a run-together sentence ("세탁기말고건조기돌려줘"): an
+# appliance or area word with its particle, a number with its unit, "말고", a condition.
+_LANDMARKS = re.compile(
+    "(?P<word>(?:"
+    + "|".join(sorted((word for word in KO_DEVICE_WORDS if not word.isascii()), key=len, reverse=True))
+    + r")(?:을|를|이(?!틀)|가|은|는|도|만|이랑|랑|하고|과|와|에서|에|으로|로|좀)?|"
+    + "|".join(sorted(KO_AREAS, key=len, reverse=True))
+    + r"|말고|(?:끝나|끝났을|끝날|다\s?되|다\s?돌|멈추|시작하|켜지|에러\s?나)(?:면|자마자|고\s?나서|\s?때)"
+    r"|(?:\d+(?:\.\d+)?|[한두세네]|다섯|여섯|일곱|여덟|아홉|열)\s?(?:도|%|퍼센트|프로|시간|분|초|시|일)(?:\s?반)?"
+    r"(?:으로|로|뒤에|후에|있다가|에|만)?|\d+(?:\.\d+)?(?:으로|로)?|(?:이틀|사흘|나흘)(?:\s?(?:뒤에|후에|있다가))?)"
+)
+_LONG_WORD = 6
+
+
+def _respace(text: str) -> str:
+    """Put spaces around landmarks in words too long to be one ("지니야에어컨온도를18도로맞춰줘")."""
+    words = []
+    for word in text.split():
+        if len(word) >= _LONG_WORD:
+            word = _LANDMARKS.sub(lambda match: f" {match['word']} ", word)
+        words.append(word)
+    return " ".join(" ".join(words).split())
 
 
 def read_targets(text: str) -> list[TargetPhrase]:
@@ -428,6 +581,9 @@ def parse_clauses(text: str, question_mark: bool) -> list[Clause]:
     if not text:
         return clauses
     for segment in _CLAUSE_BREAK.split(text):
+        segment = _without_not_this(segment)
+        if _NEGATION.search(segment):
+            return [Clause(refusal=Reason.NEGATION)]
         start = 0
         for match in _CONNECTIVE.finditer(segment):
             if match["stem"]:
@@ -441,6 +597,24 @@ def parse_clauses(text: str, question_mark: bool) -> list[Clause]:
         if segment[start:].strip() or not clauses:
             clauses.append(_read_clause(segment[start:], None, question_mark=question_mark))
     return clauses
+
+
+def _without_not_this(segment: str) -> str:
+    """Drop what "말고" rejects: "세탁기 말고 건조기 돌려줘" → "건조기 돌려줘".
+
+    A rejected action or value keeps its appliance: "에어컨 끄지 말고 바람 약하게 해줘" and
+    "에어컨 25도 말고 24도로" still mean the air conditioner.
+    """
+    match = _NOT_THIS.match(segment)
+    if match is None:
+        return segment
+    this, that = match["this"].split(), match["that"]
+    negated_verb = bool(this) and this[-1].endswith("지")
+    rejected = _read_clause(" ".join(this[:-1] if negated_verb else this), Verb.SET)
+    if negated_verb or rejected.has_value:
+        named = " ".join(target.text for target in rejected.targets)
+        return _without_not_this(f"{named} {that}".strip())
+    return _without_not_this(that)
 
 
 def _read_clause(text: str, verb: Verb | None, *, question_mark: bool = False) -> Clause:
@@ -458,15 +632,18 @@ def _read_clause(text: str, verb: Verb | None, *, question_mark: bool = False) -
             return clause
         text, activity = _take_predicate(text, clause)
         if clause.verb in {Verb.START, Verb.SET} and (match := _SCHEDULED_POWER.search(text)):
-            clause.verb = Verb.OFF if match["power"] == "꺼지" else Verb.ON
+            clause.verb = Verb.OFF if match["power"] in {"꺼지", "끄"} else Verb.ON
             text = text[: match.start()]
     else:
         activity = ""
     if match := _FAN_STEP.search(text):
         clause.modifiers.add(_FAN_STEP_MODIFIERS[match["before"] or match["after"]])
         text = f"{text[: match.start()]} {text[match.end() :]}"
-    text = _STEP.sub(" ", text)
+    text = _PAUSED_ONE.sub(" 그거 ", _STEP.sub(" ", text))
+    if _FAR.search(text):
+        clause.refusal = Reason.TIME_TOO_FAR
     text = _take_clock(text, clause)
+    text = _take_day_span(text, clause)
     text = _take_quantities(text, clause)
     text = _take_fan(text, clause)
     text = _take_props(text, clause)
@@ -479,7 +656,20 @@ def _read_clause(text: str, verb: Verb | None, *, question_mark: bool = False) -
     clause.targets = _targets(text, clause)
     if not clause.targets and activity:
         clause.targets = _targets(activity, clause)
+    if clause.refusal is None:
+        clause.refusal = _leftover(text)
     return clause
+
+
+def _leftover(text: str) -> Reason | None:
+    """Return why words left once everything was read stop the clause: a time or a number."""
+    for token in text.split():
+        stem, _ = split_particle(token)
+        if token in _TIME_WORDS or stem in _TIME_WORDS:
+            return Reason.TIME_UNREADABLE
+        if any(char.isdigit() for char in token):
+            return Reason.UNPLACED
+    return None
 
 
 def _take_predicate(text: str, clause: Clause) -> tuple[str, str]:
@@ -502,10 +692,15 @@ def _take_clock(text: str, clause: Clause) -> str:
     match = _CLOCK.search(text)
     if match is None:
         return text
-    days_ahead = 1 if match["day"] == "내일" else 0
+    if match["span"]:
+        span = match["span"]
+        days_ahead = int(span) if span.isdigit() else _SPAN_DAYS[span]
+    else:
+        days_ahead = _DAYS_AHEAD.get("".join((match["day"] or "").split()), 0)
+    weekday = _WEEKDAYS.index(match["weekday"]) if match["weekday"] else None
     if match["noon"]:
         part = DayPart.AFTERNOON if match["noon"] == "정오" else DayPart.MORNING
-        clause.set_clock(clock_time(12, 0, part, days_ahead))
+        clause.set_clock(clock_time(12, 0, part, days_ahead, weekday))
     else:
         hour = match["hour"]
         minute = "30" if match["half"] else match["minute"] or "0"
@@ -515,8 +710,27 @@ def _take_clock(text: str, clause: Clause) -> str:
                 int(minute) if minute.isdigit() else parse_korean_number(minute) or 0,
                 _DAY_PARTS.get(match["part"] or ""),
                 days_ahead,
+                weekday,
             )
         )
+    if weekday is not None and match["day"]:
+        clause.bad_time = True  # "내일 금요일 7시에": two days said
+    return f"{text[: match.start()]} {text[match.end() :]}"
+
+
+def _take_day_span(text: str, clause: Clause) -> str:
+    """Take a delay of whole days ("이틀 뒤에", "3일 후", "2주 뒤")."""
+    match = _DAY_SPAN.search(text)
+    if match is None:
+        return text
+    if match["word"]:
+        days = _SPAN_DAYS["".join(match["word"].split())]
+    elif match["days"]:
+        days = int(match["days"])
+    else:
+        weeks = match["weeks"]
+        days = 7 * (int(weeks) if weeks.isdigit() else parse_native(weeks) or 0)
+    clause.add_quantity(Quantity(float(days), Unit.DAYS))
     return f"{text[: match.start()]} {text[match.end() :]}"
 
 
@@ -530,6 +744,8 @@ def _take_quantities(text: str, clause: Clause) -> str:
         kept.append(text[start : match.start()])
         start = match.end()
         clause.add_quantity(quantity)
+        if quantity.unit not in TIME_UNITS and ("로" in match["tail"] or "까지" in match["tail"]):
+            clause.destination = True
     kept.append(text[start:])
     return " ".join(kept)
 
@@ -651,7 +867,11 @@ def _target(group: list[tuple[str, str]]) -> TargetPhrase | None:
         raw = [token for token in raw if token not in _ACTIVITIES] or raw
     key = "".join(words)
     area = ko_area(key)
-    device_type = ko_device_type(key.replace(area, "") if area else key) or location_device_type(location)
+    device_type = (
+        ko_device_type(key.replace(area, "") if area else key)
+        or en_device_type(" ".join(words))  # "dryer 좀 돌려"
+        or location_device_type(location)
+    )
     return TargetPhrase(
         text=" ".join(words),
         key=key,
@@ -660,4 +880,16 @@ def _target(group: list[tuple[str, str]]) -> TargetPhrase | None:
         location=fit_location(location, device_type),
         area=area,
         pronoun=pronoun,
+        unplaced=_unplaced(key, area),
     )
+
+
+def _unplaced(key: str, area: str | None) -> tuple[str, ...]:
+    """Return what is left of a key once its area, one appliance word and brand words are taken."""
+    rest = key.replace(area, "", 1) if area else key
+    words = (*KO_DEVICE_WORDS, *(word.replace(" ", "") for word in EN_DEVICE_WORDS))
+    if word := max((word for word in words if word in rest), key=len, default=None):
+        rest = rest.replace(word, "", 1)
+    for neutral in sorted(_NEUTRAL_WORDS, key=len, reverse=True):
+        rest = rest.replace(neutral, "")
+    return (rest,) if rest else ()

@@ -226,6 +226,11 @@ def en_singular(text: str) -> str:
     return _EN_PLURAL_RE.sub(r"\1", text)
 
 
+def en_without_device(text: str) -> str:
+    """Return English text without its first appliance word ("lg washer" → "lg")."""
+    return _EN_DEVICE_RE.sub(" ", text, count=1)
+
+
 def en_area(text: str) -> str | None:
     """Return the area words in an English phrase."""
     match = _EN_AREA_RE.search(text)

@@ -123,6 +123,7 @@ class Unit(StrEnum):
     SECONDS = "s"
     MINUTES = "min"
     HOURS = "h"
+    DAYS = "d"
 
 
 class Mode(StrEnum):
@@ -217,13 +218,16 @@ class ClockTime:
             picks the next 7 o'clock, morning or evening.
         minute: 0-59 ("7시 반" → 30).
         meridiem_known: Whether ``hour`` is on the 24-hour clock.
-        days_ahead: 1 for "내일" / "tomorrow", else 0 (the next such time from now).
+        days_ahead: 1 for "내일" / "tomorrow", 2 for "모레", ...; else 0 (the next such time from now).
+        weekday: 0 (Monday) to 6 when a day of the week was said ("금요일 저녁 7시에", "on friday
+            at 7 pm"): the next such day, today included while the time is still ahead.
     """
 
     hour: int
     minute: int = 0
     meridiem_known: bool = True
     days_ahead: int = 0
+    weekday: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,6 +248,9 @@ class TargetPhrase:
         pronoun: The phrase was a pronoun (그거, it): the agent resolves it from context.
         every: A quantifier (다, 모두, 전부, all, every, both) asks for every appliance the
             phrase fits, not one of them.
+        unplaced: Words of the phrase that are no appliance kind, area, location or pronoun
+            ("트롬", "다음"), lower-case without spaces: a name the user gave, which the agent
+            finds in the appliance's names, or words nobody can place: then nothing is done.
     """
 
     text: str
@@ -254,6 +261,7 @@ class TargetPhrase:
     area: str | None = None
     pronoun: bool = False
     every: bool = False
+    unplaced: tuple[str, ...] = ()
 
     def matches(self, name: str) -> bool:
         """Return whether a device name or alias is what was said.
