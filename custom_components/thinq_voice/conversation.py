@@ -415,6 +415,9 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
             ] or candidates
         if not candidates:
             if target is not None and target.text:
+                if named := match(appliances, target):
+                    # "공기청정기 필터 얼마나 남았어?" with no filter reading: the appliance is known.
+                    return say(language, "unsupported", device=named[0].name)
                 if target.device_type is None and target.location is None and target.unplaced:
                     return None
                 return say(language, "no_target", name=target.text)

@@ -63,7 +63,11 @@ async def test_unsupported_requests(hass: HomeAssistant, simulator: Simulator) -
     """A request the appliance has no control for is answered as such, and nothing is sent."""
     assert await say_to(hass, "세탁기 강풍으로 해줘") == "세탁기는 그 명령을 지원하지 않아요."
     assert await say_to(hass, "세탁기 냉방 모드로 바꿔줘") == "세탁기는 그 명령을 지원하지 않아요."
-    assert await say_to(hass, "공기청정기 수면 모드로 해줘") == "공기청정기는 그 명령을 지원하지 않아요."
+    # A mode the appliance lacks: the ones it has are named.
+    assert (
+        await say_to(hass, "공기청정기 수면 모드로 해줘")
+        == "공기청정기에는 수면 모드가 없어요. 있는 모드: 자동, 공기청정."
+    )
     assert not simulator.control_log
 
 

@@ -1,7 +1,8 @@
 """Sentences the agent must not act on: conditions, negations, unreadable times; nothing is sent."""
 
+from homeassistant.components.homeassistant.exposed_entities import async_expose_entity
 from homeassistant.core import HomeAssistant
-from homeassistant.helpers import intent
+from homeassistant.helpers import entity_registry as er, intent
 from homeassistant.setup import async_setup_component
 import pytest
 
@@ -133,3 +134,35 @@ async def test_missing_mode_names_the_ones_there_are(
     result = await talk(hass, text)
     assert speech(result).startswith(said), speech(result)
     assert not simulator.control_log
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "said"),
+    [
+        ("로봇청소기 배터리 얼마야?", "ko", "로봇청소기 배터리는 "),
+        ("배터리 얼마나 남았어?", "ko", "로봇청소기 배터리는 "),
+        ("거실 에어컨 지금 무슨 모드야?", "ko", "거실 에어컨은 지금 "),
+        ("공기청정기 필터 얼마나 남았어?", "ko", "공기청정기는 그 명령을 지원하지 않아요"),
+        ("거실은 지금 몇 도야?", "ko", "거실 에어컨"),
+    ],
+)
+@pytest.mark.usefixtures("init_integration")
+async def test_attribute_questions(
+    hass: HomeAssistant, simulator: Simulator, text: str, language: str, said: str
+) -> None:
+    """Battery, mode, filter life and a room's temperature are answered from the exposed entities."""
+    result = await talk(hass, text, language)
+    assert said in speech(result), speech(result)
+    assert not simulator.control_log
+
+
+@pytest.mark.usefixtures("init_integration")
+async def test_filter_life_once_exposed(hass: HomeAssistant, simulator: Simulator) -> None:
+    """Filter sensors are diagnostics, not exposed by default; exposed, they answer the question."""
+    registry = er.async_get(hass)
+    for entry in list(registry.entities.values()):
+        if entry.translation_key in {"filter_lifetime", "filter_used_time"}:
+            async_expose_entity(hass, "conversation", entry.entity_id, True)
+    result = await talk(hass, "거실 에어컨 필터 얼마나 남았어?")
+    assert speech(result).startswith("거실 에어컨 필터는 "), speech(result)
+    assert speech(result).endswith("시간 더 쓸 수 있어요.")

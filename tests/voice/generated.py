@@ -23,6 +23,9 @@ from custom_components.thinq_voice.voice import (
     NotUnderstood,
     ParseResult,
     Quantity,
+    Question,
+    QuestionIntent,
+    TargetPhrase,
     Unit,
 )
 from custom_components.thinq_voice.voice.korean import josa
@@ -83,10 +86,23 @@ def acts(result: ParseResult) -> tuple[Expected, ...] | None:
     """
     if isinstance(result, NotUnderstood):
         return None
+    if all(isinstance(part, Question) for part in result.parts):
+        return tuple(
+            ask(part.intent, *_said(part.target)) for part in result.parts if isinstance(part, Question)
+        )
     commands = [part for part in result.parts if isinstance(part, Command)]
     if not commands or any(_unknown_name(command) for command in commands):
         return None
     return tuple(summarize(command) for command in commands)
+
+
+def ask(intent: QuestionIntent, device: DeviceType | None = None, area: str | None = None) -> Expected:
+    """Return the expected summary of a question: it is answered, nothing is done."""
+    return ("?", intent, device, area)
+
+
+def _said(target: TargetPhrase | None) -> tuple[DeviceType | None, str | None]:
+    return (target.device_type, target.area) if target else (None, None)
 
 
 def _unknown_name(command: Command) -> bool:
@@ -431,6 +447,41 @@ def _ko_must_not_act(rng: random.Random) -> Iterator[Case]:
         yield Case(f"{first} {second} 돌려줘", "ko", "unplaced", None)
 
 
+_Q = QuestionIntent
+
+
+def _ko_questions(rng: random.Random) -> Iterator[Case]:
+    """Questions by appliance, by room or by attribute alone; none of them acts."""
+    for name, kind, area in KO_DEVICES:
+        said = rng.choice((name, josa(name, "은/는")))
+        for form, intent in (
+            ("상태 어때?", _Q.STATE),
+            ("뭐 하고 있어?", _Q.STATE),
+            ("얼마나 남았어?", _Q.REMAINING_TIME),
+            ("언제 끝나?", _Q.REMAINING_TIME),
+            ("필터 얼마나 남았어?", _Q.FILTER),
+            ("지금 무슨 모드야?", _Q.MODE),
+        ):
+            yield Case(f"{rng.choice(KO_FILLERS)}{said} {form}", "ko", "question", (ask(intent, kind, area),))
+    for area in ("거실", "안방", "주방", "아이방"):
+        for text, intent in (
+            (f"{josa(area, '은/는')} 지금 몇 도야?", _Q.CURRENT_TEMPERATURE),
+            (f"{area} 온도 어때?", _Q.CURRENT_TEMPERATURE),
+            (f"{area} 공기 어때?", _Q.AIR_QUALITY),
+            (f"{area} 습도 어때?", _Q.CURRENT_HUMIDITY),
+        ):
+            yield Case(text, "ko", "question", (ask(intent, None, area),))
+    for text, intent, kind in (
+        ("공기 질 괜찮아?", _Q.AIR_QUALITY, None),
+        ("미세먼지 어때?", _Q.AIR_QUALITY, None),
+        ("배터리 얼마나 남았어?", _Q.BATTERY, None),
+        ("로봇청소기 배터리 얼마야?", _Q.BATTERY, _D.ROBOT_CLEANER),
+        ("필터 수명 얼마나 남았어?", _Q.FILTER, None),
+        ("지금 돌아가는 거 뭐 있어?", _Q.WHAT_IS_RUNNING, None),
+    ):
+        yield Case(text, "ko", "question", (ask(intent, kind),))
+
+
 # English ------------------------------------------------------------------------------------------
 
 EN_DEVICES = (
@@ -666,6 +717,38 @@ def _en_corrections(rng: random.Random) -> Iterator[Case]:
     )
 
 
+def _en_questions(rng: random.Random) -> Iterator[Case]:
+    for name, kind, area in EN_DEVICES:
+        for form, intent in (
+            ("what is the {} doing?", _Q.STATE),
+            ("is the {} running?", _Q.STATE),
+            ("how long until the {} finishes?", _Q.REMAINING_TIME),
+            ("how much time is left on the {}?", _Q.REMAINING_TIME),
+            ("what mode is the {} in?", _Q.MODE),
+            ("how is the {} filter?", _Q.FILTER),
+        ):
+            yield Case(
+                f"{rng.choice((*EN_OPENERS[5:7], ''))}{form.format(name)}",
+                "en",
+                "question",
+                (ask(intent, kind, area),),
+            )
+    for area in ("living room", "bedroom", "kitchen"):
+        yield Case(
+            f"what is the temperature in the {area}?",
+            "en",
+            "question",
+            (ask(_Q.CURRENT_TEMPERATURE, None, area),),
+        )
+        yield Case(f"how is the air in the {area}?", "en", "question", (ask(_Q.AIR_QUALITY, None, area),))
+    for text, intent, kind in (
+        ("how is the air quality?", _Q.AIR_QUALITY, None),
+        ("how much battery does the robot vacuum have?", _Q.BATTERY, _D.ROBOT_CLEANER),
+        ("what is running?", _Q.WHAT_IS_RUNNING, None),
+    ):
+        yield Case(text, "en", "question", (ask(intent, kind),))
+
+
 def _en_must_not_act(rng: random.Random) -> Iterator[Case]:
     for name, _kind, _area in EN_DEVICES:
         for said in (
@@ -707,12 +790,14 @@ def cases() -> list[Case]:
         _ko_times,
         _ko_conditions,
         _ko_corrections,
+        _ko_questions,
         _ko_must_not_act,
         _en_commands,
         _en_settings,
         _en_times,
         _en_conditions,
         _en_corrections,
+        _en_questions,
         _en_must_not_act,
     )
     found: dict[str, Case] = {}

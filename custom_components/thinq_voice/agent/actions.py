@@ -46,6 +46,7 @@ from ..voice.model import (
 )
 from .answers import say
 from .confirmations import unavailable_error
+from .readings import reading_answer, reading_entity
 from .targets import Appliance, control_in_flight, name_key, thinq_updated_at
 
 _TV_INTENTS = {Intent.SET_VOLUME, Intent.MUTE, Intent.LAUNCH_APP, Intent.SET_CHANNEL}
@@ -378,6 +379,8 @@ async def _answer_state(hass: HomeAssistant, entities: Entities, question: Quest
             return say(
                 language, "air_quality", device=device, readings=_air_quality(hass, entities, language)
             )
+        case QuestionIntent.BATTERY | QuestionIntent.MODE | QuestionIntent.FILTER:
+            return reading_answer(hass, entities.appliance, state, question.intent, language)
         case _:
             # STATE, and "what is running?" asked about one appliance.
             return say(language, "state", device=device, state=await _state_words(hass, state, language))
@@ -1051,6 +1054,8 @@ def _question_entity(entities: Entities, question: Question) -> str | None:
         case QuestionIntent.CAPABILITIES | QuestionIntent.SCHEDULES:
             # Any appliance can be asked what it can do, and can have something scheduled.
             return entities.appliance.entity_ids[0] if entities.appliance.entity_ids else None
+        case QuestionIntent.BATTERY | QuestionIntent.MODE | QuestionIntent.FILTER:
+            return reading_entity(entities.hass, entities.appliance, question.intent)
 
 
 def _examples(hass: HomeAssistant, entities: Entities, language: str) -> list[str]:

@@ -157,6 +157,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "{device} 채널을 내렸어요.",
         "en": "Switched the {device} to the previous channel.",
     },
+    "battery_level": {"ko": "{device} 배터리는 {level}예요.", "en": "The {device} battery is at {level}."},
+    "mode_now": {"ko": "{device|은/는} 지금 {mode} 모드예요.", "en": "The {device} is in {mode} mode."},
+    "filter_left": {
+        "ko": "{device} 필터는 {hours}시간 더 쓸 수 있어요.",
+        "en": "The {device} filter has {hours} hours left.",
+    },
     "mode_missing": {
         "ko": "{device}에는 {mode} 모드가 없어요. 있는 모드: {modes}.",
         "en": "The {device} has no {mode} mode. It has: {modes}.",

@@ -10,6 +10,7 @@ from .lexicon import (
     app_pattern,
     en_area,
     en_device_type,
+    en_joined_devices,
     en_singular,
     en_without_device,
     fit_location,
@@ -64,6 +65,9 @@ _QUESTIONS: tuple[tuple[QuestionIntent, re.Pattern[str]], ...] = tuple(
             r"^what (?:can|could|should) (?:i|we|you) (?:say|ask|tell|do)\b|^what can (?:the |my )?.+ do$"
             r"|\bwhat commands\b",
         ),
+        (QuestionIntent.FILTER, r"\bfilters?\b"),
+        (QuestionIntent.BATTERY, r"\bbattery\b|\bcharge level\b|\bhow charged\b"),
+        (QuestionIntent.MODE, r"\b(?:what|which) mode\b|\bcurrent mode\b|\bmode is\b|\bmode\b.*\b(?:in|on)$"),
         (
             QuestionIntent.SCHEDULES,
             rf"{_SCHEDULE_WORD}|\bscheduled\b|\bwhen (?:will|does|is|do)\b.*\b(?:start|begin|turn (?:on|off)|run)\b",
@@ -218,6 +222,18 @@ _QUESTION_WORDS = frozenset(
         "starts",
         "begin",
         "turn",
+        "battery",
+        "charge",
+        "level",
+        "charged",
+        "filter",
+        "filters",
+        "life",
+        "mode",
+        "in",
+        "much",
+        "does",
+        "got",
     ]
 )
 
@@ -511,7 +527,12 @@ def _read_clause(text: str, question_mark: bool) -> Clause:
     # "could you turn on the tv?" is a request: a leading verb outweighs the question mark.
     command = any(pattern.match(text) for _, pattern in _VERBS)
     if _QUESTION_START.match(text) or (not command and (question_mark or _STATEMENT_QUESTION.search(text))):
-        words = [word for word in text.split() if word not in _QUESTION_WORDS and not _NUMBER.fullmatch(word)]
+        # "is the air conditioner running?": "air" is a question word, but not inside an appliance name.
+        words = [
+            word.replace("_", " ")
+            for word in en_joined_devices(text).split()
+            if word not in _QUESTION_WORDS and not _NUMBER.fullmatch(word)
+        ]
         targets = _targets(" ".join(words))
         intent = next((intent for intent, pattern in _QUESTIONS if pattern.search(text)), None)
         if intent is QuestionIntent.WHAT_IS_RUNNING and targets:

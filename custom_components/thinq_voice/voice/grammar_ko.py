@@ -211,6 +211,12 @@ _QUESTIONS: tuple[tuple[QuestionIntent, re.Pattern[str]], ...] = tuple(
             r"뭐라고\s?(?:말|할|하면)|(?:뭘|뭐|무엇을|무슨\s?말을?)\s?(?:할|시킬)\s?수|(?:무슨|어떤)\s?(?:명령|말)"
             r"|할\s?수\s?있는\s?(?:거|것|게|말|명령)",
         ),
+        (QuestionIntent.FILTER, r"필터\s?(?:수명|교체|상태|얼마|어때|언제|몇|남|은|는|가|이)"),
+        (QuestionIntent.BATTERY, r"배터리|충전\s?(?:량|상태|얼마|몇\s?(?:퍼센트|프로))"),
+        (
+            QuestionIntent.MODE,
+            r"(?:무슨|어떤|뭔|무엇|어느)\s?모드|모드\s?(?:가|는|이)?\s?(?:뭐|무엇|어떻게|어때|뭔|확인)",
+        ),
         (
             QuestionIntent.SCHEDULES,
             rf"{_SCHEDULE_WORD}\s?(?:이|가|은|는|도)?\s?(?:뭐|뭔|무엇|있|언제|몇\s?시|확인|알려|상태|목록|어떻게)"

@@ -226,6 +226,11 @@ def en_singular(text: str) -> str:
     return _EN_PLURAL_RE.sub(r"\1", text)
 
 
+def en_joined_devices(text: str) -> str:
+    """Join the words of multi-word appliance names with "_" ("air_conditioner"), to keep them whole."""
+    return _EN_DEVICE_RE.sub(lambda match: match.group().replace(" ", "_"), text)
+
+
 def en_without_device(text: str) -> str:
     """Return English text without its first appliance word ("lg washer" → "lg")."""
     return _EN_DEVICE_RE.sub(" ", text, count=1)

@@ -67,6 +67,12 @@ class QuestionIntent(StrEnum):
     """What can I say to this appliance?"""
     SCHEDULES = "schedules"
     """What is set for later ("예약된 거 뭐 있어?", "what's scheduled?"); target None = whole home."""
+    BATTERY = "battery"
+    """"로봇청소기 배터리 얼마야?", "how much battery does the vacuum have?"."""
+    MODE = "mode"
+    """The current mode: "에어컨 지금 무슨 모드야?", "what mode is the ac in?"."""
+    FILTER = "filter"
+    """What is left of the filter's life: "공기청정기 필터 얼마나 남았어?"."""
 
 
 class DeviceType(StrEnum):

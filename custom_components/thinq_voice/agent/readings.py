@@ -1,0 +1,122 @@
+"""Answers read from an appliance's entities: battery, current mode, filter life.
+
+"로봇청소기 배터리 얼마야?", "에어컨 지금 무슨 모드야?", "공기청정기 필터 얼마나 남았어?" — and the same
+without naming the appliance, when only one exposed appliance can answer.
+"""
+
+from homeassistant.core import HomeAssistant, State
+from homeassistant.helpers import entity_registry as er
+
+from ..const import DOMAIN
+from ..voice.model import QuestionIntent
+from .answers import say
+from .targets import Appliance
+
+# Home Assistant's HVAC modes and the options LG's modes come as, as people say them.
+_MODE_WORDS = {
+    "ko": {
+        "cool": "냉방",
+        "heat": "난방",
+        "dry": "제습",
+        "fan_only": "송풍",
+        "auto": "자동",
+        "heat_cool": "자동",
+        "sleep": "수면",
+        "silent": "저소음",
+        "quiet": "저소음",
+        "turbo": "터보",
+        "power": "터보",
+        "clean": "청정",
+        "air_clean": "공기청정",
+        "smart": "스마트",
+        "normal": "일반",
+    },
+    "en": {"fan_only": "fan only", "heat_cool": "auto", "air_clean": "air purifying"},
+}
+# Where an appliance keeps its mode: (domain, attribute holding it; None = the state).
+_MODE_PLACES = (("climate", None), ("humidifier", "mode"), ("fan", "preset_mode"))
+
+
+def reading_entity(hass: HomeAssistant, appliance: Appliance, question: QuestionIntent) -> str | None:
+    """Return the entity that answers a battery, mode or filter question, if the appliance has one."""
+    match question:
+        case QuestionIntent.BATTERY:
+            return _with_device_class(hass, appliance, "battery") or next(
+                (
+                    entity_id
+                    for entity_id in appliance.entities("vacuum")
+                    if (state := hass.states.get(entity_id)) and "battery_level" in state.attributes
+                ),
+                None,
+            )
+        case QuestionIntent.MODE:
+            for domain, attribute in _MODE_PLACES:
+                for entity_id in appliance.entities(domain):
+                    state = hass.states.get(entity_id)
+                    if state is not None and (attribute is None or state.attributes.get(attribute)):
+                        return entity_id
+            return _thinq_entity(hass, appliance, "select", ("job_mode", "operation_mode"))
+        case QuestionIntent.FILTER:
+            return _thinq_entity(hass, appliance, "sensor", ("filter_lifetime", "filter_remain"))
+        case _:
+            return None
+
+
+def reading_answer(
+    hass: HomeAssistant, appliance: Appliance, state: State, question: QuestionIntent, language: str
+) -> str:
+    """Say the battery level, the mode or what is left of the filter's life."""
+    device = appliance.name
+    match question:
+        case QuestionIntent.BATTERY:
+            level = state.attributes.get("battery_level", state.state)
+            return say(language, "battery_level", device=device, level=f"{_number(level)}%")
+        case QuestionIntent.MODE:
+            raw = state.state if state.domain in {"climate", "select"} else None
+            if raw is None:
+                raw = str(state.attributes.get("mode") or state.attributes.get("preset_mode") or "")
+            words = _MODE_WORDS[language].get(raw.lower(), raw.replace("_", " ").lower())
+            return say(language, "mode_now", device=device, mode=words)
+        case _:
+            used = _thinq_entity(hass, appliance, "sensor", ("filter_used_time",))
+            used_state = hass.states.get(used) if used else None
+            lifetime = _as_float(state.state)
+            if lifetime is None:
+                return say(language, "unavailable", device=device)
+            used_hours = _as_float(used_state.state) if used_state else None
+            left = lifetime - used_hours if used_hours is not None else lifetime
+            return say(language, "filter_left", device=device, hours=_number(max(left, 0)))
+
+
+def _with_device_class(hass: HomeAssistant, appliance: Appliance, device_class: str) -> str | None:
+    for entity_id in appliance.entities("sensor"):
+        state = hass.states.get(entity_id)
+        if state and state.attributes.get("device_class") == device_class:
+            return entity_id
+    return None
+
+
+def _thinq_entity(
+    hass: HomeAssistant, appliance: Appliance, domain: str, keys: tuple[str, ...]
+) -> str | None:
+    """Return a ThinQ Voice entity of the appliance whose translation key is one of `keys`."""
+    registry = er.async_get(hass)
+    for entity_id in appliance.entities(domain):
+        entry = registry.async_get(entity_id)
+        if entry and entry.platform == DOMAIN and (entry.translation_key or "").startswith(keys):
+            return entity_id
+    return None
+
+
+def _as_float(value: object) -> float | None:
+    try:
+        return float(str(value))
+    except ValueError:
+        return None
+
+
+def _number(value: object) -> str:
+    number = _as_float(value)
+    if number is None:
+        return str(value)
+    return str(int(number)) if number == int(number) else f"{number:.1f}"
