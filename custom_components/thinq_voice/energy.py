@@ -165,8 +165,11 @@ class EnergyReader:
         """Learn which appliances LG meters before the sensors are made, then read what is due."""
         await self.async_read_profiles()
         entry = self.coordinator.config_entry
+        # Ended on unload, and when Home Assistant stops without unloading the entry.
         entry.async_on_unload(
-            async_track_time_interval(self.coordinator.hass, self._async_check, CHECK_INTERVAL)
+            async_track_time_interval(
+                self.coordinator.hass, self._async_check, CHECK_INTERVAL, cancel_on_shutdown=True
+            )
         )
         self.async_read_when_due()
 

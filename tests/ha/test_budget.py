@@ -138,10 +138,11 @@ async def test_budget_survives_a_reload(
     hass: HomeAssistant, simulator: Simulator, init_integration: MockConfigEntry
 ) -> None:
     """A reload keeps the hour's requests: the new setup adds its own to them."""
+    await hass.async_block_till_done(wait_background_tasks=True)
     before = init_integration.runtime_data.client.budget.export()
     assert len(before) == requests_lg_saw(simulator)
     assert await hass.config_entries.async_reload(init_integration.entry_id)
-    await hass.async_block_till_done()
+    await hass.async_block_till_done(wait_background_tasks=True)
     after = init_integration.runtime_data.client.budget.export()
     assert after[: len(before)] == pytest.approx(before)
     assert len(after) == requests_lg_saw(simulator) > len(before)
@@ -156,7 +157,7 @@ async def test_budget_survives_a_restart(
     """Home Assistant stopped and started again on the same storage remembers the hour's requests."""
     switch = entity_id(hass, simulator, "switch", "냉장고", "powerSave_powerSaveEnabled")
     await hass.services.async_call("switch", "turn_on", {ATTR_ENTITY_ID: switch}, blocking=True)
-    await hass.async_block_till_done()
+    await hass.async_block_till_done(wait_background_tasks=True)
     before = init_integration.runtime_data.client.budget.export()
     await hass.async_stop()
     assert hass_storage[storage_key(init_integration.entry_id)]["data"]["sent"] == pytest.approx(before)
@@ -171,7 +172,7 @@ async def test_budget_survives_a_restart(
         )
         entry.add_to_hass(restarted)
         assert await restarted.config_entries.async_setup(entry.entry_id)
-        await restarted.async_block_till_done()
+        await restarted.async_block_till_done(wait_background_tasks=True)
         after = entry.runtime_data.client.budget.export()
         assert after[: len(before)] == pytest.approx(before)
         assert len(after) == requests_lg_saw(simulator)
@@ -199,7 +200,7 @@ async def test_unreadable_stored_budget_is_ignored(
     hass_storage[key] = {"version": 1, "key": key, "data": {"sent": ["soon", True, None, 1e400]}}
     config_entry.add_to_hass(hass)
     assert await hass.config_entries.async_setup(config_entry.entry_id)
-    await hass.async_block_till_done()
+    await hass.async_block_till_done(wait_background_tasks=True)
     assert len(config_entry.runtime_data.client.budget.export()) == requests_lg_saw(simulator)
     await hass.config_entries.async_remove(config_entry.entry_id)
     await hass.async_block_till_done()
