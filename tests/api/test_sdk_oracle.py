@@ -63,7 +63,7 @@ class RecordingApi:
         self.sent.append(copy.deepcopy(dict(payload)))
 
 
-def _sdk_devices(device_type: str, profile: Any, state: Any) -> list[tuple[ConnectBaseDevice, RecordingApi]]:
+def sdk_devices(device_type: str, profile: Any, state: Any) -> list[tuple[ConnectBaseDevice, RecordingApi]]:
     """Build the SDK's device (and its per-location sub-devices) for a fixture."""
     api = RecordingApi()
     device = DEVICE_TYPE_API_MAP[device_type](
@@ -112,7 +112,7 @@ def test_our_bodies_are_the_sdks(alias: str, device_type: str, profile: Any, sta
     ours = DeviceProfile.from_json(profile)
     our_state = DeviceState.from_json(state)
     compared = 0
-    for device, api in _sdk_devices(device_type, profile, state):
+    for device, api in sdk_devices(device_type, profile, state):
         named = getattr(device, "location_name", None)
         location = next((loc for loc in ours.locations if str(loc).lower() == str(named).lower()), None)
         sdk_profile = device.profiles
