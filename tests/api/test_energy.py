@@ -49,6 +49,18 @@ def test_real_energy_profiles(path: str, properties: tuple[str, ...]) -> None:
     profile = EnergyProfile.from_json(load(path))
     assert profile.properties == properties
     assert profile.metered == (properties[0] if properties else None)
+    # LG's SDK reads the same list from the same answer.
+    device = AirConditionerDevice(
+        thinq_api=FixtureThinQApi(None),
+        device_id="fixture",
+        device_type="DEVICE_AIR_CONDITIONER",
+        model_name="FIXTURE",
+        alias="AC",
+        reportable=True,
+        profile=load(f"{AC}/profile.json"),
+        energy_profile=load(path),
+    )
+    assert tuple(device.energy_properties) == properties
 
 
 @pytest.mark.parametrize(("path", "total"), USAGE_ANSWERS.items())
@@ -240,3 +252,37 @@ async def test_sdk_reads_energy_as_we_do(
         sdk_query, our_query = _usage_queries(caplog)
         assert our_query == sdk_query
         assert history.total == pytest.approx(sdk_total) or (history.total is None and sdk_total == 0)
+
+
+class FixtureThinQApi(ThinQApi):
+    """LG's SDK client answering from one of HA core's recorded energy answers."""
+
+    def __init__(self, answer: Any) -> None:
+        """Create the SDK client; every request is answered with `answer`."""
+        super().__init__(session=None, access_token="token", country_code="KR", client_id="oracle")  # type: ignore[arg-type]
+        self.answer = answer
+
+    @override
+    async def async_request(self, method: str, endpoint: str, **kwargs: Any) -> Any:
+        return self.answer
+
+
+@pytest.mark.parametrize("path", USAGE_ANSWERS)
+async def test_sdk_totals_on_real_answers(path: str) -> None:
+    """On every real usage answer, the SDK's total equals ours."""
+    sdk_api = FixtureThinQApi(load(path))
+    device = AirConditionerDevice(
+        thinq_api=sdk_api,
+        device_id="fixture",
+        device_type="DEVICE_AIR_CONDITIONER",
+        model_name="FIXTURE",
+        alias="AC",
+        reportable=True,
+        profile=load(f"{AC}/profile.json"),
+        energy_profile=load("ha-core-fixtures/kimchi_refrigerator/energy_profile.json"),
+    )
+    day = date(2024, 10, 10)
+    sdk_total = await HABridge(device).async_get_energy_usage(
+        energy_property="energyUsage", period=USAGE_DAILY, start_date=day, end_date=day
+    )
+    assert EnergyHistory.from_json(load(path), "energyUsage").total == pytest.approx(sdk_total)

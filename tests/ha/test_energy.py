@@ -17,6 +17,7 @@ import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry, async_fire_time_changed
 from pytest_homeassistant_custom_component.components.recorder.common import async_wait_recording_done
 
+from custom_components.thinq_voice.api import ThinQConnectClient, ThinQNotFoundError, ThinQServerError
 from custom_components.thinq_voice.api.throttle import RequestBudget
 from custom_components.thinq_voice.const import DOMAIN
 from custom_components.thinq_voice.coordinator import BACKGROUND_OVERHEAD
@@ -279,3 +280,39 @@ async def test_usage_action_today_by_the_hour(
     assert [row["date"] for row in rows] == [f"2026-11-20T{hour:02d}:00" for hour in range(15)]
     midnight = datetime(NOW.year, NOW.month, NOW.day)
     assert rows[3]["energy"] == sim_energy.hourly_wh(washer, "DEVICE_WASHER", midnight + timedelta(hours=3))
+
+
+@pytest.mark.usefixtures("generous_budget")
+async def test_profiles_that_fail_and_appliances_that_leave(
+    hass: HomeAssistant,
+    simulator: Simulator,
+    config_entry: MockConfigEntry,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """An energy profile LG refuses means not metered; one that fails is asked again; a gone appliance is dropped."""
+    washer = simulator.find("세탁기").device_id
+    dryer = simulator.find("건조기").device_id
+    ac = simulator.find("거실 에어컨").device_id
+    real = ThinQConnectClient.async_get_energy_profile
+
+    async def profile(client: ThinQConnectClient, device_id: str, **kwargs: Any) -> Any:
+        if device_id == washer:
+            raise ThinQNotFoundError("no energy profile")
+        if device_id == dryer:
+            raise ThinQServerError("LG is down")
+        return await real(client, device_id, **kwargs)
+
+    with patch.object(ThinQConnectClient, "async_get_energy_profile", profile):
+        await setup(hass, config_entry)
+    reader = config_entry.runtime_data.energy
+    assert energy_entity(hass, washer, "energy_today") is None
+    assert washer in reader.appliances and reader.metered(washer) is None
+    assert dryer not in reader.appliances
+    simulator.remove_device(ac)
+    for _ in range(7):
+        freezer.tick(timedelta(minutes=10))
+        async_fire_time_changed(hass)
+        await hass.async_block_till_done(wait_background_tasks=True)
+    assert reader.metered(dryer) is not None
+    assert energy_entity(hass, dryer, "energy_today") is not None
+    assert ac not in reader.appliances
