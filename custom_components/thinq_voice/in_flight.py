@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from homeassistant.util import dt as dt_util
 
-from .sent_controls import same_value
+from .sent_controls import reported_values, same_value
 
 if TYPE_CHECKING:
     from .coordinator import Appliance
@@ -80,4 +80,4 @@ def _landed(appliance: Appliance, ref: PropertyRef, sent: ControlInFlight) -> bo
     if state is None or appliance.updated_at is None or appliance.updated_at < sent.sent_at:
         return False
     _, resource, prop, location = ref
-    return same_value(state.get(resource, prop, location), sent.value)
+    return any(same_value(value, sent.value) for value in reported_values(state, resource, prop, location))

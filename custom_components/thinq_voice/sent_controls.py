@@ -47,25 +47,30 @@ class SentControl:
 def reports_control(state: DeviceState, control: SentControl) -> bool:
     """Return whether a state read after a control shows that the appliance carried it out.
 
-    A property the state reports must hold the value sent; LG reports a mode's own write
-    (coolTargetTemperature) under the plain name (targetTemperature). Other write-only properties
-    (a washer's START) never show up: the state must have changed instead.
+    A property the state reports must hold the value sent. Other write-only properties (a
+    washer's START) never show up: the state must have changed instead.
     """
-    # A target written through temperatureInUnits (as LG's SDK does) is reported under temperature.
-    resources = (
-        {control.resource, "temperature"} if control.resource == "temperatureInUnits" else {control.resource}
-    )
+    if reported := reported_values(state, control.resource, control.prop, control.location):
+        return any(same_value(value, control.value) for value in reported)
+    return control.state_before is not None and state.values != control.state_before.values
+
+
+def reported_values(state: DeviceState, resource: str, prop: str, location: str | None) -> list[JsonValue]:
+    """Return the values a state reports for a property that was written.
+
+    LG reports a mode's own write (coolTargetTemperature) under the plain name
+    (targetTemperature), and a target written through temperatureInUnits (as LG's SDK does)
+    under temperature too. Empty for write-only properties.
+    """
+    resources = {resource, "temperature"} if resource == "temperatureInUnits" else {resource}
     same_part = [
         (key.name, value)
         for key, value in state.values.items()
-        if key.resource in resources and (control.location is None or key.location == control.location)
+        if key.resource in resources and (location is None or key.location == location)
     ]
-    reported = [value for name, value in same_part if name == control.prop] or [
-        value for name, value in same_part if name and control.prop.endswith(name[0].upper() + name[1:])
+    return [value for name, value in same_part if name == prop] or [
+        value for name, value in same_part if name and prop.endswith(name[0].upper() + name[1:])
     ]
-    if reported:
-        return any(same_value(value, control.value) for value in reported)
-    return control.state_before is not None and state.values != control.state_before.values
 
 
 def same_value(reported: JsonValue, sent: Any) -> bool:

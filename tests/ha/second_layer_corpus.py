@@ -228,17 +228,17 @@ KOREAN: tuple[Dialogue, ...] = (
             Turn(
                 "세탁기 돌리고 건조기도 돌려줘",
                 (Sent(WASHER, "operation", "washerOperationMode", "START", "MAIN", "2301"), DRYER_RUN),
-                "세탁기의 원격 제어가 꺼져 있어요. 기기에서 원격 시작 버튼을 먼저 눌러 주세요. 건조기를 시작했어요.",
+                "세탁기의 원격 제어가 꺼져 있어요. 기기에서 원격 시작 버튼을 먼저 눌러 주세요. 건조기를 시작했어요. 세탁기에는 하지 못했어요.",
             ),
             Turn(
                 "식기세척기랑 세탁기 돌려줘",
                 (DISHWASHER_RUN, Sent(WASHER, "operation", "washerOperationMode", "START", "MAIN", "2301")),
-                "식기세척기를 시작했어요. 세탁기의 원격 제어가 꺼져 있어요. 기기에서 원격 시작 버튼을 먼저 눌러 주세요.",
+                "식기세척기를 시작했어요. 세탁기의 원격 제어가 꺼져 있어요. 기기에서 원격 시작 버튼을 먼저 눌러 주세요. 세탁기에는 하지 못했어요.",
             ),
             Turn(
                 "스타일러 돌리고 로봇청소기도 돌려줘",
                 (Sent(STYLER, "operation", "stylerOperationMode", "START", None, "1222"), ROBOT_RUN),
-                "스타일러의 연결이 끊겨 있어요. 전원과 Wi-Fi를 확인하세요. 로봇청소기를 시작했어요.",
+                "스타일러의 연결이 끊겨 있어요. 전원과 Wi-Fi를 확인하세요. 로봇청소기를 시작했어요. 스타일러에는 하지 못했어요.",
                 offline=(STYLER,),
             ),
         ),
@@ -252,12 +252,12 @@ KOREAN: tuple[Dialogue, ...] = (
             Turn(
                 "거실 에어컨 켜고 35도로 맞춰줘",
                 (ac_power(LIVING, True),),
-                "거실 에어컨을 켰어요. 거실 에어컨은 35도로 맞출 수 없어요. 18도부터 30도까지 돼요.",
+                "거실 에어컨을 켰어요. 거실 에어컨은 35도로 맞출 수 없어요. 18도부터 30도까지 돼요. 거실 에어컨에는 하지 못했어요.",
             ),
             Turn(
                 "스타일러 돌리고 냉장실 10도로 맞춰줘",
                 (STYLER_RUN,),
-                "스타일러를 시작했어요. 냉장고 냉장실은 10도로 맞출 수 없어요. 0도부터 7도까지 돼요.",
+                "스타일러를 시작했어요. 냉장고 냉장실은 10도로 맞출 수 없어요. 0도부터 7도까지 돼요. 냉장고에는 하지 못했어요.",
             ),
         ),
     ),
@@ -415,7 +415,7 @@ KOREAN: tuple[Dialogue, ...] = (
             Turn(
                 "스타일러 돌리고 건조기도 돌려줘",
                 (DRYER_RUN,),
-                "스타일러의 연결이 끊겨 있어요. 전원과 Wi-Fi를 확인하세요. 건조기를 시작했어요.",
+                "스타일러의 연결이 끊겨 있어요. 전원과 Wi-Fi를 확인하세요. 건조기를 시작했어요. 스타일러에는 하지 못했어요.",
             ),
         ),
         offline=(STYLER,),
@@ -807,7 +807,7 @@ ENGLISH: tuple[Dialogue, ...] = (
             Turn(
                 "start the dryer and the washer",
                 (EN_DRYER_RUN, Sent(EN_WASHER, "operation", "washerOperationMode", "START", "MAIN", "2301")),
-                "Started the Dryer. Washer has remote control turned off: press its remote start button first.",
+                "Started the Dryer. Washer has remote control turned off: press its remote start button first. Not done: Washer.",
             ),
             Turn(
                 "start the dishwasher and the styler",
@@ -815,7 +815,7 @@ ENGLISH: tuple[Dialogue, ...] = (
                     EN_DISHWASHER_RUN,
                     Sent(EN_STYLER, "operation", "stylerOperationMode", "START", None, "1222"),
                 ),
-                "Started the Dishwasher. Styler is offline: check its power and Wi-Fi.",
+                "Started the Dishwasher. Styler is offline: check its power and Wi-Fi. Not done: Styler.",
                 offline=(EN_STYLER,),
             ),
         ),
@@ -829,7 +829,7 @@ ENGLISH: tuple[Dialogue, ...] = (
             Turn(
                 "start the styler and set the fridge to 10 degrees",
                 (EN_STYLER_RUN,),
-                "Started the Styler. The Refrigerator can't be set to 10°C; it accepts 0°C to 7°C.",
+                "Started the Styler. The Refrigerator can't be set to 10°C; it accepts 0°C to 7°C. Not done: Refrigerator.",
             ),
         ),
     ),
@@ -963,7 +963,7 @@ ENGLISH: tuple[Dialogue, ...] = (
             Turn(
                 "start the dryer and the styler",
                 (EN_DRYER_RUN,),
-                "Started the Dryer. Styler is offline: check its power and Wi-Fi.",
+                "Started the Dryer. Styler is offline: check its power and Wi-Fi. Not done: Styler.",
             ),
         ),
         offline=(EN_STYLER,),

@@ -174,7 +174,8 @@ async def test_control_errors(
     simulator.faults.fail_next = 1
     with pytest.raises(HomeAssistantError) as excinfo:
         await call(hass, "switch", "turn_on", target)
-    assert excinfo.value.translation_key == "control_failed"
+    # LG's 2000 is LG's own server failing: the user is told to try later, not that the control was bad.
+    assert excinfo.value.translation_key == "cloud_unavailable"
     simulator.remove_device(device)
     with pytest.raises(HomeAssistantError) as excinfo:
         await call(hass, "switch", "turn_on", target)
