@@ -267,8 +267,9 @@ class EnergyReader:
     def _next_due(self) -> tuple[str, Callable[[str], Awaitable[None]]] | None:
         """Return the most useful read still due.
 
-        Each appliance's totals first (its daily history), then today's hours of each, then the
-        months of each (once a month), and only then today's hours again, the stalest first.
+        First each appliance's first history (its sensors' values), then today's hours of each
+        (after midnight: today's value and its hourly bars), then each history of the new day,
+        the months of each (once a month), and only then today's hours again, the stalest first.
         """
         now = dt_util.now().replace(tzinfo=None)
         metered = [
@@ -278,15 +279,19 @@ class EnergyReader:
             and device_id in self.coordinator.data
             and (energy.retry_at is None or energy.retry_at <= now)
         ]
-        for device_id, energy in metered:
-            if energy.history_read_on != now.date():
-                return device_id, self._async_read_history
-        for device_id, energy in metered:
-            if energy.hours_read_at is None or energy.hours_read_at.date() != now.date():
-                return device_id, self._async_read_today
-        for device_id, energy in metered:
-            if energy.months_read_for != month_start(now.date()):
-                return device_id, self._async_read_months
+        rounds: list[tuple[Callable[[ApplianceEnergy], bool], Callable[[str], Awaitable[None]]]] = [
+            (lambda energy: energy.history_read_on is None, self._async_read_history),
+            (
+                lambda energy: energy.hours_read_at is None or energy.hours_read_at.date() != now.date(),
+                self._async_read_today,
+            ),
+            (lambda energy: energy.history_read_on != now.date(), self._async_read_history),
+            (lambda energy: energy.months_read_for != month_start(now.date()), self._async_read_months),
+        ]
+        for due, read in rounds:
+            for device_id, energy in metered:
+                if due(energy):
+                    return device_id, read
         stale = [
             (read_at, device_id)
             for device_id, energy in metered
