@@ -8,6 +8,7 @@ from homeassistant.helpers.typing import ConfigType
 
 from .agent.exposure import async_expose_new_entities
 from .agent.schedule import async_remove_schedules
+from .agent.when import async_remove_when_actions
 from .announce import Announcer
 from .api import ThinQConnectClient
 from .appliance_events import ApplianceWatcher
@@ -117,6 +118,7 @@ async def async_remove_entry(hass: HomeAssistant, entry: AnyConfigEntry) -> None
     """Delete what the entry kept for later (the agent's schedules, the hour's budget): the account is gone."""
     if not is_tv_entry(entry):
         await async_remove_schedules(hass, entry.entry_id)
+        await async_remove_when_actions(hass, entry.entry_id)
         await async_remove_budget(hass, entry.entry_id)
 
 

@@ -22,6 +22,7 @@ from homeassistant.util import dt as dt_util
 from homeassistant.util.hass_dict import HassKey
 
 from .agent.answers import say
+from .agent.when import is_watched
 from .appliance_events import ApplianceEventType, RunPhase, code_meaning, run_phases
 from .const import (
     CONF_ANNOUNCE_DEVICES,
@@ -119,7 +120,9 @@ class Announcer:
         if not satellites:
             await self._async_notify(message, language)
             return
-        dryer = self._idle_dryer(appliance) if data["type"] == ApplianceEventType.FINISHED else None
+        # A when-action waiting for this ending ("세탁 끝나면 건조기 돌려줘") has the last word.
+        offer = data["type"] == ApplianceEventType.FINISHED and not is_watched(self.hass, lg_id, data["type"])
+        dryer = self._idle_dryer(appliance) if offer else None
         for satellite in satellites:
             if dryer is not None and await self._async_ask(satellite, message, dryer, language):
                 continue

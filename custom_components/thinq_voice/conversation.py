@@ -6,7 +6,9 @@ import logging
 from typing import Literal, TypeGuard, override
 
 from homeassistant.components import conversation, persistent_notification
+from homeassistant.const import STATE_UNAVAILABLE
 from homeassistant.core import Context, HomeAssistant, callback
+from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import intent
 from homeassistant.helpers.device_registry import DeviceEntryType, DeviceInfo
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
@@ -31,6 +33,7 @@ from .agent.phrases import Phrases, expand, load_phrases
 from .agent.retry import Attempt, UnattendedCommand
 from .agent.schedule import LONGEST_AHEAD, ScheduledAction, Scheduler, due_at, new_action
 from .agent.targets import Appliance, ApplianceIndex, match, name_key
+from .agent.when import WhenAction, WhenBook, new_when_action, why_never
 from .announce import Offer, async_take_offer
 from .const import (
     CONF_CONFIRM_START,
@@ -129,6 +132,7 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
         self.scheduler: Scheduler | None = None
         # Scheduled actions trying again after a failure that may pass.
         self._unattended: set[UnattendedCommand] = set()
+        self.whens: WhenBook | None = None
         self.appliances: ApplianceIndex | None = None
 
     @override
@@ -142,6 +146,9 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
         await self.scheduler.async_load()
         self.async_on_remove(self.scheduler.async_stop)
         self.async_on_remove(self._cancel_unattended)
+        self.whens = WhenBook(self.hass, self.entry.entry_id, self._async_run_when)
+        await self.whens.async_load()
+        self.async_on_remove(self.whens.async_start())
 
     @callback
     def _cancel_unattended(self) -> None:
@@ -183,7 +190,7 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
         parsed = [parse(sentence, language) for sentence in sentences]
         understood = [result for result in parsed if not isinstance(result, NotUnderstood)]
         parts: list[Action] = [part for result in understood for part in result.parts]
-        if declined := _declined(parsed, parts, language):
+        if declined := _declined(parsed, language):
             # Understood well enough to say why not: another agent could act on the part it reads.
             return self._reply(
                 user_input,
@@ -221,8 +228,10 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
         # Every part is resolved before anything is done: a sentence is carried out whole or not at all.
         steps: list[Step] = []
         for part in parts:
-            step = _same_as_before(self.hass, part, steps) or self._resolve(
-                part, appliances, context, language
+            step = (
+                self._when_never(part, appliances, language)
+                or _same_as_before(self.hass, part, steps)
+                or self._resolve(part, appliances, context, language)
             )
             if step is None and len(parts) > 1 and part.target is not None:
                 # "start the dishwasher and turn on the heater": the sentence is ours, one name is not.
@@ -278,7 +287,7 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
         carried_out: list[tuple[int, Appliance]] = []
         failed: list[Appliance] = []
         for step in steps:
-            if isinstance(step.part, Command) and not step.part.later:
+            if isinstance(step.part, Command) and not step.part.later and step.part.when is None:
                 undo.extend(
                     (appliance, inverse)
                     for appliance in step.appliances
@@ -360,7 +369,7 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
         return ", ".join(
             appliance.name
             for step in steps
-            if isinstance(step.part, Command) and step.part.intent is Intent.START
+            if isinstance(step.part, Command) and step.part.intent is Intent.START and step.part.when is None
             for appliance in step.appliances
             if appliance.device_type in kinds
         )
@@ -435,6 +444,9 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
 
     def _candidates(self, part: Action, appliances: list[Appliance]) -> list[Appliance]:
         """Return the appliances a part may mean that can also do what it asks."""
+        if isinstance(part, Command) and part.intent is Intent.NOTIFY and part.when is not None:
+            # "빨래 끝나면 알려줘": what is told about is the appliance awaited.
+            return match(appliances, part.when.target)
         target = part.target
         if target is None:
             # "급속냉동 켜줘": only the appliances that can do it are meant; "공기 어때?" asks
@@ -459,6 +471,8 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
                 return Outcome(
                     await self._async_cancel_schedules(appliance, language, user_input.context), sent=True
                 )
+            if part.when is not None:
+                return Outcome(await self._async_keep_when(part, appliance, language, user_input), sent=True)
             if part.later:
                 return Outcome(
                     await self._async_schedule(part, appliance, language, user_input.context), sent=True
@@ -523,8 +537,22 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
             return []
         return [action for action in self.scheduler.actions if action.is_for(appliance)]
 
+    def _whens_for(self, appliance: Appliance) -> list[WhenAction]:
+        """Return the when-actions that go to an appliance or wait for it."""
+        if self.whens is None:
+            return []
+        return [
+            when
+            for when in self.whens.actions
+            if when.action.is_for(appliance) or when.watched == appliance.thinq_device_id
+        ]
+
     def _has_schedules(self, appliance: Appliance) -> bool:
-        return bool(self._scheduled_for(appliance) or device_timers(self.hass, appliance))
+        return bool(
+            self._scheduled_for(appliance)
+            or self._whens_for(appliance)
+            or device_timers(self.hass, appliance)
+        )
 
     def _schedules_answer(self, appliances: list[Appliance], language: str, *, whole_home: bool) -> str:
         """List what is set for later: ThinQ Voice's actions and the appliances' own timers."""
@@ -552,11 +580,19 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
             )
             for due, name, intent in planned
         ]
+        whens = (
+            self.whens.actions
+            if whole_home and self.whens is not None
+            else list(
+                {id(when): when for appliance in appliances for when in self._whens_for(appliance)}.values()
+            )
+        )
+        items.sort(key=lambda item: item[0])
+        items += [(when.action.due, _when_item(when, language)) for when in whens]
         if not items:
             if whole_home or len(appliances) != 1:
                 return say(language, "schedules_none")
             return say(language, "schedules_none_device", device=appliances[0].name)
-        items.sort(key=lambda item: item[0])
         separator = ", " if language == "ko" else "; "
         return say(
             language, "schedules_list", count=len(items), items=separator.join(text for _, text in items)
@@ -567,8 +603,11 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
         kept = self._scheduled_for(appliance)
         if self.scheduler is not None and kept:
             await self.scheduler.async_cancel(kept)
+        whens = self._whens_for(appliance)
+        if self.whens is not None and whens:
+            await self.whens.async_cancel(whens)
         had_timers = await async_cancel_device_timers(self.hass, appliance, language, context)
-        if not kept and not had_timers:
+        if not kept and not whens and not had_timers:
             return say(language, "schedules_none_device", device=appliance.name)
         return say(language, "schedule_cancelled", device=appliance.name)
 
@@ -600,8 +639,13 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
         await run.async_run()
 
     @callback
-    def _tell_scheduled_outcome(self, action: ScheduledAction, attempt: Attempt, context: Context) -> None:
-        """Tell how a scheduled action ended, once: an event, and a notification when it failed."""
+    def _tell_scheduled_outcome(
+        self, action: ScheduledAction, attempt: Attempt, context: Context, *, notify: bool = True
+    ) -> None:
+        """Tell how a scheduled action ended, once: an event, and a notification when it failed.
+
+        A when-action (`notify` False) tells its outcome itself, where it was asked for.
+        """
         language = action.language
         speech, succeeded, confirmed = attempt.speech, attempt.succeeded, attempt.confirmed
         self.hass.bus.async_fire(
@@ -629,6 +673,8 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
             attempt.tries,
             log_safe(speech, 4 * MAX_ECHO),
         )
+        if not notify:
+            return
         persistent_notification.async_create(
             self.hass,
             say(
@@ -641,6 +687,123 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
             ),
             title=say(language, "scheduled_failed_title"),
             notification_id=f"{DOMAIN}_schedule_{action.action_id}",
+        )
+
+    # Commands for when something happens -------------------------------------------------------
+
+    async def _async_keep_when(
+        self,
+        command: Command,
+        appliance: Appliance,
+        language: str,
+        user_input: conversation.ConversationInput,
+    ) -> str:
+        """Keep a command for when an appliance reports an event; say at once when that can never come."""
+        assert command.when is not None and self.whens is not None and self.appliances is not None
+        awaited = (
+            appliance if command.intent is Intent.NOTIFY else self._awaited(command, self.appliances.get())
+        )
+        if isinstance(awaited, str):
+            return say(language, awaited, name=command.when.target.text)
+        event = command.when.event
+        if reason := why_never(self.hass, awaited, event, self._plans_a_run(awaited)):
+            return say(language, reason, device=awaited.name)
+        await self.whens.async_add(
+            new_when_action(appliance, command, awaited, language, user_input.satellite_id)
+        )
+        when = say(language, "when_event", device=awaited.name, event=say(language, f"event_{event.value}"))
+        if command.intent is Intent.NOTIFY:
+            return say(language, "when_notify_kept", when=when)
+        return say(
+            language,
+            "scheduled",
+            when=when,
+            device=appliance.name,
+            action=_action_words(command.intent, language),
+        )
+
+    def _awaited(self, command: Command, appliances: list[Appliance]) -> Appliance | str:
+        """Return the ThinQ appliance whose event a command waits for, or why there is none (a message key).
+
+        Of several that fit the words, the ones that can report the event now count ("세탁 끝나면":
+        the washer that is running).
+        """
+        assert command.when is not None
+        found = [
+            candidate for candidate in match(appliances, command.when.target) if candidate.thinq_device_id
+        ]
+        event = command.when.event
+        found = [
+            candidate for candidate in found if not why_never(self.hass, candidate, event, False)
+        ] or found
+        if not found:
+            return "no_target"
+        return found[0] if len(found) == 1 else "which_device"
+
+    def _when_never(self, part: Action, appliances: list[Appliance], language: str) -> str | None:
+        """Say at once why a command's condition can never come, before anything else is asked."""
+        if not isinstance(part, Command) or part.when is None:
+            return None
+        targets = (
+            [appliance for appliance in match(appliances, part.when.target) if appliance.thinq_device_id]
+            if part.intent is Intent.NOTIFY
+            else [self._awaited(part, appliances)]
+        )
+        awaited = [target for target in targets if not isinstance(target, str)]
+        if len(awaited) != 1:
+            return None  # named nothing, or several: resolving the parts says so
+        reason = why_never(self.hass, awaited[0], part.when.event, self._plans_a_run(awaited[0]))
+        return say(language, reason, device=awaited[0].name) if reason else None
+
+    def _plans_a_run(self, appliance: Appliance) -> bool:
+        """Return whether a run of the appliance is planned: its timer, a scheduled start, a when-action."""
+        starts = (Intent.START, Intent.RESUME, Intent.TURN_ON)
+        return (
+            bool(device_timers(self.hass, appliance))
+            or any(action.command.intent in starts for action in self._scheduled_for(appliance))
+            or (self.whens is not None and self.whens.waits_to_start(appliance.thinq_device_id or ""))
+        )
+
+    async def _async_run_when(self, when: WhenAction) -> None:
+        """Do what was asked for when the event came, tried again like a scheduled action; tell the user."""
+        action = when.action
+        told = say(action.language, f"when_told_{when.event.value}", device=when.watched_name)
+        if action.command.intent is Intent.NOTIFY:
+            await self._async_tell(when, told)
+            return
+
+        def _find() -> Appliance | None:
+            appliances = self.appliances.get() if self.appliances else []
+            return next((candidate for candidate in appliances if action.is_for(candidate)), None)
+
+        async def _async_outcome(attempt: Attempt) -> None:
+            self._unattended.discard(run)
+            self._tell_scheduled_outcome(action, attempt, run.context, notify=False)
+            await self._async_tell(when, f"{told} {attempt.speech}")
+
+        run = UnattendedCommand(
+            self.hass, _find, action.command, action.language, action.name, Context(), _async_outcome
+        )
+        self._unattended.add(run)
+        await run.async_run()
+
+    async def _async_tell(self, when: WhenAction, speech: str) -> None:
+        """Say it on the satellite the command was said to; else leave it as a notification."""
+        satellite = when.satellite_id
+        if satellite and (state := self.hass.states.get(satellite)) and state.state != STATE_UNAVAILABLE:
+            try:
+                await self.hass.services.async_call(
+                    "assist_satellite", "announce", {"entity_id": satellite, "message": speech}, blocking=True
+                )
+            except HomeAssistantError as err:
+                _LOGGER.info("Could not tell %s on %s: %s", log_safe(speech), satellite, err)
+            else:
+                return
+        persistent_notification.async_create(
+            self.hass,
+            speech,
+            title=say(when.action.language, "announce_title"),
+            notification_id=f"{DOMAIN}_when_{when.action.action_id}",
         )
 
     async def _async_continue_choice(
@@ -748,26 +911,13 @@ def _names_cover(target: TargetPhrase, candidates: list[Appliance]) -> bool:
     return all(any(name_key(word) in key for key in keys) for word in target.unplaced)
 
 
-def _declined(parsed: list[ParseResult], parts: list[Action], language: str) -> str | None:
-    """Say why a sentence is not acted on though it was read: a condition, a negation, a time.
-
-    A command with a condition ("세탁 끝나면 건조기 돌려줘") is never done at once.
-    """
+def _declined(parsed: list[ParseResult], language: str) -> str | None:
+    """Say why a sentence is not acted on though it was read: a condition, a negation, a time."""
     for result in parsed:
         if isinstance(result, NotUnderstood) and result.reason in DECLINED:
             if result.language is not None:
                 language = result.language.value
             return say(language, f"declined_{result.reason.value}")
-    for part in parts:
-        if isinstance(part, Command) and part.when is not None:
-            said = part.when.target.text
-            if language == "ko":
-                device = said or "그것"
-            else:
-                device = f"the {said}" if said else "it"
-            return say(
-                language, "when_not_yet", device=device, event=say(language, f"event_{part.when.event.value}")
-            )
     return None
 
 
@@ -825,6 +975,22 @@ def _same_as_before(hass: HomeAssistant, part: Action, steps: list[Step]) -> Ste
         return Step(part, [], options=before.options)
     able = [appliance for appliance in before.appliances if supports(hass, appliance, part)]
     return Step(part, able) if able else None
+
+
+def _when_item(when: WhenAction, language: str) -> str:
+    """Say one when-action in the list of what is planned."""
+    event = say(
+        language, "when_event", device=when.watched_name, event=say(language, f"event_{when.event.value}")
+    )
+    if when.action.command.intent is Intent.NOTIFY:
+        return say(language, "when_notify_item", when=event)
+    return say(
+        language,
+        "schedule_item",
+        when=event,
+        device=when.action.name,
+        action=_action_words(when.action.command.intent, language),
+    )
 
 
 def _action_words(intent: Intent, language: str) -> str:

@@ -179,10 +179,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "{words|이/가} 무슨 뜻인지 몰라서 아무것도 보내지 않았어요.",
         "en": "I don't know what {words} means here, so I didn't send anything.",
     },
-    "when_not_yet": {
-        "ko": "{device|이/가} {event} 할 일은 아직 맡을 수 없어요. 아무것도 보내지 않았어요.",
-        "en": "I can't act when {device} {event} yet, so I didn't send anything.",
-    },
     "event_finished": {"ko": "끝나면", "en": "finishes"},
     "event_started": {"ko": "시작하면", "en": "starts"},
     "event_paused": {"ko": "멈추면", "en": "pauses"},
@@ -295,6 +291,25 @@ MESSAGES: dict[str, dict[str, str]] = {
     "announce_offer_dryer": {"ko": "{device|을/를} 돌릴까요?", "en": "Shall I start the {device}?"},
     "announce_title": {"ko": "ThinQ Voice", "en": "ThinQ Voice"},
     "offer_declined": {"ko": "알겠어요.", "en": "OK."},
+    # Commands for when something happens (agent/when.py).
+    "action_notify": {"ko": "알림", "en": "tell you"},
+    "when_event": {"ko": "{device|이/가} {event}", "en": "when the {device} {event}"},
+    "when_notify_kept": {"ko": "{when} 알려 드릴게요.", "en": "OK, I'll tell you {when}."},
+    "when_notify_item": {"ko": "{when} 알림", "en": "a message {when}"},
+    "when_never_reported": {
+        "ko": "{device|은/는} 그걸 알려 주지 않아서 맡지 않았어요. 아무것도 보내지 않았어요.",
+        "en": "The {device} doesn't report that, so I didn't keep it or send anything.",
+    },
+    "when_never_idle": {
+        "ko": "{device|은/는} 지금 작동하지 않고 예약된 것도 없어서 맡지 않았어요. 아무것도 보내지 않았어요.",
+        "en": "The {device} isn't running and nothing is scheduled for it, so I didn't keep it or send anything.",
+    },
+    "when_told_finished": {"ko": "{device|이/가} 끝났어요.", "en": "The {device} has finished."},
+    "when_told_started": {"ko": "{device|이/가} 시작했어요.", "en": "The {device} has started."},
+    "when_told_paused": {"ko": "{device|이/가} 멈췄어요.", "en": "The {device} has paused."},
+    "when_told_error": {"ko": "{device}에 오류가 났어요.", "en": "The {device} reports an error."},
+    "when_told_preheated": {"ko": "{device} 예열이 끝났어요.", "en": "The {device} is preheated."},
+    "when_told_door_open": {"ko": "{device} 문이 열렸어요.", "en": "The {device} door is open."},
 }
 
 
