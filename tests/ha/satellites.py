@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from typing import Any, override
 
 from homeassistant.components import assist_pipeline
-from homeassistant.components.assist_pipeline import PipelineEvent
+from homeassistant.components.assist_pipeline import PipelineEvent, PipelineEventType
 from homeassistant.components.assist_satellite import (
     AssistSatelliteAnnouncement,
     AssistSatelliteConfiguration,
@@ -50,6 +50,8 @@ class RecordingSatellite(AssistSatelliteEntity):
         self._attr_unique_id = f"satellite_{name}"
         self.announcements: list[str] = []
         self.questions: list[str] = []
+        # What the person in the room answers a question with (`assist_satellite.ask_question`).
+        self.hears: str | None = None
 
     @override
     def async_get_configuration(self) -> AssistSatelliteConfiguration:
@@ -72,6 +74,10 @@ class RecordingSatellite(AssistSatelliteEntity):
     @override
     async def async_start_conversation(self, start_announcement: AssistSatelliteAnnouncement) -> None:
         self.questions.append(start_announcement.message)
+        if self.hears is not None:
+            # The satellite's speech-to-text reports the answer, as after listening to the room.
+            heard = PipelineEvent(PipelineEventType.STT_END, {"stt_output": {"text": self.hears}})
+            self.hass.loop.call_soon(self._internal_on_pipeline_event, heard)
 
 
 class SilentTts(TextToSpeechEntity):
