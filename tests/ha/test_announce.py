@@ -26,6 +26,14 @@ AGENT = "conversation.thinq_voice"
 WASH_SECONDS = 45 * 60
 
 
+@pytest.fixture(autouse=True)
+def quiet_hour(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Setting up twelve appliances (states, profiles, energy) spends most of an hour's polling budget;
+    the poll that sees the appliance change comes when the budget has room again, as an hour later."""
+    monkeypatch.setattr("custom_components.thinq_voice.HOURLY_REQUEST_BUDGET", 1000)
+    monkeypatch.setattr("custom_components.thinq_voice.coordinator.HOURLY_REQUEST_BUDGET", 1000)
+
+
 @pytest.fixture
 def laundry_room() -> RecordingSatellite:
     """The satellite in the laundry room."""

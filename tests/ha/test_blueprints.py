@@ -23,6 +23,14 @@ BLUEPRINTS = Path(__file__).parents[2] / "blueprints" / "automation" / "thinq_vo
 NAMES = sorted(path.name for path in BLUEPRINTS.glob("*.yaml"))
 
 
+@pytest.fixture(autouse=True)
+def quiet_hour(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Setting up twelve appliances (states, profiles, energy) spends most of an hour's polling budget;
+    the poll that sees the appliance change comes when the budget has room again, as an hour later."""
+    monkeypatch.setattr("custom_components.thinq_voice.HOURLY_REQUEST_BUDGET", 1000)
+    monkeypatch.setattr("custom_components.thinq_voice.coordinator.HOURLY_REQUEST_BUDGET", 1000)
+
+
 @pytest.fixture
 def blueprint_dir(hass: HomeAssistant, tmp_path: Path) -> Path:
     """Put the repository's blueprints where Home Assistant looks for them, as a user imports them."""
