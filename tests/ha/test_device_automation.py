@@ -42,6 +42,14 @@ WASHER_MINUTES = 45
 
 
 @pytest.fixture(autouse=True)
+def quiet_hour(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Setting up twelve appliances (states, profiles, energy) spends most of an hour's polling budget;
+    the poll that sees the appliance change comes when the budget has room again, as an hour later."""
+    monkeypatch.setattr("custom_components.thinq_voice.HOURLY_REQUEST_BUDGET", 1000)
+    monkeypatch.setattr("custom_components.thinq_voice.coordinator.HOURLY_REQUEST_BUDGET", 1000)
+
+
+@pytest.fixture(autouse=True)
 async def device_automation(hass: HomeAssistant) -> None:
     """Load the automation editor's back end, as Home Assistant's default config does."""
     assert await async_setup_component(hass, "device_automation", {})
