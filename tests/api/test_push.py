@@ -246,3 +246,41 @@ async def test_a_restart_adopts_the_subscriptions(client: ThinQConnectClient, si
     sim.patch_state(sim.find("세탁기").device_id, {"remoteControlEnable": {"remoteControlEnabled": False}})
     await received.until(lambda: bool(received.messages))
     await second.async_stop()
+
+
+async def test_removed_devices_are_unsubscribed_and_failures_are_survived(
+    client: ThinQConnectClient, sim: Simulator
+) -> None:
+    """Devices gone are unsubscribed; a certificate LG refuses and broken TLS are retried, not fatal."""
+    channel, received = await _channel(client, sim)
+    keep = set(sim.device_ids[:3])
+    await channel.async_sync_devices(keep)
+    assert channel.subscribed == keep
+    assert set(sim.event_subscriptions) == keep
+    # LG refuses new certificates for a while: the channel keeps trying, and comes back.
+    sim.set_faults({"fail_next": 1})
+    channel._credentials = None
+    channel.request_reconnect("test")
+    await received.until(lambda: channel.health.certificates_issued >= 2 and channel.connected, timeout=30)
+    assert channel.health.failed_connections >= 1
+    await channel.async_stop(unregister=False)
+
+
+async def test_subscriptions_wait_for_the_budget(sim: Simulator, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Subscribing stops where the hourly budget would be spent, and a later round goes on."""
+    async with aiohttp.ClientSession() as session:
+        tight = ThinQConnectClient(
+            session,
+            access_token=DEFAULT_TOKEN,
+            country="KR",
+            client_id=CLIENT_ID,
+            base_url=sim.base_url,
+        )
+        left = iter(range(8, -1, -1))
+        monkeypatch.setattr(tight.budget, "available", lambda priority: next(left, 0))
+        channel = PushChannel(
+            tight, CLIENT_ID, on_message=lambda _: None, on_state=lambda _: None, trust_server_ca=True
+        )
+        assert await channel.async_start(sim.device_ids)
+        assert 0 < len(channel.subscribed) < len(sim.device_ids)
+        await channel.async_stop(unregister=False)

@@ -309,3 +309,47 @@ async def test_unload_ends_push(
     assert not simulator.clients
     assert not simulator.device_push_clients
     assert len(simulator.event_subscriptions) < subscribed
+
+
+def test_newer_part_and_running() -> None:
+    """A late report changes only what no newer report set; only a running appliance expects traffic."""
+    from custom_components.thinq_voice.api.models import DeviceInfo, DeviceProfile, DeviceState
+    from custom_components.thinq_voice.coordinator import Appliance
+
+    appliance = Appliance(DeviceInfo("w", "DEVICE_WASHER", "w"), DeviceProfile.from_json({"property": {}}))
+    newer = DeviceState.from_json({"runState": {"currentState": "END"}, "timer": {"remainMinute": 0}})
+    older = DeviceState.from_json({"runState": {"currentState": "RUNNING"}, "cycle": {"cycleCount": 3}})
+    assert push_module.newer_part(appliance, newer, "2026-01-01T00:00:02.000000") == newer
+    kept = push_module.newer_part(appliance, older, "2026-01-01T00:00:01.000000")
+    assert kept == DeviceState.from_json({"cycle": {"cycleCount": 3}})
+    assert push_module.newer_part(appliance, older, None) == older
+    assert not push_module.any_running(None)
+    assert not push_module.any_running({"w": appliance})
+    appliance.state = older
+    assert push_module.any_running({"w": appliance})
+    appliance.online = False
+    assert not push_module.any_running({"w": appliance})
+
+
+async def test_setup_waits_for_the_budget_and_retries_after_a_failure(
+    hass: HomeAssistant,
+    simulator: Simulator,
+    init_integration: MockConfigEntry,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Push set-up waits while the budget is short and retries later after LG fails; polling meanwhile."""
+    coordinator = coordinator_of(init_integration)
+    await healthy(init_integration, simulator)
+    link = push_module.PushLink(coordinator)
+    with monkeypatch.context() as short:
+        short.setattr(coordinator.client.budget, "available", lambda priority: 0)
+        await link.async_start()
+    assert not link.offered
+    simulator.set_faults({"fail_next": 1})
+    await link._async_watch(dt_util.utcnow())
+    assert not link.offered
+    monkeypatch.setattr(push_module, "SETUP_RETRY", timedelta(0))
+    link._retry_at = 1.0
+    await link._async_watch(dt_util.utcnow())
+    assert link.offered
+    await link.async_stop()

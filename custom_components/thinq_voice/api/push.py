@@ -249,7 +249,7 @@ class PushChannel:
         Raises:
             ThinQError: a set-up call failed (nothing keeps running then).
         """
-        route = await self._client.async_get_route()
+        route = await self._client.async_get_route(priority=Priority.CONFIRM)
         if not route.mqtt_server:
             return False
         self._address = mqtt_address(route.mqtt_server)
