@@ -26,9 +26,10 @@ from bench_hass import add_entry, lift_lg_limits, running_hass
 from homeassistant.components import conversation
 from homeassistant.core import Context, HomeAssistant
 from homeassistant.exceptions import HomeAssistantError
-from homeassistant.helpers import entity_registry as er
+from homeassistant.helpers import entity_registry as er, frame
 
 from custom_components.thinq_voice import coordinator as coordinator_module, push as push_module
+from custom_components.thinq_voice.api import ThinQError
 from custom_components.thinq_voice.api.const import EVENT_SUBSCRIPTION_MAX_HOURS
 from custom_components.thinq_voice.const import DEFAULT_REFRESH_INTERVAL, DEVICE_LIST_INTERVAL, DOMAIN
 from simulator import DEFAULT_TOKEN, Simulator
@@ -115,7 +116,7 @@ async def commands_before_refusal(hass: HomeAssistant, simulator: Simulator, ent
             await coordinator.async_control(
                 device_id, "operation", "airConOperationMode", value, context=Context()
             )
-        except HomeAssistantError:
+        except HomeAssistantError, ThinQError:
             return sent
         sent += 1
         # Each command's confirmation (a read with polling, the pushed report with push) comes first.
@@ -135,6 +136,7 @@ async def run_mode(mode: str) -> None:
         await simulator.start()
         try:
             async with running_hass(simulator, language=language) as hass:
+                frame.async_setup(hass)
                 entry = await add_entry(hass, simulator)
                 coordinator = entry.runtime_data
                 if push:
@@ -157,6 +159,7 @@ async def run_budget(mode: str) -> None:
     await simulator.start()
     try:
         async with running_hass(simulator) as hass:
+            frame.async_setup(hass)
             entry = await add_entry(hass, simulator)
             coordinator = entry.runtime_data
             if push:
@@ -213,6 +216,7 @@ def main() -> None:
                 [sys.executable, __file__, f"{kind}:{mode}"], check=True, capture_output=True, text=True
             ).stdout
             rows[mode].update(json.loads(output.strip().splitlines()[-1]))
+            print(output.strip().splitlines()[-1], flush=True)
     polling_interval = coordinator_module.polling_interval(DEFAULT_REFRESH_INTERVAL, 12)
     rows["polling"]["change_to_state"] = (
         f"{polling_interval.total_seconds() / 2 * 1000:8.0f} / {polling_interval.total_seconds() * 0.95 * 1000:8.0f} ms"

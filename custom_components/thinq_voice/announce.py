@@ -32,7 +32,8 @@ from .const import (
     DOMAIN,
     EVENT_APPLIANCE,
 )
-from .coordinator import RUN_COMPLETE, RUN_ERROR, Appliance, ThinQVoiceConfigEntry
+from .coordinator import Appliance, ThinQVoiceConfigEntry
+from .notifications import RUN_COMPLETE, RUN_ERROR
 
 _LOGGER = logging.getLogger(__name__)
 

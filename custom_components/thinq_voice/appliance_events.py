@@ -19,14 +19,8 @@ from homeassistant.helpers.dispatcher import async_dispatcher_connect
 
 from .api.models import DeviceProfile, DeviceState, JsonValue
 from .const import DOMAIN, EVENT_APPLIANCE
-from .coordinator import (
-    Appliance,
-    ThinQVoiceConfigEntry,
-    ThinQVoiceCoordinator,
-    completion_code,
-    error_code,
-    signal_notification,
-)
+from .coordinator import Appliance, ThinQVoiceConfigEntry, ThinQVoiceCoordinator
+from .notifications import completion_code, error_code, signal_notification
 from .properties import COMPLETE_STATES, ERROR_STATES, REMOTE_CONTROL, RUN_STATE
 
 DOOR_STATE = ("doorStatus", "doorState")

@@ -7,13 +7,11 @@ from datetime import datetime, timedelta
 import time
 from typing import Any, override
 
-from homeassistant.components import persistent_notification
 from homeassistant.config_entries import SOURCE_REAUTH, ConfigEntry
 from homeassistant.core import Context, HomeAssistant, callback
 from homeassistant.exceptions import ConfigEntryAuthFailed, HomeAssistantError
 from homeassistant.helpers import device_registry as dr
 from homeassistant.helpers.dispatcher import async_dispatcher_send
-from homeassistant.helpers.translation import async_get_translations
 from homeassistant.helpers.update_coordinator import DataUpdateCoordinator, UpdateFailed
 from homeassistant.util import dt as dt_util
 
@@ -43,9 +41,9 @@ from .const import (
 from .energy import EnergyReader
 from .errors import refresh_error
 from .in_flight import ControlsInFlight
-from .properties import COMPLETE_STATES, ERROR_STATES, RUN_STATE
+from .notifications import derived_notifications, signal_notification
 from .push import PUSH_CONFIRM_READ, PushLink
-from .sent_controls import ControlLedger, SentControl
+from .sent_controls import ControlLedger, SentControl, async_tell_late_failure
 
 type ThinQVoiceConfigEntry = ConfigEntry[ThinQVoiceCoordinator]
 
@@ -66,14 +64,6 @@ BACKGROUND_OVERHEAD = 5
 CONFIRM_MARGIN = 3.0
 # LG's push code for an ending and the run state that ended arrive close together: one notification.
 NOTIFY_ONCE_WITHIN = 120.0
-# Generic notifications for appliances whose profile names no push code for an ending or error.
-RUN_COMPLETE = "run_complete"
-RUN_ERROR = "run_error"
-
-
-def signal_notification(entry_id: str) -> str:
-    """Return the dispatcher signal carrying an entry's appliance notifications."""
-    return f"{DOMAIN}_{entry_id}_notification"
 
 
 def polling_interval(configured: timedelta, appliances: int) -> timedelta:
@@ -81,44 +71,6 @@ def polling_interval(configured: timedelta, appliances: int) -> timedelta:
     polling_share = HOURLY_REQUEST_BUDGET - PEOPLE_RESERVE - BACKGROUND_OVERHEAD
     budget_interval = timedelta(seconds=appliances * 3600 / polling_share)
     return max(configured, budget_interval)
-
-
-def completion_code(profile: DeviceProfile) -> str:
-    """Return the push code LG sends when a run ends, or the generic one."""
-    for code in profile.push_codes:
-        if code.endswith(("_IS_COMPLETE", "_IS_COMPLETED")) and not code.startswith(
-            ("PREHEATING", "TIMER", "CHARGING", "FROZEN")
-        ):
-            return code
-    return RUN_COMPLETE
-
-
-def error_code(profile: DeviceProfile) -> str:
-    """Return the push code LG sends when a run fails, or the generic one."""
-    for code in profile.push_codes:
-        if "ERROR" in code or code.endswith("_FAILED"):
-            return code
-    return RUN_ERROR
-
-
-def derived_notifications(
-    profile: DeviceProfile, before: DeviceState | None, after: DeviceState
-) -> list[tuple[str, str | None]]:
-    """Return the (push code, location) notifications a change of run state stands for."""
-    if before is None:
-        return []
-    found: list[tuple[str, str | None]] = []
-    for key, value in after.values.items():
-        if (key.resource, key.name) != RUN_STATE:
-            continue
-        previous = before.values.get(key)
-        if previous is None or previous == value:
-            continue
-        if value in COMPLETE_STATES and previous not in COMPLETE_STATES:
-            found.append((completion_code(profile), key.location))
-        elif value in ERROR_STATES:
-            found.append((error_code(profile), key.location))
-    return found
 
 
 @dataclass(slots=True)
@@ -397,7 +349,12 @@ class ThinQVoiceCoordinator(DataUpdateCoordinator[dict[str, Appliance]]):
         state = appliance.state if appliance.online else None
         self.ledger.judge(judged, state)
         self._async_token_accepted()
-        if self.push.healthy and any(control.confirmed.result() for control in judged):
+        # A report can be a little slower than a read right after the control; only one that
+        # never came in the push's own time says the channel is dead.
+        due = time.monotonic() - PUSH_CONFIRM_READ.total_seconds()
+        if self.push.healthy and any(
+            control.confirmed.result() and control.sent_at <= due for control in judged
+        ):
             self.push.missed_control(device_id)
         if not self.last_update_success:
             # LG answered again: the failed refresh is over, and polling starts afresh.
@@ -451,19 +408,7 @@ class ThinQVoiceCoordinator(DataUpdateCoordinator[dict[str, Appliance]]):
         appliance = self.data.get(control.device_id) if self.data else None
         name = appliance.info.alias if appliance else control.device_id
         self.config_entry.async_create_background_task(
-            self.hass, self._async_tell_late_failure(name, control), "thinq_voice late failure"
-        )
-
-    async def _async_tell_late_failure(self, name: str, control: SentControl) -> None:
-        key = f"component.{DOMAIN}.exceptions.control_not_carried_out.message"
-        texts = await async_get_translations(self.hass, self.hass.config.language, "exceptions", {DOMAIN})
-        template = texts.get(key) or "{device} did not carry out the command ({command})."
-        command = f"{control.prop} = {control.value}"
-        persistent_notification.async_create(
-            self.hass,
-            template.replace("{device}", name).replace("{command}", command),
-            title=name,
-            notification_id=f"{DOMAIN}_late_failure_{control.device_id}",
+            self.hass, async_tell_late_failure(self.hass, name, control), "thinq_voice late failure"
         )
 
     async def async_wait_confirmed(self, context_id: str, timeout: float) -> dict[str, bool]:

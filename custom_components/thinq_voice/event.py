@@ -11,15 +11,9 @@ from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers.dispatcher import async_dispatcher_connect
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
-from .coordinator import (
-    Appliance,
-    ThinQVoiceConfigEntry,
-    ThinQVoiceCoordinator,
-    completion_code,
-    error_code,
-    signal_notification,
-)
+from .coordinator import Appliance, ThinQVoiceConfigEntry, ThinQVoiceCoordinator
 from .entity import ThinQVoiceEntity, async_add_appliance_entities
+from .notifications import completion_code, error_code, signal_notification
 from .properties import RUN_STATE
 
 PARALLEL_UPDATES = 0

@@ -12,9 +12,12 @@ from datetime import timedelta
 import time
 from typing import Any
 
+from homeassistant.components import persistent_notification
 from homeassistant.core import HomeAssistant, callback
+from homeassistant.helpers.translation import async_get_translations
 
 from .api.models import DeviceState, JsonValue
+from .const import DOMAIN
 
 # Sent controls are remembered until someone asks whether they were confirmed, but not for ever:
 # controls of automations or the UI are never asked about.
@@ -206,3 +209,17 @@ class ControlLedger:
             waiting.cancel()
         self._pending.clear()
         self.forget(self.sent)
+
+
+async def async_tell_late_failure(hass: HomeAssistant, name: str, control: SentControl) -> None:
+    """Tell the user, in Home Assistant's language, that a control was not carried out after all."""
+    key = f"component.{DOMAIN}.exceptions.control_not_carried_out.message"
+    texts = await async_get_translations(hass, hass.config.language, "exceptions", {DOMAIN})
+    template = texts.get(key) or "{device} did not carry out the command ({command})."
+    command = f"{control.prop} = {control.value}"
+    persistent_notification.async_create(
+        hass,
+        template.replace("{device}", name).replace("{command}", command),
+        title=name,
+        notification_id=f"{DOMAIN}_late_failure_{control.device_id}",
+    )

@@ -11,13 +11,8 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry, async_
 
 from custom_components.thinq_voice.api.models import DeviceProfile, DeviceState
 from custom_components.thinq_voice.const import DEFAULT_REFRESH_INTERVAL, DOMAIN
-from custom_components.thinq_voice.coordinator import (
-    HOURLY_REQUEST_BUDGET,
-    RUN_COMPLETE,
-    RUN_ERROR,
-    derived_notifications,
-    polling_interval,
-)
+from custom_components.thinq_voice.coordinator import HOURLY_REQUEST_BUDGET, polling_interval
+from custom_components.thinq_voice.notifications import RUN_COMPLETE, RUN_ERROR, derived_notifications
 from simulator import RateLimit, Simulator
 
 
