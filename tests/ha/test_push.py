@@ -18,6 +18,7 @@ from homeassistant.util import dt as dt_util
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
+from custom_components import thinq_voice
 from custom_components.thinq_voice import coordinator as coordinator_module, push as push_module
 from custom_components.thinq_voice.api import push as api_push
 from custom_components.thinq_voice.const import DOMAIN
@@ -36,7 +37,13 @@ UNCONFIRMED_KO = "에 명령을 보냈어요. 아직 기기에서 확인되지 �
 
 @pytest.fixture(autouse=True)
 def quick_channel(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A dead connection is noticed in seconds, not the half minute that suits LG's broker."""
+    """A dead connection is noticed in seconds, not the half minute that suits LG's broker.
+
+    Setting up spends most of an hour's 100 requests (profiles, states, energy profiles, push
+    subscriptions), and these tests reconnect within that hour: a larger budget keeps them about
+    push (the budget has its own tests, and a read it postpones comes with a later refresh).
+    """
+    monkeypatch.setattr(thinq_voice, "HOURLY_REQUEST_BUDGET", 200)
     monkeypatch.setattr(push_module, "KEEPALIVE", 1)
     monkeypatch.setattr(api_push, "CONNECT_TIMEOUT", 2.0)
     monkeypatch.setattr(api_push, "BACKOFF_MIN", 0.2)
