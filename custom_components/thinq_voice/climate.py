@@ -10,7 +10,7 @@ from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from .api.models import DeviceProfile, RangeSpec
 from .coordinator import Appliance, ThinQVoiceConfigEntry, ThinQVoiceCoordinator
-from .entity import OldTemperatureNames, ThinQVoiceEntity, async_add_appliance_entities, number_value
+from .entity import HeadingToggle, OldTemperatureNames, async_add_appliance_entities, number_value
 from .properties import CLIMATE_MARKERS, climate_wind_property
 
 PARALLEL_UPDATES = 1
@@ -56,7 +56,7 @@ def _enum(profile: DeviceProfile, resource: str, name: str) -> list[str]:
     return [str(value) for value in spec.write_values]
 
 
-class ThinQVoiceClimate(OldTemperatureNames, ThinQVoiceEntity, ClimateEntity):
+class ThinQVoiceClimate(OldTemperatureNames, HeadingToggle, ClimateEntity):
     """An air conditioner: HVAC mode from job mode and power, fan speed, swing and target temperature."""
 
     _attr_name = None
@@ -238,6 +238,10 @@ class ThinQVoiceClimate(OldTemperatureNames, ThinQVoiceEntity, ClimateEntity):
     async def async_turn_on(self) -> None:
         """Power the appliance on."""
         await self._async_power_on()
+
+    @override
+    def _headed_on(self) -> bool:
+        return self._power is None or self.heading_to("operation", self._power) == "POWER_ON"
 
     @override
     async def async_turn_off(self) -> None:

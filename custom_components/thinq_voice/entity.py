@@ -1,7 +1,7 @@
 """Base entities of ThinQ Voice appliances."""
 
 from collections.abc import Callable, Iterable, Mapping
-from typing import TYPE_CHECKING, Any, override
+from typing import TYPE_CHECKING, Any, Protocol, cast, override
 
 from homeassistant.const import MAJOR_VERSION, MINOR_VERSION
 from homeassistant.core import callback
@@ -126,6 +126,11 @@ class ThinQVoiceEntity(CoordinatorEntity[ThinQVoiceCoordinator]):
             self.coordinator.in_flight.get(self.appliance, resource, name, location) is None
         )
 
+    def heading_to(self, resource: str, name: str, location: str | None = None) -> JsonValue:
+        """Return the value a property is headed for: the control on its way, else the appliance's report."""
+        sent = self.coordinator.in_flight.get(self.appliance, resource, name, location)
+        return self.state_value(resource, name, location) if sent is None else sent.value
+
     def state_value(self, resource: str, name: str, location: str | None = None) -> JsonValue:
         """Return one value of the appliance's last state (None when it has none)."""
         state = self.appliance.state
@@ -181,6 +186,33 @@ class TvEntity(CoordinatorEntity[TvCoordinator]):
             sw_version=info.software_version if info else None,
             name=entry.title,
         )
+
+
+class _OnOff(Protocol):
+    async def async_turn_on(self, **kwargs: Any) -> None: ...
+
+    async def async_turn_off(self, **kwargs: Any) -> None: ...
+
+
+class HeadingToggle(ThinQVoiceEntity):
+    """An on/off entity that toggles from where the appliance is headed.
+
+    Home Assistant's own toggle reads the state shown, which a control on its way leaves stale:
+    right after "turn off" it would turn off again. Toggling after "turn off" turns on.
+    """
+
+    def _headed_on(self) -> bool:
+        """Return whether the appliance is on, or on its way to on (see `heading_to`)."""
+        raise NotImplementedError
+
+    async def async_toggle(self, **kwargs: Any) -> None:
+        """Turn off what is (or is about to be) on, else turn on."""
+        # Each platform's entity (fan, switch, climate...) brings its own turn on and off.
+        entity = cast(_OnOff, self)
+        if self._headed_on():
+            await entity.async_turn_off(**kwargs)
+        else:
+            await entity.async_turn_on(**kwargs)
 
 
 class ThinQVoicePropertyEntity(ThinQVoiceEntity):

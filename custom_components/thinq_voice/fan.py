@@ -17,7 +17,7 @@ from homeassistant.util.percentage import (
 
 from .api.models import DeviceProfile, RangeSpec
 from .coordinator import Appliance, ThinQVoiceConfigEntry, ThinQVoiceCoordinator
-from .entity import ThinQVoiceEntity, async_add_appliance_entities, number_value
+from .entity import HeadingToggle, async_add_appliance_entities, number_value
 from .properties import FAN_MARKERS, FAN_POWER_PROPS, HOOD_FAN
 
 PARALLEL_UPDATES = 1
@@ -61,7 +61,7 @@ def _writable_values(profile: DeviceProfile, resource: str, name: str) -> list[s
     return [str(value) for value in spec.write_values]
 
 
-class ThinQVoiceFan(ThinQVoiceEntity, FanEntity):
+class ThinQVoiceFan(HeadingToggle, FanEntity):
     """Power, wind strength as a percentage and job modes as presets."""
 
     _attr_name = None
@@ -121,6 +121,10 @@ class ThinQVoiceFan(ThinQVoiceEntity, FanEntity):
             await self.async_set_percentage(percentage)
 
     @override
+    def _headed_on(self) -> bool:
+        return self.heading_to("operation", self._power) == "POWER_ON"
+
+    @override
     async def async_turn_off(self, **kwargs: Any) -> None:
         """Power off."""
         await self.async_send("operation", self._power, "POWER_OFF")
@@ -142,7 +146,7 @@ class ThinQVoiceFan(ThinQVoiceEntity, FanEntity):
             await self.async_send(self._job, "currentJobMode", preset_mode.upper())
 
 
-class ThinQVoiceHoodFan(ThinQVoiceEntity, FanEntity):
+class ThinQVoiceHoodFan(HeadingToggle, FanEntity):
     """A hood's (or ventilator's) fan: speed 0 is off, 1 to the profile's maximum a percentage.
 
     The lamp's brightness goes in the same body (`models.sdk_companions`), as LG's SDK sends it.
@@ -186,6 +190,10 @@ class ThinQVoiceHoodFan(ThinQVoiceEntity, FanEntity):
     ) -> None:
         """Turn the fan on at the speed asked for, else at the lowest."""
         await self.async_set_percentage(percentage if percentage is not None else 1)
+
+    @override
+    def _headed_on(self) -> bool:
+        return (number_value(self.heading_to(*HOOD_FAN)) or 0) > 0
 
     @override
     async def async_turn_off(self, **kwargs: Any) -> None:

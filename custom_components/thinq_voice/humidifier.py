@@ -13,7 +13,7 @@ from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from .api.models import RangeSpec
 from .coordinator import Appliance, ThinQVoiceConfigEntry, ThinQVoiceCoordinator
-from .entity import ThinQVoiceEntity, async_add_appliance_entities, number_value
+from .entity import HeadingToggle, async_add_appliance_entities, number_value
 
 PARALLEL_UPDATES = 1
 
@@ -45,7 +45,7 @@ async def async_setup_entry(
     async_add_appliance_entities(entry, async_add_entities, make)
 
 
-class ThinQVoiceHumidifier(ThinQVoiceEntity, HumidifierEntity):
+class ThinQVoiceHumidifier(HeadingToggle, HumidifierEntity):
     """Power, target humidity within the profile's range and job modes."""
 
     _attr_name = None
@@ -107,6 +107,10 @@ class ThinQVoiceHumidifier(ThinQVoiceEntity, HumidifierEntity):
     async def async_turn_on(self, **kwargs: object) -> None:
         """Power on."""
         await self.async_send("operation", self._power, "POWER_ON")
+
+    @override
+    def _headed_on(self) -> bool:
+        return self.heading_to("operation", self._power) == "POWER_ON"
 
     @override
     async def async_turn_off(self, **kwargs: object) -> None:

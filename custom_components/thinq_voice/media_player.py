@@ -126,6 +126,14 @@ class TvMediaPlayer(TvEntity, MediaPlayerEntity):
         await self.coordinator.async_turn_off()
 
     @override
+    async def async_toggle(self) -> None:
+        """Toggle from where the TV is headed: right after "turn off" it still answers, but toggling wakes it."""
+        if self.coordinator.headed_on:
+            await self.async_turn_off()
+        else:
+            await self.async_turn_on()
+
+    @override
     async def async_set_volume_level(self, volume: float) -> None:
         """Set the volume (0 to 1)."""
         await self.coordinator.async_request(webos.SET_VOLUME, {"volume": round(volume * 100)})

@@ -10,8 +10,9 @@ from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from .api import webos
 from .api.models import JsonValue, PropertySpec
 from .coordinator import Appliance, ThinQVoiceConfigEntry, ThinQVoiceCoordinator
-from .entity import ThinQVoicePropertyEntity, TvEntity, async_add_appliance_entities
+from .entity import HeadingToggle, ThinQVoicePropertyEntity, TvEntity, async_add_appliance_entities
 from .properties import PROPERTY_KEYS, generic_specs, is_on_off_pair
+from .sent_controls import same_value
 from .tv_coordinator import TvConfigEntry, TvCoordinator, is_tv_entry
 
 PARALLEL_UPDATES = 1
@@ -36,7 +37,7 @@ async def async_setup_entry(
     async_add_appliance_entities(entry, async_add_entities, make)
 
 
-class ThinQVoiceSwitch(ThinQVoicePropertyEntity, SwitchEntity):
+class ThinQVoiceSwitch(HeadingToggle, ThinQVoicePropertyEntity, SwitchEntity):
     """A writable boolean, or an enum with an on and an off value."""
 
     def __init__(self, coordinator: ThinQVoiceCoordinator, appliance: Appliance, spec: PropertySpec) -> None:
@@ -59,6 +60,11 @@ class ThinQVoiceSwitch(ThinQVoicePropertyEntity, SwitchEntity):
     async def async_turn_on(self, **kwargs: Any) -> None:
         """Write the on value."""
         await self.async_send_value(self._on)
+
+    @override
+    def _headed_on(self) -> bool:
+        key = self.spec.key
+        return same_value(self.heading_to(key.resource, key.name, key.location), self._on)
 
     @override
     async def async_turn_off(self, **kwargs: Any) -> None:

@@ -62,6 +62,11 @@ class TvCoordinator(DataUpdateCoordinator[TvState]):
         return self.client.connected and self.data.power is not None
 
     @property
+    def headed_on(self) -> bool:
+        """Return whether the TV is on, or was just told to turn on (and not off since)."""
+        return self._power_sent[0] if self.power_in_flight and self._power_sent else self.is_on
+
+    @property
     def power_in_flight(self) -> bool:
         """Return whether a power command was sent that the TV has not shown yet."""
         if self._power_sent is None:

@@ -32,6 +32,7 @@ from simulator.tv import SimulatedTv
 from tests.ha.conftest import SPEC
 
 WATER_HEATER = "Water Heater"
+HOOD = "Hood"
 
 
 @pytest.fixture(autouse=True)
@@ -59,15 +60,19 @@ def fleet() -> str:
 async def loaded(
     hass: HomeAssistant, simulator: Simulator, config_entry: MockConfigEntry
 ) -> ThinQVoiceCoordinator:
-    """Set up the English home plus a water heater (LG's spec example)."""
+    """Set up the English home plus a water heater and a hood (LG's spec examples)."""
     examples = json.loads((SPEC / "all_examples.json").read_text(encoding="utf-8"))
-    simulator.add_device(
-        "DEVICE_WATER_HEATER",
-        WATER_HEATER,
-        profile=examples["water_heater-profile-example"],
-        state=examples["water_heater-object-example"],
-        model_name="SPEC",
-    )
+    for device_type, alias, example in (
+        ("DEVICE_WATER_HEATER", WATER_HEATER, "water_heater"),
+        ("DEVICE_HOOD", HOOD, "hood"),
+    ):
+        simulator.add_device(
+            device_type,
+            alias,
+            profile=examples[f"{example}-profile-example"],
+            state=examples[f"{example}-object-example"],
+            model_name="SPEC",
+        )
     config_entry.add_to_hass(hass)
     await hass.config_entries.async_setup(config_entry.entry_id)
     await hass.async_block_till_done()
@@ -197,6 +202,35 @@ CASES: dict[str, Case] = {
             {"waterHeaterJobMode": {"currentJobMode": "VACATION"}},
         ],
     ),
+    "climate on→off→toggle": Case(
+        "Living Room AC",
+        "climate",
+        power(AC, "POWER_ON"),
+        [("turn_off", {}), ("toggle", {})],
+        [power(AC, "POWER_OFF"), power(AC, "POWER_ON")],
+    ),
+    "fan on→off→toggle": Case(
+        "Air Purifier",
+        "fan",
+        power(PURIFIER, "POWER_ON"),
+        [("turn_off", {}), ("toggle", {})],
+        [power(PURIFIER, "POWER_OFF"), power(PURIFIER, "POWER_ON")],
+    ),
+    "humidifier off→on→toggle": Case(
+        "Dehumidifier",
+        "humidifier",
+        power(DEHUMIDIFIER, "POWER_OFF"),
+        [("turn_on", {}), ("toggle", {})],
+        [power(DEHUMIDIFIER, "POWER_ON"), power(DEHUMIDIFIER, "POWER_OFF")],
+    ),
+    "switch on→off→toggle": Case(
+        "Refrigerator",
+        "powerSave_powerSaveEnabled",
+        {"powerSave": {"powerSaveEnabled": True}},
+        [("turn_off", {}), ("toggle", {})],
+        [{"powerSave": {"powerSaveEnabled": False}}, {"powerSave": {"powerSaveEnabled": True}}],
+        domain="switch",
+    ),
     "switch off→on": Case(
         "Refrigerator",
         "powerSave_powerSaveEnabled",
@@ -277,6 +311,20 @@ async def test_commands_within_a_second_all_go(
     for service, data in case.commands:
         await hass.services.async_call(domain, service, {ATTR_ENTITY_ID: target, **data}, blocking=True)
     assert sent_since(simulator, case.alias, start) == case.sent
+
+
+async def test_hood_fan_off_then_toggled_turns_on(
+    hass: HomeAssistant, simulator: Simulator, loaded: ThinQVoiceCoordinator
+) -> None:
+    """A hood's fan turned off, then toggled within a second: it turns on again."""
+    fan = entity_id(hass, simulator, "fan", HOOD, "fan")
+    start = await reported(hass, simulator, loaded, HOOD, {"ventilation": {"fanSpeed": 2}})
+    await hass.services.async_call("fan", "turn_off", {ATTR_ENTITY_ID: fan}, blocking=True)
+    await hass.services.async_call("fan", "toggle", {ATTR_ENTITY_ID: fan}, blocking=True)
+    assert [body["ventilation"] for body in sent_since(simulator, HOOD, start)] == [
+        {"fanSpeed": 0},
+        {"fanSpeed": 1},
+    ]
 
 
 async def test_button_pressed_again_goes_again(
@@ -409,5 +457,8 @@ async def test_tv_commands_within_a_second_all_go(
         assert await talk(hass, "turn off the TV") == "Turned off the 거실 TV."
         assert hass.states.get(player).state == "on"  # type: ignore[union-attr]
         assert await talk(hass, "turn on the TV") == "Turned on the 거실 TV."
-    assert tv.command_log[-1][0].endswith("turnOff")
-    wake.assert_awaited_once_with(tv.mac)
+        # Turned off again, then toggled while it still answers: toggling wakes it.
+        await hass.services.async_call("media_player", "turn_off", {ATTR_ENTITY_ID: player}, blocking=True)
+        await hass.services.async_call("media_player", "toggle", {ATTR_ENTITY_ID: player}, blocking=True)
+    assert [uri.rsplit("/", 1)[-1] for uri, _ in tv.command_log[-2:]] == ["turnOff", "turnOff"]
+    assert wake.await_count == 2
