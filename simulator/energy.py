@@ -36,6 +36,10 @@ DAILY_WH: dict[str, int] = {
 }
 
 
+# A device added with a real energy profile of a type not listed above.
+OTHER_DAILY_WH = 400
+
+
 def metered(device_type: str) -> bool:
     """Return whether LG reports energy for this kind of appliance (here: the types above)."""
     return device_type in DAILY_WH
@@ -49,11 +53,17 @@ def profile(device_type: str) -> dict[str, Any]:
     }
 
 
+def metered_properties(answer: dict[str, Any]) -> list[str]:
+    """Return the properties an energy profile answer lists (a real one may have no list)."""
+    properties = answer.get("result", {}).get("property", [])
+    return [prop for prop in properties if isinstance(prop, str)] if isinstance(properties, list) else []
+
+
 def hourly_wh(device_id: str, device_type: str, hour: datetime) -> float:
     """One hour's consumption, to a tenth of a watt-hour: between 0% and 200% of the average hour."""
     digest = hashlib.sha256(f"{device_id}/{hour:%Y%m%d%H}".encode()).digest()
     share = 2 * int.from_bytes(digest[:4]) / 2**32
-    return round(DAILY_WH.get(device_type, 0) / 24 * share, 1)
+    return round(DAILY_WH.get(device_type, OTHER_DAILY_WH) / 24 * share, 1)
 
 
 def daily_wh(device_id: str, device_type: str, day: date, now: datetime) -> float:
@@ -111,12 +121,16 @@ def usage(
     device_type: str,
     query: dict[str, str],
     now: datetime,
+    properties: list[str],
 ) -> dict[str, Any]:
-    """The usage answer for a query, validated as LG's SDK validates it; `now` is local wall time."""
+    """The usage answer for a query, validated as LG's SDK validates it; `now` is local wall time.
+
+    `properties` are those the device's energy profile lists.
+    """
     prop, period = query.get("property"), query.get("period")
     if not prop or not period:
         raise ApiError("1101", "property and period are required")
-    if not metered(device_type) or prop != ENERGY_PROPERTY:
+    if prop not in properties:
         raise ApiError("1102", f"unknown energy property {prop!r}")
     if period not in ("DAILY", "MONTHLY"):
         raise ApiError("1102", "period must be DAILY or MONTHLY")

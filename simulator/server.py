@@ -122,6 +122,8 @@ class Simulator:
         self.tv_host = ""
         # LG dates energy rows in the appliance's local time; tests set Home Assistant's zone here.
         self.timezone: tzinfo | None = None
+        # Real energy profile answers of devices added with one (else: the answer of their type).
+        self.energy_profiles: dict[str, JsonObject] = {}
 
     # Python API ---------------------------------------------------------------------------------
 
@@ -164,13 +166,19 @@ class Simulator:
         *,
         model_name: str | None = None,
         profile: JsonObject | None = None,
+        energy_profile: JsonObject | None = None,
     ) -> Device:
-        """Add a device (template name or DEVICE_* type) and announce it with DEVICE_REGISTERED."""
+        """Add a device (template name or DEVICE_* type) and announce it with DEVICE_REGISTERED.
+
+        `energy_profile` is a real energy profile answer to serve instead of the one of its type.
+        """
         device = build_device(
             self.fleet, DeviceSpec(alias, kind, device_id, model_name, True, state, profile)
         )
         if device.device_id in self._devices:
             raise ValueError(f"device {device.device_id} already exists")
+        if energy_profile is not None:
+            self.energy_profiles[device.device_id] = energy_profile
         self._devices[device.device_id] = device
         self._emit(device, "DEVICE_REGISTERED", {"modelName": device.model_name, "alias": device.alias})
         return device
@@ -178,6 +186,7 @@ class Simulator:
     def remove_device(self, device_id: str) -> None:
         """Remove a device and announce it with DEVICE_UNREGISTERED."""
         device = self._devices.pop(device_id)
+        self.energy_profiles.pop(device_id, None)
         self.push_subscriptions.discard(device_id)
         self.event_subscriptions.pop(device_id, None)
         self._emit(device, "DEVICE_UNREGISTERED", {"alias": device.alias})
@@ -583,13 +592,18 @@ class Simulator:
 
     async def _energy_profile(self, request: web.Request) -> web.Response:
         device = self._device_for(request)
-        return self._ok(request, energy.profile(device.device_type))
+        return self._ok(
+            request, self.energy_profiles.get(device.device_id, energy.profile(device.device_type))
+        )
 
     async def _energy_usage(self, request: web.Request) -> web.Response:
         device = self._device_for(request)
         # Local wall time of the appliance: the system's zone unless a test set another.
         now = datetime.now(self.timezone).replace(tzinfo=None)
-        result = energy.usage(device.device_id, device.device_type, dict(request.query), now)
+        metered = energy.metered_properties(
+            self.energy_profiles.get(device.device_id, energy.profile(device.device_type))
+        )
+        result = energy.usage(device.device_id, device.device_type, dict(request.query), now, metered)
         return self._ok(request, result)
 
     async def _push_list(self, request: web.Request) -> web.Response:
@@ -729,6 +743,7 @@ class Simulator:
                 body.get("state"),
                 model_name=body.get("model"),
                 profile=body.get("profile"),
+                energy_profile=body.get("energyProfile"),
             )
         except (KeyError, TypeError, ValueError) as err:
             raise web.HTTPBadRequest(

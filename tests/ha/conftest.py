@@ -199,6 +199,12 @@ def ha_core_folders() -> list[Path]:
     return sorted(folders, key=lambda folder: (folder.name not in _FIRST_HA_CORE, folder.name))
 
 
+def fixture_energy_profile(alias: str) -> Any:
+    """Return the real energy profile answer HA core recorded for a fixture appliance, if any."""
+    path = HA_CORE / alias.removeprefix("ha core ") / "energy_profile.json"
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
+
+
 @pytest.fixture
 def add_fixture_devices(simulator: Simulator) -> Generator[list[str]]:
     """Add every shared fixture payload pair to the simulator as a device; yield their ids.
@@ -213,6 +219,7 @@ def add_fixture_devices(simulator: Simulator) -> Generator[list[str]]:
             profile=profile,
             state=state,
             model_name="FIXTURE",
+            energy_profile=fixture_energy_profile(alias),
         ).device_id
         for index, (alias, device_type, profile, state) in enumerate(fixture_devices())
     ]

@@ -190,10 +190,12 @@ async def test_bad_answer_logged_once_never_zero(
     """An answer not in LG's shape is said once per appliance, clearly, and shows as unknown, not 0."""
     real = sim_energy.usage
 
-    def broken(device_id: str, device_type: str, query: dict[str, str], now: datetime) -> dict[str, Any]:
+    def broken(
+        device_id: str, device_type: str, query: dict[str, str], now: datetime, properties: list[str]
+    ) -> dict[str, Any]:
         if device_type == "DEVICE_WASHER":
             return {"dataList": [{"energyUsage": 5, "usedDate": query["startDate"]}]}
-        return real(device_id, device_type, query, now)
+        return real(device_id, device_type, query, now, properties)
 
     with patch("simulator.server.energy.usage", side_effect=broken):
         await setup(hass, config_entry)
@@ -316,3 +318,19 @@ async def test_profiles_that_fail_and_appliances_that_leave(
     assert reader.metered(dryer) is not None
     assert energy_entity(hass, dryer, "energy_today") is not None
     assert ac not in reader.appliances
+
+
+@pytest.mark.usefixtures("generous_budget")
+async def test_real_appliances_metered_as_lg_says(
+    hass: HomeAssistant, simulator: Simulator, config_entry: MockConfigEntry, add_fixture_devices: list[str]
+) -> None:
+    """HA core's real appliances: energy sensors where LG's recorded energy profile lists a property."""
+    await setup(hass, config_entry)
+    metered = {
+        simulator.device(device_id).alias: energy_entity(hass, device_id, "energy_today") is not None
+        for device_id in add_fixture_devices
+        if simulator.device(device_id).alias.startswith("ha core ")
+    }
+    assert metered["ha core kimchi_refrigerator"]
+    assert not metered["ha core air_conditioner1"]
+    assert not metered["ha core washtower_dryer"]

@@ -168,6 +168,25 @@ async def test_today_by_the_hour(api: Api, sim: Simulator) -> None:
     assert both[1]["energyUsage"] == pytest.approx(sum(row["energyUsage"] for row in hours))
 
 
+async def test_real_energy_profile_served_as_recorded(api: Api, sim: Simulator) -> None:
+    """A device added with a real energy profile answers it, and meters what it lists."""
+    empty = {"resultCode": "0000", "result": {}}
+    ac = sim.add_device("DEVICE_AIR_CONDITIONER", "AC1", energy_profile=empty)
+    assert await api.get(f"/devices/energy/{ac.device_id}/profile") == empty
+    query = {"property": "energyUsage", "period": "DAILY", "startDate": "20260101", "endDate": "20260102"}
+    status, body = await api.call("GET", f"/devices/energy/{ac.device_id}/usage", **query)
+    assert (status, error_code(body)) == (400, "1102")
+    listed = {"resultCode": "0000", "result": {"property": ["energyUsage"]}}
+    # A kind the simulator does not meter by itself, metered because its profile says so.
+    purifier = sim.add_device("air_purifier", "Purifier 2", energy_profile=listed)
+    assert all(
+        row["energyUsage"] > 0
+        for row in _rows(await api.get(f"/devices/energy/{purifier.device_id}/usage", **query))
+    )
+    sim.remove_device(ac.device_id)
+    assert ac.device_id not in sim.energy_profiles
+
+
 async def test_unmetered_appliance_has_no_usage(api: Api, sim: Simulator) -> None:
     query = {"property": "energyUsage", "period": "DAILY", "startDate": "20260101", "endDate": "20260102"}
     status, body = await api.call(
