@@ -6,6 +6,7 @@ from homeassistant.components.diagnostics import async_redact_data
 from homeassistant.const import CONF_ACCESS_TOKEN
 from homeassistant.core import HomeAssistant
 
+from .api import Priority, RequestBudget
 from .api.models import DeviceProfile, DeviceState, PropertySpec, RangeSpec
 from .const import CONF_CLIENT_ID, CONF_CLIENT_KEY, CONF_MAC
 from .coordinator import ThinQVoiceConfigEntry
@@ -68,7 +69,7 @@ async def async_get_config_entry_diagnostics(
         {
             "entry": {"data": dict(entry.data), "options": dict(entry.options)},
             "known_devices": len(coordinator.known_devices),
-            "remaining_request_budget": coordinator.client.remaining_budget,
+            "request_budget": _budget(coordinator.client.budget),
             "update_interval_seconds": coordinator.update_interval.total_seconds()
             if coordinator.update_interval
             else None,
@@ -78,6 +79,15 @@ async def async_get_config_entry_diagnostics(
         },
         TO_REDACT,
     )
+
+
+def _budget(budget: RequestBudget) -> dict[str, Any]:
+    """Show the hour's requests, and what each kind of request may still spend of it."""
+    return {
+        "hourly_limit": budget.limit,
+        "spent_last_hour": budget.limit - budget.remaining,
+        "available": {priority.name.lower(): budget.available(priority) for priority in Priority},
+    }
 
 
 # The client keeps parsed models, not LG's payloads; these views show what it understood.

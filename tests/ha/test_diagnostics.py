@@ -13,7 +13,8 @@ from tests.ha.conftest import CLIENT_ID
 async def test_diagnostics_redact_secrets(
     hass: HomeAssistant, simulator: Simulator, init_integration: MockConfigEntry
 ) -> None:
-    """Profiles and states are there; secrets are not."""
+    """Profiles and states are there, and the hour's budget; secrets are not."""
+    await hass.async_block_till_done(wait_background_tasks=True)
     diagnostics = await async_get_config_entry_diagnostics(hass, init_integration)
     text = json.dumps(diagnostics, default=str)
     assert DEFAULT_TOKEN not in text
@@ -21,6 +22,11 @@ async def test_diagnostics_redact_secrets(
     assert diagnostics["entry"]["data"]["access_token"] == "**REDACTED**"
     assert diagnostics["entry"]["data"]["client_id"] == "**REDACTED**"
     assert diagnostics["known_devices"] == len(simulator.device_ids)
+    budget = diagnostics["request_budget"]
+    spent = budget["spent_last_hour"]
+    assert spent == sum(simulator.requests_by_endpoint.values())
+    # Background reads leave 50 requests to people, confirming reads 20 to controls.
+    assert budget["available"] == {"background": 50 - spent, "confirm": 80 - spent, "control": 100 - spent}
     washer = diagnostics["appliances"][simulator.device_ids[4]]
     assert washer["device_type"] == "DEVICE_WASHER"
     assert washer["profile"]["properties"]["runState.currentState@MAIN"]["type"] == "enum"
