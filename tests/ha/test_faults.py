@@ -319,3 +319,38 @@ async def test_accepted_then_timeout_is_read_back(
             entity_id(hass, simulator, "button", "Washer", "operation_washerOperationMode_MAIN_START"),
         )
     assert excinfo.value.translation_key == "cloud_unreachable"
+
+
+async def test_offline_appliance_keeps_its_last_run(
+    hass: HomeAssistant, simulator: Simulator, init_integration: MockConfigEntry
+) -> None:
+    """A washer that went offline mid-cycle is not "not running": it was, marked as last known."""
+    assert speech(await talk(hass, "start the washer", "en")) == "Started the Washer."
+    simulator.set_faults({"offline": ["Washer"]})
+    await coordinator_of(init_integration).async_refresh_appliance(simulator.find("Washer").device_id)
+    await hass.async_block_till_done()
+    running = speech(await talk(hass, "what is running?", "en"))
+    assert "Washer (running when last checked, offline now)" in running
+    answer = speech(await talk(hass, "how long until the washer finishes?", "en"))
+    assert answer == "The Washer was running when last checked; it is offline now."
+    # An idle appliance that went offline is not listed as running.
+    simulator.set_faults({"offline": ["Dryer"]})
+    await coordinator_of(init_integration).async_refresh_appliance(simulator.find("Dryer").device_id)
+    assert "Dryer" not in speech(await talk(hass, "what is running?", "en"))
+
+
+@pytest.mark.parametrize("fleet", ["ko"])
+async def test_offline_appliance_keeps_its_last_run_ko(
+    hass: HomeAssistant, simulator: Simulator, init_integration: MockConfigEntry
+) -> None:
+    """세탁 중에 연결이 끊긴 세탁기: 마지막으로 확인했을 때 작동 중이었다고 말한다."""
+    await talk(hass, "세탁기 돌려줘")
+    simulator.set_faults({"offline": ["세탁기"]})
+    await coordinator_of(init_integration).async_refresh_appliance(simulator.find("세탁기").device_id)
+    await hass.async_block_till_done()
+    assert "세탁기(마지막 확인 때 작동 중, 지금은 연결 끊김)" in speech(
+        await talk(hass, "지금 돌아가는 거 뭐 있어?")
+    )
+    assert speech(await talk(hass, "세탁기 얼마나 남았어?")) == (
+        "세탁기는 마지막으로 확인했을 때 작동 중이었어요, 지금은 연결이 끊겨 있어요."
+    )

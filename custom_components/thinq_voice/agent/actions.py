@@ -45,7 +45,7 @@ from ..voice.model import (
     Unit,
 )
 from .answers import say
-from .confirmations import unavailable_error
+from .confirmations import offline_run_state, unavailable_error
 from .readings import reading_answer, reading_entity
 from .targets import Appliance, control_in_flight, name_key, thinq_updated_at
 
@@ -324,7 +324,13 @@ async def async_answer(
 ) -> str:
     """Answer a question about one appliance, or about all of them for "what is running?"."""
     if question.intent is QuestionIntent.WHAT_IS_RUNNING:
-        running = [appliance.name for appliance in appliances if _is_running(hass, Entities(hass, appliance))]
+        running = [
+            appliance.name
+            if _is_running(hass, Entities(hass, appliance))
+            else say(language, "running_offline_item", device=appliance.name)
+            for appliance in appliances
+            if _is_running(hass, Entities(hass, appliance)) or _was_running_offline(hass, appliance)
+        ]
         if not running:
             return say(language, "nothing_running")
         return say(language, "running_list", devices=", ".join(running))
@@ -348,6 +354,13 @@ async def _answer_state(hass: HomeAssistant, entities: Entities, question: Quest
     device = entities.appliance.name
     entity_id = _question_entity(entities, question)
     state = hass.states.get(entity_id) if entity_id else None
+    if (
+        question.intent in (QuestionIntent.STATE, QuestionIntent.REMAINING_TIME)
+        and (state is None or state.state in _PRESENT)
+        and _was_running_offline(hass, entities.appliance)
+    ):
+        # Not "not running": it was, the last time LG heard from it.
+        return say(language, "offline_last_running", device=device)
     if state is None or (state.state in _PRESENT and question.intent is not QuestionIntent.REMAINING_TIME):
         return say(language, "unavailable", device=device)
     match question.intent:
@@ -1276,6 +1289,12 @@ def _air_quality(hass: HomeAssistant, entities: Entities, language: str) -> str:
         if state and state.state not in _PRESENT:
             readings.append(f"{name} {_number(state.state)}㎍/㎥")
     return ", ".join(readings)
+
+
+def _was_running_offline(hass: HomeAssistant, appliance: Appliance) -> bool:
+    """Return whether an appliance that is offline now was running when LG last heard from it."""
+    run_state = offline_run_state(hass, appliance.thinq_device_id) if appliance.thinq_device_id else None
+    return run_state is not None and run_state.lower() not in _IDLE_RUN_STATES
 
 
 def _is_running(hass: HomeAssistant, entities: Entities) -> bool | None:

@@ -263,8 +263,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "door_state": {"ko": "{device} 문은 {door}.", "en": "The {device} door is {door}."},
     "air_quality": {"ko": "{device} 기준으로 {readings}.", "en": "According to the {device}: {readings}."},
-    "partly_done": {"ko": "{devices}에는 하지 못했어요.", "en": "Not done: {devices}."},
     "running_list": {"ko": "지금 {devices} 작동 중이에요.", "en": "Running now: {devices}."},
+    "partly_done": {"ko": "{devices}에는 하지 못했어요.", "en": "Not done: {devices}."},
+    "running_offline_item": {
+        "ko": "{device}(마지막 확인 때 작동 중, 지금은 연결 끊김)",
+        "en": "{device} (running when last checked, offline now)",
+    },
+    "offline_last_running": {
+        "ko": "{device|은/는} 마지막으로 확인했을 때 작동 중이었어요, 지금은 연결이 끊겨 있어요.",
+        "en": "The {device} was running when last checked; it is offline now.",
+    },
     "nothing_running": {"ko": "지금 작동 중인 가전은 없어요.", "en": "Nothing is running right now."},
     "offline": {
         "ko": "{device}의 연결이 끊겨 있어요. 전원과 Wi-Fi를 확인하세요.",

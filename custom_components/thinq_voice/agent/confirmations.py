@@ -9,6 +9,7 @@ from homeassistant.helpers import device_registry as dr, entity_registry as er
 
 from ..const import DOMAIN
 from ..coordinator import ThinQVoiceCoordinator
+from ..properties import RUN_STATE
 from .targets import Appliance
 
 
@@ -65,4 +66,22 @@ def unavailable_error(hass: HomeAssistant, entity_id: str) -> HomeAssistantError
                 translation_key="device_offline",
                 translation_placeholders={"device": appliance.info.alias},
             )
+    return None
+
+
+def offline_run_state(hass: HomeAssistant, thinq_device_id: str) -> str | None:
+    """Return the run state a ThinQ appliance last reported when it is offline now, else None.
+
+    Its entities are unavailable then, but a washer that went offline mid-cycle was running.
+    """
+    for entry in hass.config_entries.async_loaded_entries(DOMAIN):
+        coordinator = entry.runtime_data
+        if not isinstance(coordinator, ThinQVoiceCoordinator):
+            continue
+        appliance = coordinator.data.get(thinq_device_id)
+        if appliance is None or appliance.online or appliance.state is None:
+            continue
+        for key, value in appliance.state.values.items():
+            if (key.resource, key.name) == RUN_STATE and isinstance(value, str):
+                return value
     return None
