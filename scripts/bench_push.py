@@ -229,7 +229,7 @@ def main() -> None:
         polling = requests_per_appliance_hour(appliances, push=False)
         pushed = requests_per_appliance_hour(appliances, push=True)
         print(
-            f"{f'requests/appliance/hour, {appliances} appliances':<42} {polling:>34.2f} {pushed:>34.2f}  ({polling / pushed:.0f}x fewer)"
+            f"{f'requests/appliance/hour, {appliances} appliances':<42} {polling:>34.2f} {pushed:>34.2f}  (push/polling {pushed / polling:.2f})"
         )
     print(
         f"{'setup requests (12 appliances)':<42} {rows['polling']['setup_requests']:>34} {rows['push']['setup_requests']:>34}"
