@@ -198,14 +198,18 @@ SENSORS: dict[str, ThinQVoiceSensorEntityDescription] = {
             device_class=SensorDeviceClass.ENERGY,
             native_unit_of_measurement=UnitOfEnergy.WATT_HOUR,
             suggested_unit_of_measurement=UnitOfEnergy.KILO_WATT_HOUR,
-            state_class=SensorStateClass.TOTAL_INCREASING,
+            # A total since the day's (month's) start, not a meter: LG may correct a value down,
+            # which total_increasing would take for a reset and count again.
+            state_class=SensorStateClass.TOTAL,
         ),
         ThinQVoiceSensorEntityDescription(
             key="energy_this_month",
             device_class=SensorDeviceClass.ENERGY,
             native_unit_of_measurement=UnitOfEnergy.WATT_HOUR,
             suggested_unit_of_measurement=UnitOfEnergy.KILO_WATT_HOUR,
-            state_class=SensorStateClass.TOTAL_INCREASING,
+            # A total since the day's (month's) start, not a meter: LG may correct a value down,
+            # which total_increasing would take for a reset and count again.
+            state_class=SensorStateClass.TOTAL,
         ),
     )
 }
@@ -452,3 +456,10 @@ class ThinQVoiceEnergySensor(ThinQVoiceEntity, SensorEntity):
         if self.entity_description.key == "energy_today":
             return energy.today_total(today)
         return energy.month_total(today)
+
+    @property
+    @override
+    def last_reset(self) -> datetime:
+        """Return the start of the day (or month) the total counts from, in local time."""
+        start = dt_util.start_of_local_day()
+        return start if self.entity_description.key == "energy_today" else start.replace(day=1)

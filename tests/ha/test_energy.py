@@ -126,7 +126,8 @@ async def test_sensors_from_setup_within_the_share(
     state = hass.states.get(energy_entity(hass, ac, "energy_today") or "")
     assert state is not None
     assert state.attributes["unit_of_measurement"] == "kWh"
-    assert state.attributes["state_class"] == "total_increasing"
+    assert state.attributes["state_class"] == "total"
+    assert state.attributes["last_reset"] == "2026-11-20T00:00:00-08:00"
     assert state.attributes["device_class"] == "energy"
     today = sim_energy.daily_wh(ac, "DEVICE_AIR_CONDITIONER", NOW.date(), NOW)
     assert float(state.state) == pytest.approx(today / 1000, abs=0.001)
