@@ -8,7 +8,7 @@ words removed, names the target.
 from dataclasses import replace
 import re
 
-from .clause import TIME_UNITS, Clause, DayPart, Modifier, Prop, Verb, clock_time
+from .clause import TIME_UNITS, Clause, Modifier, Prop, Verb
 from .korean import CONJUNCTIONS, split_particle
 from .lexicon import (
     EN_DEVICE_WORDS,
@@ -25,7 +25,8 @@ from .lexicon import (
     location_device_type,
 )
 from .model import FanSpeed, Mode, Quantity, QuestionIntent, Reason, TargetPhrase, Unit
-from .numbers import NATIVE_PATTERN, parse_korean_number, parse_native
+from .numbers import NATIVE_PATTERN, parse_korean_number
+from .time_ko import FAR, TIME_WORDS, take_clock, take_day_span
 
 _WAKE = re.compile(
     r"^(?:(?:헤이|하이|오케이)\s?(?:지니|엘지|구글|빅스비)|지니야|지니|빅스비|알렉사|엘지야|"
@@ -276,91 +277,6 @@ _QUANTITY = re.compile(
     # "1도만 내려줘": only that much.
     r"(?:만)?)(?=\s|$)"
 )
-# A time of day: "오후 7시에", "저녁 7시 반에", "내일 아침 7시 30분에", "일곱 시에", "정오에".
-_CLOCK = re.compile(
-    r"(?<![가-힣\d])(?:(?P<day>오늘|내일\s?모레|낼\s?모레|내일|낼|모레|글피"
-    r"|(?P<span>이틀|사흘|나흘|닷새|엿새|\d)\s?(?:일\s?)?(?:뒤|후)(?:에)?)\s?)?"
-    r"(?:(?:이번\s?주\s?)?(?P<weekday>[월화수목금토일])요일\s?(?:날\s?)?(?:에\s?)?)?"
-    r"(?:(?P<part>오전|오후|아침|저녁|밤|낮|새벽)\s?)?"
-    r"(?:(?P<hour>\d{1,2}|열한|열두|다섯|여섯|일곱|여덟|아홉|한|두|세|네|열)\s?시(?!간)"
-    r"(?:\s?(?:(?P<minute>\d{1,2}|[이삼사오]?십\s?[일이삼사오육칠팔구]?|[일이삼사오육칠팔구])\s?분|(?P<half>반)))?"
-    r"|(?P<noon>정오|자정))"
-    r"(?:\s?정각)?(?:에는|에|쯤에?|경에?)?(?=\s|$)"
-)
-_DAYS_AHEAD = {"오늘": 0, "내일": 1, "낼": 1, "모레": 2, "내일모레": 2, "낼모레": 2, "글피": 3}
-_SPAN_DAYS = {
-    "이틀": 2,
-    "사흘": 3,
-    "나흘": 4,
-    "닷새": 5,
-    "엿새": 6,
-    "이레": 7,
-    "일주일": 7,
-    "한주": 7,
-    "한주일": 7,
-}
-_WEEKDAYS = "월화수목금토일"
-# "이틀 뒤에", "3일 후", "일주일 있다가", "2주 뒤": a delay of whole days.
-_DAY_SPAN = re.compile(
-    r"(?<![가-힣\d])(?:(?P<word>이틀|사흘|나흘|닷새|엿새|이레|일주일|한\s?주일?)|(?P<days>\d+)\s?일|(?P<weeks>\d+|두|세)\s?주일?)"
-    r"\s?(?:뒤|후|있다가|지나서)(?:에는|에)?(?=\s|$)"
-)
-# Times beyond what can be scheduled: refused with that reason, never done now.
-_FAR = re.compile(r"다음\s?달|담달|내년|다음\s?해|연말|(?:한|두|세|몇|\d+)\s?(?:달|개월)|몇\s?주")
-# Time words left over once the times that can be read were taken: "다음 주에", "이따가", "저녁에".
-_TIME_WORDS = frozenset(
-    {
-        "오늘",
-        "내일",
-        "낼",
-        "모레",
-        "글피",
-        "내일모레",
-        "이따",
-        "이따가",
-        "있다가",
-        "나중",
-        "나중에",
-        "아침",
-        "저녁",
-        "밤",
-        "새벽",
-        "오전",
-        "오후",
-        "낮",
-        "점심",
-        "주말",
-        "평일",
-        "매일",
-        "매주",
-        "다음주",
-        "다음날",
-        "이번주",
-        "곧",
-        "이후",
-        "정각",
-        "쯤",
-        "시",
-        "시에",
-        "분",
-        "반",
-        "자정",
-        "정오",
-        "하루",
-        "주",
-        "다음",
-        "이번",
-        "후",
-        "뒤",
-        "전",
-        "뒤에",
-        "후에",
-        "전에",
-        "날",
-        "요일",
-        *(f"{day}요일" for day in "월화수목금토일"),
-    }
-)
 # "켜지 마", "끄지 말아줘", "안 돼", "돌리지 않아도 돼": what not to do is never done.
 _NEGATION = re.compile(
     r"지\s?(?:마|마요|마세요|마라|말아|말아요|말아\s?(?:줘|주세요)|말라|말자|말|않아도|않게|않도록|않을래|않았으면)(?:\s|$)"
@@ -394,15 +310,6 @@ _NEUTRAL_WORDS = frozenset(
         "내",
     }
 )
-_DAY_PARTS = {
-    "오전": DayPart.MORNING,
-    "아침": DayPart.MORNING,
-    "새벽": DayPart.MORNING,
-    "오후": DayPart.AFTERNOON,
-    "낮": DayPart.DAYTIME,
-    "저녁": DayPart.EVENING,
-    "밤": DayPart.NIGHT,
-}
 _UNITS = {
     "도": Unit.DEGREES,
     "°": Unit.DEGREES,
@@ -646,10 +553,10 @@ def _read_clause(text: str, verb: Verb | None, *, question_mark: bool = False) -
         clause.modifiers.add(_FAN_STEP_MODIFIERS[match["before"] or match["after"]])
         text = f"{text[: match.start()]} {text[match.end() :]}"
     text = _PAUSED_ONE.sub(" 그거 ", _STEP.sub(" ", text))
-    if _FAR.search(text):
+    if FAR.search(text):
         clause.refusal = Reason.TIME_TOO_FAR
-    text = _take_clock(text, clause)
-    text = _take_day_span(text, clause)
+    text = take_clock(text, clause)
+    text = take_day_span(text, clause)
     text = _take_quantities(text, clause)
     text = _take_fan(text, clause)
     text = _take_props(text, clause)
@@ -671,7 +578,7 @@ def _leftover(text: str) -> Reason | None:
     """Return why words left once everything was read stop the clause: a time or a number."""
     for token in text.split():
         stem, _ = split_particle(token)
-        if token in _TIME_WORDS or stem in _TIME_WORDS:
+        if token in TIME_WORDS or stem in TIME_WORDS:
             return Reason.TIME_UNREADABLE
         if any(char.isdigit() for char in token):
             return Reason.UNPLACED
@@ -692,52 +599,6 @@ def _take_predicate(text: str, clause: Clause) -> tuple[str, str]:
     # 청소해줘, 빨래해 주세요: the activity noun in the predicate names the appliance.
     activity = next((word for word in _ACTIVITIES if word in best.group()), "")
     return text[: offset + best.start()], activity
-
-
-def _take_clock(text: str, clause: Clause) -> str:
-    match = _CLOCK.search(text)
-    if match is None:
-        return text
-    if match["span"]:
-        span = match["span"]
-        days_ahead = int(span) if span.isdigit() else _SPAN_DAYS[span]
-    else:
-        days_ahead = _DAYS_AHEAD.get("".join((match["day"] or "").split()), 0)
-    weekday = _WEEKDAYS.index(match["weekday"]) if match["weekday"] else None
-    if match["noon"]:
-        part = DayPart.AFTERNOON if match["noon"] == "정오" else DayPart.MORNING
-        clause.set_clock(clock_time(12, 0, part, days_ahead, weekday))
-    else:
-        hour = match["hour"]
-        minute = "30" if match["half"] else match["minute"] or "0"
-        clause.set_clock(
-            clock_time(
-                int(hour) if hour.isdigit() else parse_native(hour) or 0,
-                int(minute) if minute.isdigit() else parse_korean_number(minute) or 0,
-                _DAY_PARTS.get(match["part"] or ""),
-                days_ahead,
-                weekday,
-            )
-        )
-    if weekday is not None and match["day"]:
-        clause.bad_time = True  # "내일 금요일 7시에": two days said
-    return f"{text[: match.start()]} {text[match.end() :]}"
-
-
-def _take_day_span(text: str, clause: Clause) -> str:
-    """Take a delay of whole days ("이틀 뒤에", "3일 후", "2주 뒤")."""
-    match = _DAY_SPAN.search(text)
-    if match is None:
-        return text
-    if match["word"]:
-        days = _SPAN_DAYS["".join(match["word"].split())]
-    elif match["days"]:
-        days = int(match["days"])
-    else:
-        weeks = match["weeks"]
-        days = 7 * (int(weeks) if weeks.isdigit() else parse_native(weeks) or 0)
-    clause.add_quantity(Quantity(float(days), Unit.DAYS))
-    return f"{text[: match.start()]} {text[match.end() :]}"
 
 
 def _take_quantities(text: str, clause: Clause) -> str:
