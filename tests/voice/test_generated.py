@@ -31,7 +31,7 @@ def test_recall_per_language() -> None:
 
 def test_every_must_not_act_sentence_is_refused() -> None:
     """The adversarial classes are all-or-nothing: each near miss does nothing."""
-    refused = {kind for case in CASES if case.expected is None for kind in [case.kind]}
+    refused = {case.kind for case in CASES if case.expected is None}
     for (language, kind), tally in TALLIES.items():
         if kind in refused:
             assert tally.right == tally.total, f"{language} {kind}: {tally.right}/{tally.total}"
