@@ -565,14 +565,15 @@ def _take_tv(text: str, clause: Clause) -> str:
 
 # Phrasal verbs split around their object: "fire the washer up" is "fire up the washer".
 _SPLIT_PHRASAL = re.compile(
-    r"^(?P<verb>fire|kick|start|shut|power|boot) (?P<object>.+) (?P<particle>up|off|down)$"
+    r"^(?P<verb>fire|kick|start|shut|power|boot|crank|bump) (?P<object>.+?) (?P<particle>up|off|down)"
+    r"(?P<rest> (?:to|by) .+)?$"
 )
 
 
 def _take_verb(text: str, clause: Clause) -> str:
     """Set the verb from the start of the clause ("turn on", "set") or its end ("tv on")."""
     if (split := _SPLIT_PHRASAL.match(text)) and not split["object"].endswith(("volume", "temperature")):
-        text = f"{split['verb']} {split['particle']} {split['object']}"
+        text = f"{split['verb']} {split['particle']} {split['object']}{split['rest'] or ''}"
     if match := _DESTINATION.search(text):
         clause.verb = Verb.RETURN
         text = text[: match.start()] + text[match.end() :]
