@@ -434,6 +434,10 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
         if isinstance(part, Command) and target is not None and not _names_cover(target, candidates):
             # "다음 달 세탁기", "세탁기 건조기": words that are neither a kind nor a name said here.
             return say(language, "unplaced_words", words=f"'{' '.join(target.unplaced)}'")
+        awaited = part.when.target if isinstance(part, Command) and part.when is not None else None
+        if awaited is not None and not _names_cover(awaited, match(appliances, awaited)):
+            # "포도나무 끝나면 알려줘" with only a "포도": the awaited appliance must be named too.
+            return say(language, "unplaced_words", words=f"'{' '.join(awaited.unplaced)}'")
         if every:
             return Step(part, candidates)
         if len(candidates) > MAX_CHOICES:

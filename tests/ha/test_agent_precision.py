@@ -167,3 +167,14 @@ async def test_filter_life_once_exposed(hass: HomeAssistant, simulator: Simulato
     result = await talk(hass, "거실 에어컨 필터 얼마나 남았어?")
     assert speech(result).startswith("거실 에어컨 필터는 "), speech(result)
     assert speech(result).endswith("시간 더 쓸 수 있어요.")
+
+
+@pytest.mark.usefixtures("init_integration")
+async def test_awaited_appliance_must_be_named_too(hass: HomeAssistant, simulator: Simulator) -> None:
+    """A when-then command whose awaited appliance has words no name has is refused, not kept."""
+    await talk(hass, "세탁기 돌려줘")  # running: the condition can happen
+    await hass.async_block_till_done()
+    sent = len(simulator.control_log)
+    result = await talk(hass, "세탁기 건조기 다 끝나면 알려줘")
+    assert speech(result) == "'건조기'가 무슨 뜻인지 몰라서 아무것도 보내지 않았어요."
+    assert len(simulator.control_log) == sent
