@@ -71,9 +71,15 @@ class TvState:
 
 @dataclass(slots=True)
 class TvFaults:
-    """Faults of the simulated TV: slow replies and dropped connections."""
+    """Faults of the simulated TV: slow replies, late answers and dropped connections.
+
+    `slow_ms` holds every message that long before the TV looks at it; `late_answer_ms` lets the
+    TV carry a request out at once (its subscribers hear of the change) and answer that much later,
+    as a busy TV does, while it keeps answering pings.
+    """
 
     slow_ms: int = 0
+    late_answer_ms: int = 0
 
 
 @dataclass(slots=True)
@@ -107,6 +113,7 @@ class SimulatedTv:
         self.command_log: list[tuple[str, JsonObject]] = []
         self._sockets: set[web.WebSocketResponse] = set()
         self._subscribers: dict[str, list[_Subscriber]] = {}
+        self._late_answers: set[asyncio.Task[None]] = set()
         self._runners: list[web.AppRunner] = []
         self._tls_dir: tempfile.TemporaryDirectory[str] | None = None
         self.port = 0
@@ -149,6 +156,8 @@ class SimulatedTv:
 
     async def stop(self) -> None:
         """Close every connection and stop serving."""
+        for task in list(self._late_answers):
+            task.cancel()
         await self.drop_connections()
         for runner in self._runners:
             await runner.cleanup()
@@ -229,7 +238,7 @@ class SimulatedTv:
         """
         if not isinstance(settings, dict):
             raise TypeError("TV settings must be a JSON object")
-        unknown = set(settings) - {"pairing", "slow_ms", "power", "drop"}
+        unknown = set(settings) - {"pairing", "slow_ms", "late_answer_ms", "power", "drop"}
         if unknown:
             raise ValueError(f"unknown TV settings: {sorted(unknown)}")
         pairing = settings.get("pairing", self.pairing)
@@ -241,7 +250,10 @@ class SimulatedTv:
         power = settings.get("power")
         if power not in (None, "on", "off"):
             raise ValueError("power must be on or off")
-        self.pairing, self.faults.slow_ms = pairing, slow_ms
+        late_ms = settings.get("late_answer_ms", self.faults.late_answer_ms)
+        if not isinstance(late_ms, int) or late_ms < 0:
+            raise ValueError("late_answer_ms must be a whole number of milliseconds")
+        self.pairing, self.faults.slow_ms, self.faults.late_answer_ms = pairing, slow_ms, late_ms
         if power == "on":
             self.state.power = "Active"
         elif power == "off":
@@ -354,9 +366,18 @@ class SimulatedTv:
         except (TypeError, ValueError) as err:
             await self._error(ws, message_id, f"400 {err}")
             return
+        if self.faults.late_answer_ms:
+            task = asyncio.create_task(self._answer_late(ws, message_id, answer))
+            self._late_answers.add(task)
+            task.add_done_callback(self._late_answers.discard)
+            return
         await self._send(ws, "response", message_id, answer)
         if self.state.power == "off":
             await self.drop_connections()
+
+    async def _answer_late(self, ws: web.WebSocketResponse, message_id: Any, answer: JsonObject) -> None:
+        await asyncio.sleep(self.faults.late_answer_ms / 1000)
+        await self._send(ws, "response", message_id, answer)
 
     @staticmethod
     async def _send(ws: web.WebSocketResponse, kind: str, message_id: Any, payload: JsonObject) -> None:

@@ -27,6 +27,9 @@ from .in_flight import IN_FLIGHT_LIFETIME
 
 type TvConfigEntry = ConfigEntry[TvCoordinator]
 
+# How much longer than the request timeout a slow TV's answer is awaited.
+LATE_ANSWER_WAIT = 15.0
+
 
 def is_tv_entry(entry: ConfigEntry[Any]) -> TypeIs[TvConfigEntry]:
     """Return whether an entry is a TV on the LAN rather than a ThinQ Connect account."""
@@ -103,16 +106,27 @@ class TvCoordinator(DataUpdateCoordinator[TvState]):
         self.config_entry.async_start_reauth(self.hass)
 
     async def async_request(self, uri: str, payload: Mapping[str, Any] | None = None) -> dict[str, Any]:
-        """Send a request to the TV; failures become translated errors."""
+        """Send a request to the TV; failures become translated errors.
+
+        A TV that does not answer in time may be busy, not gone: it often carries the request out
+        and answers late, so its answer is awaited a while longer before anything is said.
+        """
         try:
-            return await self.client.async_request(uri, payload)
+            try:
+                return await self.client.async_request(uri, payload)
+            except WebOsTimeoutError as err:
+                LOGGER.debug("The TV is slow to answer %s; waiting for its answer", uri)
+                return await self.client.async_late_answer(uri, err, LATE_ANSWER_WAIT)
+        except WebOsTimeoutError as err:
+            # It may still carry it out: not "unreachable", which would be untrue.
+            raise HomeAssistantError(translation_domain=DOMAIN, translation_key="tv_no_answer") from err
         except WebOsCommandError as err:
             raise HomeAssistantError(
                 translation_domain=DOMAIN,
                 translation_key="tv_command_failed",
                 translation_placeholders={"error": str(err)},
             ) from err
-        except (WebOsConnectionError, WebOsTimeoutError) as err:
+        except WebOsConnectionError as err:
             raise HomeAssistantError(translation_domain=DOMAIN, translation_key="tv_not_connected") from err
 
     async def async_wake(self) -> None:

@@ -216,3 +216,26 @@ async def test_unload_and_device_removal(
     client = init_tv.runtime_data.client
     assert await hass.config_entries.async_unload(init_tv.entry_id)
     assert not client.connected
+
+
+async def test_slow_tv_that_carries_it_out_is_told_as_done(
+    hass: HomeAssistant, tv: SimulatedTv, init_tv: MockConfigEntry
+) -> None:
+    """A busy TV answers after the timeout but did change the volume: no "unreachable", not shown off."""
+    client = init_tv.runtime_data.client
+    client._request_timeout = 0.3
+    tv.faults.late_answer_ms = 800
+    player = entity_id(hass, "media_player", None, tv)
+    await call(hass, "media_player", "volume_set", player, volume_level=0.3)
+    assert tv.state.volume == 30
+    await wait_for(hass, lambda: hass.states.get(player).attributes.get(ATTR_MEDIA_VOLUME_LEVEL) == 0.3)  # type: ignore[union-attr]
+    assert hass.states.get(player).state == "on"  # type: ignore[union-attr]
+    # A TV that never answers is told as such, not as unreachable.
+    tv.faults.late_answer_ms = 60_000
+    with (
+        patch("custom_components.thinq_voice.tv_coordinator.LATE_ANSWER_WAIT", 0.3),
+        pytest.raises(HomeAssistantError) as excinfo,
+    ):
+        await call(hass, "media_player", "volume_set", player, volume_level=0.4)
+    assert excinfo.value.translation_key == "tv_no_answer"
+    assert tv.state.volume == 40

@@ -112,7 +112,16 @@ class WebOsConnectionError(WebOsError):
 
 
 class WebOsTimeoutError(WebOsError):
-    """The TV did not answer in time (a request, or a pairing prompt nobody accepted)."""
+    """The TV did not answer in time (a request, or a pairing prompt nobody accepted).
+
+    After a request, `late_answer` still waits for the TV's answer: a busy TV may have carried
+    it out and answer late (see `WebOsClient.async_late_answer`).
+    """
+
+    def __init__(self, message: str, late_answer: asyncio.Future[JsonObject] | None = None) -> None:
+        """Keep the answer that may still come."""
+        super().__init__(message)
+        self.late_answer = late_answer
 
 
 class WebOsPairingRefusedError(WebOsError):
@@ -520,20 +529,47 @@ class WebOsClient:
         message_id = message_id or str(next(self._ids))
         future: asyncio.Future[JsonObject] = asyncio.get_running_loop().create_future()
         self._pending[message_id] = future
+        pending = self._pending
+
+        def _forget(done: asyncio.Future[JsonObject]) -> None:
+            # Kept until answered, failed or given up on, so a late answer still finds it.
+            pending.pop(message_id or "", None)
+            if not done.cancelled():
+                done.exception()  # nobody may wait for a late answer: not an unretrieved error
+
+        future.add_done_callback(_forget)
         try:
             await ws.send_json({"type": kind, "id": message_id, "uri": uri, "payload": dict(payload or {})})
             async with asyncio.timeout(self._request_timeout):
-                message = await future
+                message = await asyncio.shield(future)
         except TimeoutError as err:
-            raise WebOsTimeoutError(f"The TV did not answer {uri}") from err
+            raise WebOsTimeoutError(f"The TV did not answer {uri}", late_answer=future) from err
         except (aiohttp.ClientError, ConnectionError) as err:
+            future.cancel()
             raise WebOsConnectionError(f"Sending {uri} failed: {err}") from err
-        finally:
-            self._pending.pop(message_id, None)
-        answer = message.get("payload", {})
-        if message.get("type") == "error" or answer.get("returnValue") is False:
-            raise WebOsCommandError(uri, str(message.get("error") or answer.get("errorText") or "refused"))
-        return message
+        except asyncio.CancelledError:
+            future.cancel()
+            raise
+        return _checked(uri, message)
+
+    @staticmethod
+    async def async_late_answer(uri: str, err: WebOsTimeoutError, timeout: float) -> JsonObject:
+        """Wait up to `timeout` more seconds for the answer to a request that timed out.
+
+        Raises:
+            WebOsTimeoutError: still no answer (the request is given up on).
+            WebOsConnectionError: the connection closed meanwhile.
+            WebOsCommandError: the TV answered with an error.
+        """
+        if err.late_answer is None:
+            raise err
+        try:
+            async with asyncio.timeout(timeout):
+                message = await err.late_answer
+        except TimeoutError as late:
+            err.late_answer.cancel()
+            raise WebOsTimeoutError(f"The TV did not answer {uri}") from late
+        return dict(_checked(uri, message).get("payload", {}))
 
     # State ---------------------------------------------------------------------------------------
 
@@ -583,6 +619,14 @@ class WebOsClient:
     def _notify(self) -> None:
         for callback in list(self._state_callbacks):
             callback(self.state)
+
+
+def _checked(uri: str, message: JsonObject) -> JsonObject:
+    """Return an answer, or raise the error the TV answered with."""
+    answer = message.get("payload", {})
+    if message.get("type") == "error" or answer.get("returnValue") is False:
+        raise WebOsCommandError(uri, str(message.get("error") or answer.get("errorText") or "refused"))
+    return message
 
 
 async def _receive(ws: aiohttp.ClientWebSocketResponse) -> JsonObject:
