@@ -39,7 +39,7 @@ from .const import (
     LOGGER,
 )
 from .energy import EnergyReader
-from .errors import refresh_error
+from .errors import log_safe, refresh_error
 from .in_flight import ControlsInFlight
 from .notifications import derived_notifications, signal_notification
 from .push import PUSH_CONFIRM_READ, PushLink
@@ -304,11 +304,11 @@ class ThinQVoiceCoordinator(DataUpdateCoordinator[dict[str, Appliance]]):
                 state = await self.client.async_get_device_state(appliance.info.device_id, priority=priority)
             except ThinQDeviceOfflineError:
                 if appliance.online:
-                    LOGGER.info("%s is offline", appliance.info.alias)
+                    LOGGER.info("%s is offline", log_safe(appliance.info.alias))
                 appliance.online = False
                 return
         if not appliance.online:
-            LOGGER.info("%s is back online", appliance.info.alias)
+            LOGGER.info("%s is back online", log_safe(appliance.info.alias))
         appliance.previous_state = appliance.state
         appliance.state = state
         appliance.online = True
@@ -470,7 +470,7 @@ class ThinQVoiceCoordinator(DataUpdateCoordinator[dict[str, Appliance]]):
         except ThinQInvalidResponseError, ThinQConnectionError:
             if not await self._async_carried_out(control):
                 raise
-            LOGGER.debug("%s carried out a control LG answered unclearly", appliance.info.alias)
+            LOGGER.debug("%s carried out a control LG answered unclearly", log_safe(appliance.info.alias))
             return
         except ThinQDeviceOfflineError:
             appliance.online = False

@@ -354,3 +354,21 @@ async def test_offline_appliance_keeps_its_last_run_ko(
     assert speech(await talk(hass, "세탁기 얼마나 남았어?")) == (
         "세탁기는 마지막으로 확인했을 때 작동 중이었어요, 지금은 연결이 끊겨 있어요."
     )
+
+
+async def test_hostile_alias_forges_no_log_line(
+    hass: HomeAssistant, simulator: Simulator, config_entry: MockConfigEntry, caplog: pytest.LogCaptureFixture
+) -> None:
+    """An appliance named with a newline (names are the user's, in LG's app) cannot forge a log line."""
+    evil = simulator.add_device("washer", "Evil\nCRITICAL homeassistant forged " + "x" * 500).device_id
+    config_entry.add_to_hass(hass)
+    await hass.config_entries.async_setup(config_entry.entry_id)
+    await hass.async_block_till_done()
+    caplog.set_level(logging.INFO)
+    simulator.set_faults({"offline": [evil]})
+    await coordinator_of(config_entry).async_refresh_appliance(evil)
+    simulator.set_faults({"online": [evil]})
+    await coordinator_of(config_entry).async_refresh_appliance(evil)
+    said = [record.getMessage() for record in caplog.records if "offline" in record.getMessage()]
+    assert said
+    assert all("\n" not in text and len(text) < 200 for text in said)
