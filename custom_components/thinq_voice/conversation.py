@@ -737,9 +737,10 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
             candidate for candidate in match(appliances, command.when.target) if candidate.thinq_device_id
         ]
         event = command.when.event
+        # None can: the first one's reason is said (they are all of the kind named).
         found = [
             candidate for candidate in found if not why_never(self.hass, candidate, event, False)
-        ] or found
+        ] or found[:1]
         if not found:
             return "no_target"
         return found[0] if len(found) == 1 else "which_device"

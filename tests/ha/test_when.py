@@ -162,3 +162,24 @@ async def test_conditions_that_cannot_come_are_said_at_once(
     assert await say(hass, "냉장고 문 열리면 알려줘") == "냉장고가 문이 열리면 알려 드릴게요."
     assert len(stored(hass_storage, init_integration)) == 3
     assert DOMAIN
+
+
+async def test_what_cannot_be_awaited_and_what_is_damaged(
+    hass: HomeAssistant, init_integration: MockConfigEntry, simulator: Simulator, hass_storage: dict[str, Any]
+) -> None:
+    """No ThinQ appliance of that name, or one that never reports it, is said; a damaged saved one is dropped."""
+    assert await say(hass, "TV 끝나면 건조기 돌려줘") == "tv가 어떤 기기인지 찾지 못했어요."
+    assert await say(hass, "에어컨 끝나면 건조기 돌려줘") == (
+        "거실 에어컨은 그걸 알려 주지 않아서 맡지 않았어요. 아무것도 보내지 않았어요."
+    )
+    await say(hass, "세탁기 돌려줘")
+    await say(hass, "빨래 끝나면 알려줘")
+    saved = stored(hass_storage, init_integration)
+    assert await hass.config_entries.async_unload(init_integration.entry_id)
+    hass_storage[store_key(init_integration.entry_id)]["data"]["actions"] = [*saved, {"id": "broken"}]
+    assert await hass.config_entries.async_setup(init_integration.entry_id)
+    await hass.async_block_till_done()
+    assert [when["id"] for when in stored(hass_storage, init_integration)] == [saved[0]["id"]]
+    # The account is removed: what it kept goes with it.
+    await hass.config_entries.async_remove(init_integration.entry_id)
+    assert store_key(init_integration.entry_id) not in hass_storage
