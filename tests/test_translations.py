@@ -18,6 +18,9 @@ import yaml
 
 from custom_components.thinq_voice.api.errors import RefusalReason
 from custom_components.thinq_voice.const import CONFIRMABLE_TYPES, NO_FALLBACK_AGENT
+from custom_components.thinq_voice.device_action import ACTION_TYPES
+from custom_components.thinq_voice.device_condition import CONDITIONS
+from custom_components.thinq_voice.device_trigger import TRIGGER_TYPES
 
 INTEGRATION = Path(__file__).parents[1] / "custom_components" / "thinq_voice"
 LANGUAGES = {
@@ -183,6 +186,14 @@ def test_there_are_english_and_korean_strings() -> None:
                 | {f"selector.fallback_agent.options.{NO_FALLBACK_AGENT}"}
             ),
             id="options-selectors",
+        ),
+        pytest.param(
+            lambda: (
+                {f"device_automation.trigger_type.{kind}" for kind in TRIGGER_TYPES}
+                | {f"device_automation.action_type.{kind}" for kind in ACTION_TYPES}
+                | {f"device_automation.condition_type.{kind}" for kind in CONDITIONS}
+            ),
+            id="device-automations",
         ),
     ],
 )
