@@ -193,18 +193,44 @@ class Harness:
         return code
 
     async def restart_hass(self) -> None:
-        """Restart Home Assistant as its UI does (the homeassistant.restart action); wait until it answers."""
+        """Restart Home Assistant as its UI does (the homeassistant.restart action); wait until it answers.
+
+        A restart asked for while HA is still starting may hang, so the harness waits until HA has
+        started; HA refuses to restart while its recorder migrates the database: it asks again.
+        """
+        await self.wait_until_started()
         before = self.hass
-        # HA may close the connection while it stops.
-        with contextlib.suppress(aiohttp.ClientError):
-            await self.session.post(f"{self.ha_url}/api/services/homeassistant/restart", headers=self.headers)
         loop = asyncio.get_running_loop()
-        deadline = loop.time() + 120
+        deadline = loop.time() + 300
+        while not await self._ask_restart():
+            if loop.time() > deadline:
+                raise RuntimeError("Home Assistant kept refusing to restart")
+            await asyncio.sleep(2)
         while self.hass is before:
             if self.watcher is None or self.watcher.done() or loop.time() > deadline:
                 raise RuntimeError("Home Assistant did not come back after its restart")
             await asyncio.sleep(0.2)
         await wait_for_http(self.session, f"{self.ha_url}/manifest.json", self.hass, "Home Assistant", 300)
+        await self.wait_until_started()
+
+    async def wait_until_started(self, timeout: float = 300) -> None:
+        """Wait until Home Assistant has finished starting (it answers HTTP while still starting)."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        while (await self.api("GET", "/api/config"))["state"] != "RUNNING":
+            if loop.time() > deadline:
+                raise RuntimeError(f"Home Assistant did not finish starting within {timeout:.0f} s")
+            await asyncio.sleep(0.5)
+
+    async def _ask_restart(self) -> bool:
+        """Call homeassistant.restart; return whether HA accepted it."""
+        try:
+            async with self.session.post(
+                f"{self.ha_url}/api/services/homeassistant/restart", json={}, headers=self.headers
+            ) as response:
+                return response.status < 400
+        except aiohttp.ClientError:
+            return True  # HA closed the connection: it is stopping
 
     async def api(self, method: str, path: str, payload: Any = None) -> Any:
         """Call HA's REST API as the owner and return the JSON answer."""
@@ -461,6 +487,7 @@ async def running(
             await create_entry(harness, settings["country"])
             await create_tv_entry(harness)
             state.save(config_dir)
+        await harness.wait_until_started()
         await harness.check_http_config()
         harness.watch()
         yield harness
