@@ -39,27 +39,23 @@ _MODE_PLACES = (("climate", None), ("humidifier", "mode"), ("fan", "preset_mode"
 
 def reading_entity(hass: HomeAssistant, appliance: Appliance, question: QuestionIntent) -> str | None:
     """Return the entity that answers a battery, mode or filter question, if the appliance has one."""
-    match question:
-        case QuestionIntent.BATTERY:
-            return _with_device_class(hass, appliance, "battery") or next(
-                (
-                    entity_id
-                    for entity_id in appliance.entities("vacuum")
-                    if (state := hass.states.get(entity_id)) and "battery_level" in state.attributes
-                ),
-                None,
-            )
-        case QuestionIntent.MODE:
-            for domain, attribute in _MODE_PLACES:
-                for entity_id in appliance.entities(domain):
-                    state = hass.states.get(entity_id)
-                    if state is not None and (attribute is None or state.attributes.get(attribute)):
-                        return entity_id
-            return _thinq_entity(hass, appliance, "select", ("job_mode", "operation_mode"))
-        case QuestionIntent.FILTER:
-            return _thinq_entity(hass, appliance, "sensor", ("filter_lifetime", "filter_remain"))
-        case _:
-            return None
+    if question is QuestionIntent.BATTERY:
+        return _with_device_class(hass, appliance, "battery") or next(
+            (
+                entity_id
+                for entity_id in appliance.entities("vacuum")
+                if (state := hass.states.get(entity_id)) and "battery_level" in state.attributes
+            ),
+            None,
+        )
+    if question is QuestionIntent.MODE:
+        for domain, attribute in _MODE_PLACES:
+            for entity_id in appliance.entities(domain):
+                state = hass.states.get(entity_id)
+                if state is not None and (attribute is None or state.attributes.get(attribute)):
+                    return entity_id
+        return _thinq_entity(hass, appliance, "select", ("job_mode", "operation_mode"))
+    return _thinq_entity(hass, appliance, "sensor", ("filter_lifetime", "filter_remain"))
 
 
 def reading_answer(
