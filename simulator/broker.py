@@ -480,14 +480,20 @@ class PushBroker:
     async def _publish_connected(self) -> None:
         loop = asyncio.get_running_loop()
         context = await loop.run_in_executor(None, self._publisher_context)
-        async with aiomqtt.Client(
+        publisher = aiomqtt.Client(
             self.host, self._broker_port, identifier=PUBLISHER_ID, tls_context=context, timeout=5
-        ) as client:
-            self._connected.set()
-            while True:
-                topic, payload = await self._queue.get()
-                await client.publish(topic, payload, qos=1)
-                self.published += 1
+        )
+        try:
+            async with publisher as client:
+                self._connected.set()
+                while True:
+                    topic, payload = await self._queue.get()
+                    await client.publish(topic, payload, qos=1)
+                    self.published += 1
+        finally:
+            # A broker that went away can still fail this connection's futures later: take those errors.
+            for future in (publisher._connected, publisher._disconnected):  # noqa: SLF001
+                future.add_done_callback(lambda done: done.cancelled() or done.exception())
 
     def _publisher_context(self) -> ssl.SSLContext:
         assert self._dir is not None

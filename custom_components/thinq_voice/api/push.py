@@ -418,7 +418,7 @@ class PushChannel:
         context = await loop.run_in_executor(None, tls_context, credentials, self._server_ca)
         host, port = self._address
         self._wake.clear()
-        async with aiomqtt.Client(
+        client = aiomqtt.Client(
             host,
             port,
             identifier=self._client_id,
@@ -427,7 +427,17 @@ class PushChannel:
             clean_session=False,
             timeout=CONNECT_TIMEOUT,
             logger=_MQTT_LOGGER,
-        ) as mqtt:
+        )
+        try:
+            await self._async_use(client, credentials)
+        finally:
+            _settle_late_errors(client)
+        self._set_state(PushState.DISCONNECTED)
+
+    async def _async_use(self, client: aiomqtt.Client, credentials: PushCredentials) -> None:
+        """Read messages over one connection until it ends or its certificate must be renewed."""
+        loop = asyncio.get_running_loop()
+        async with client as mqtt:
             await mqtt.subscribe(credentials.topic, qos=1)
             self._failures = 0
             self.health.connections += 1
@@ -444,7 +454,6 @@ class PushChannel:
                 if reader.done() and not reader.cancelled() and (error := reader.exception()):
                     raise error
                 await asyncio.gather(reader, return_exceptions=True)
-        self._set_state(PushState.DISCONNECTED)
 
     async def _async_read(self, mqtt: aiomqtt.Client) -> None:
         async for message in mqtt.messages:
@@ -490,6 +499,16 @@ async def _async_idempotent(call: Awaitable[object]) -> None:
     except ThinQBadRequestError as err:
         if err.code not in _ALREADY_DONE:
             raise
+
+
+def _settle_late_errors(client: aiomqtt.Client) -> None:
+    """Take the errors paho may still report on a connection we have left behind.
+
+    A connection given up (a timeout, a refused certificate) can still hear from paho later; its
+    error then lands on a future nobody waits for any more, which asyncio would report.
+    """
+    for future in (client._connected, client._disconnected):  # noqa: SLF001 - aiomqtt keeps them private
+        future.add_done_callback(lambda done: done.cancelled() or done.exception())
 
 
 def _device_ids(answer: JsonValue) -> set[str]:
