@@ -399,9 +399,9 @@ async def create_tv_entry(harness: Harness) -> dict[str, Any]:
 
 
 async def start_simulator(
-    config_dir: Path, state: DemoState, speed: float, log: Any
+    config_dir: Path, state: DemoState, speed: float, log: Any, *, push: bool = True
 ) -> asyncio.subprocess.Process:
-    """Start the simulator (ThinQ Connect and a webOS TV) on the config dir's ports."""
+    """Start the simulator (ThinQ Connect, a webOS TV and, with `push`, LG's MQTT broker)."""
     return await asyncio.create_subprocess_exec(
         sys.executable,
         "-m",
@@ -417,7 +417,7 @@ async def start_simulator(
         str(state.tv_port),
         "--tv-keys-file",
         str(config_dir / TV_KEYS_FILE),
-        "--push",
+        *(["--push"] if push else []),
         cwd=REPO,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
         # Its stdout is only the banner telling a CLI user which token to paste: the harness
@@ -437,6 +437,7 @@ async def running(
     lan: bool = False,
     fresh: bool = False,
     speed: float = 1.0,
+    push: bool = True,
 ) -> AsyncIterator[Harness]:
     """Start the simulator and Home Assistant on `config_dir`, HA restarting whenever it asks to.
 
@@ -457,7 +458,7 @@ async def running(
     install_integration(config_dir)
     write_http_config(config_dir, None if lan else "127.0.0.1", ha_port)
     sim_log = (config_dir / "simulator.log").open("ab")
-    simulator = await start_simulator(config_dir, state, speed, sim_log)
+    simulator = await start_simulator(config_dir, state, speed, sim_log, push=push)
     ha_output = (config_dir / "hass.out").open("ab")
     harness = Harness(
         config_dir,
