@@ -88,6 +88,19 @@ async def check_schedule_survives_restart(run: harness.Harness) -> None:
     )
 
 
+async def check_automation_editor(run: harness.Harness) -> None:
+    """The automation editor offers ThinQ Voice's device triggers, conditions, actions and blueprints."""
+    devices = await run.ws({"type": "config/device_registry/list"})
+    washer = next(device for device in devices if device["name"] == "세탁기")
+    for kind in ("trigger", "condition", "action"):
+        offered = await run.ws({"type": f"device_automation/{kind}/list", "device_id": washer["id"]})
+        ours = {item["type"] for item in offered if item.get("domain") == "thinq_voice"}
+        check(bool(ours), f"the automation editor offers the washer's {kind}s: {', '.join(sorted(ours))}")
+    blueprints = await run.ws({"type": "blueprint/list", "domain": "automation"})
+    shipped = sorted(path for path in blueprints if path.startswith("thinq_voice/"))
+    check(len(shipped) == 3, f"the shipped blueprints are offered: {', '.join(shipped)}")
+
+
 def print_log(config_dir: Path) -> None:
     """Print what Home Assistant logged about ThinQ Voice, to tell why a check failed."""
     for name in ("home-assistant.log.1", "home-assistant.log"):
@@ -170,6 +183,7 @@ async def main() -> int:
             states = await wait_for(appliance_states, "appliance entities with a state")
             check(bool(states), f"{len(states)} appliance entities have a state")
             await check_energy(run)
+            await check_automation_editor(run)
             result = await run.api(
                 "POST",
                 "/api/conversation/process",

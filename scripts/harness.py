@@ -110,6 +110,9 @@ def create_config_dir(config_dir: Path, fleet: str) -> None:
         "  latitude: 37.5665\n  longitude: 126.978\n  elevation: 38\n"
         f"{base}"
     )
+    # What the automation and script editors save into (configuration.yaml includes them).
+    (config_dir / "automations.yaml").write_text("[]\n")
+    (config_dir / "scripts.yaml").write_text("{}\n")
     write_private(config_dir / PASSWORD_FILE, secrets.token_urlsafe(12))
 
 
@@ -121,6 +124,11 @@ def install_integration(config_dir: Path) -> None:
     shutil.copytree(
         REPO / "custom_components" / "thinq_voice", target, ignore=shutil.ignore_patterns("__pycache__")
     )
+    # The shipped blueprints, as a user imports them: offered in the automation editor.
+    blueprints = config_dir / "blueprints" / "automation" / "thinq_voice"
+    if blueprints.exists():
+        shutil.rmtree(blueprints)
+    shutil.copytree(REPO / "blueprints" / "automation" / "thinq_voice", blueprints)
 
 
 def write_http_config(config_dir: Path, host: str | None, port: int) -> None:
