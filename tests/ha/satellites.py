@@ -18,7 +18,7 @@ from homeassistant.components.assist_satellite import (
 from homeassistant.components.notify import NotifyEntity
 from homeassistant.components.tts import TextToSpeechEntity, TtsAudioType
 from homeassistant.config_entries import ConfigEntry, ConfigFlow
-from homeassistant.const import Platform
+from homeassistant.const import MAJOR_VERSION, MINOR_VERSION, Platform
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import entity_registry as er
 from homeassistant.helpers.entity import Entity
@@ -32,6 +32,10 @@ from pytest_homeassistant_custom_component.common import (
     mock_integration,
     mock_platform,
 )
+
+# What a non-custom integration's async_setup_entry returns when it set up: HA 2026.11 wants None
+# (a boolean is an error there), HA 2026.10 a True.
+SETUP_DONE: bool | None = None if (MAJOR_VERSION, MINOR_VERSION) >= (2026, 11) else True
 
 TEST_DOMAIN = "satellite_test"
 PLATFORMS = [Platform.ASSIST_SATELLITE, Platform.TTS, Platform.NOTIFY]
@@ -122,9 +126,9 @@ async def async_setup_satellites(
         Platform.NOTIFY: [notify],
     }
 
-    async def setup_entry(hass: HomeAssistant, entry: ConfigEntry) -> bool:
+    async def setup_entry(hass: HomeAssistant, entry: ConfigEntry) -> bool | None:
         await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
-        return True
+        return SETUP_DONE
 
     mock_integration(hass, MockModule(TEST_DOMAIN, async_setup_entry=setup_entry))
     mock_platform(hass, f"{TEST_DOMAIN}.config_flow")
