@@ -116,6 +116,17 @@ def create_config_dir(config_dir: Path, fleet: str) -> None:
     write_private(config_dir / PASSWORD_FILE, secrets.token_urlsafe(12))
 
 
+def forget_request_budgets(config_dir: Path) -> None:
+    """Forget the hour's requests ThinQ Voice kept: they were counted against the previous simulator.
+
+    The stored budget mirrors what LG saw in the last hour; the simulator started for this run is a
+    new process that has seen none, so keeping them would hold a demo started a few times within an
+    hour back for the rest of that hour. (A restart of Home Assistant alone keeps them, as it should.)
+    """
+    for path in (config_dir / ".storage").glob("thinq_voice.request_budget.*"):
+        path.unlink()
+
+
 def install_integration(config_dir: Path) -> None:
     """Copy ThinQ Voice into the config dir as HACS does, replacing an older copy."""
     target = config_dir / "custom_components" / "thinq_voice"
@@ -460,6 +471,7 @@ async def running(
             raise SystemExit(
                 f"{config_dir} holds the {state.fleet} fleet: add --fresh to start over with {fleet}"
             )
+        forget_request_budgets(config_dir)
     else:
         state = DemoState(fleet or "ko", free_port(), free_port())
         create_config_dir(config_dir, state.fleet)
