@@ -1,5 +1,9 @@
 """ThinQ Voice: LG appliances in Home Assistant, with a Korean and English voice agent."""
 
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+
 from homeassistant.const import CONF_ACCESS_TOKEN, CONF_COUNTRY, Platform
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import config_validation as cv, device_registry as dr
@@ -21,8 +25,9 @@ from .coordinator import (
     ThinQVoiceConfigEntry,
     ThinQVoiceCoordinator,
 )
+from .entry_kinds import AnyConfigEntry, is_tv_entry
 from .services import async_setup_services
-from .tv_coordinator import TvConfigEntry, TvCoordinator, is_tv_entry
+from .tv_coordinator import TvConfigEntry, TvCoordinator
 
 PLATFORMS: list[Platform] = [
     Platform.BINARY_SENSOR,
@@ -44,10 +49,20 @@ PLATFORMS: list[Platform] = [
 # A TV entry has its own, smaller set: the TV, its screen and its toasts.
 TV_PLATFORMS: list[Platform] = [Platform.MEDIA_PLAYER, Platform.NOTIFY, Platform.SWITCH]
 
-# Each entry is either kind; `is_tv_entry` tells them apart.
-type AnyConfigEntry = ThinQVoiceConfigEntry | TvConfigEntry
-
 CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
+
+
+@dataclass(frozen=True, slots=True)
+class EntryKind[EntryT: AnyConfigEntry]:
+    """What Home Assistant's entry hooks do for one kind of entry."""
+
+    platforms: list[Platform]
+    # Sets the entry's runtime_data.
+    async_setup: Callable[[HomeAssistant, EntryT], Awaitable[None]]
+    # Deletes what the entry kept for later.
+    async_remove: Callable[[HomeAssistant, EntryT], Awaitable[None]]
+    # Whether the user may delete one of the entry's devices.
+    may_remove_device: Callable[[EntryT, dr.DeviceEntry], bool]
 
 
 async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
@@ -57,14 +72,32 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
 
 
 async def async_setup_entry(hass: HomeAssistant, entry: AnyConfigEntry) -> bool:
-    """Set up a ThinQ Connect account or a TV on the LAN."""
-    if is_tv_entry(entry):
-        return await _async_setup_tv(hass, entry)
-    return await _async_setup_account(hass, entry)
+    """Set up a ThinQ Connect account or a TV on the LAN, then its platforms."""
+    kind = _kind(entry)
+    await kind.async_setup(hass, entry)
+    await hass.config_entries.async_forward_entry_setups(entry, kind.platforms)
+    return True
 
 
-async def _async_setup_account(hass: HomeAssistant, entry: ThinQVoiceConfigEntry) -> bool:
-    """Connect to the account, read its appliances and set up the platforms."""
+async def async_unload_entry(hass: HomeAssistant, entry: AnyConfigEntry) -> bool:
+    """Unload the platforms."""
+    return await hass.config_entries.async_unload_platforms(entry, _kind(entry).platforms)
+
+
+async def async_remove_entry(hass: HomeAssistant, entry: AnyConfigEntry) -> None:
+    """Delete what the entry kept for later: the account or TV is gone."""
+    await _kind(entry).async_remove(hass, entry)
+
+
+async def async_remove_config_entry_device(
+    hass: HomeAssistant, entry: AnyConfigEntry, device: dr.DeviceEntry
+) -> bool:
+    """Let the user delete a device that is no longer on the account; a TV entry is its TV."""
+    return _kind(entry).may_remove_device(entry, device)
+
+
+async def _async_setup_account(hass: HomeAssistant, entry: ThinQVoiceConfigEntry) -> None:
+    """Connect to the account and read its appliances; push and the watchers start beside."""
     client = ThinQConnectClient(
         async_get_clientsession(hass),
         access_token=entry.data[CONF_ACCESS_TOKEN],
@@ -92,43 +125,47 @@ async def _async_setup_account(hass: HomeAssistant, entry: ThinQVoiceConfigEntry
     entry.async_on_unload(ApplianceWatcher(hass, coordinator).async_start(entry))
     entry.async_on_unload(Announcer(hass, entry).async_start())
     entry.async_on_unload(async_expose_new_entities(hass, entry))
-    await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
-    return True
 
 
-async def _async_setup_tv(hass: HomeAssistant, entry: TvConfigEntry) -> bool:
-    """Connect to the TV (it may be off) and set up its platforms."""
+async def _async_remove_account(hass: HomeAssistant, entry: ThinQVoiceConfigEntry) -> None:
+    """Delete the agent's schedules and when-actions, and the hour's budget."""
+    await async_remove_schedules(hass, entry.entry_id)
+    await async_remove_when_actions(hass, entry.entry_id)
+    await async_remove_budget(hass, entry.entry_id)
+
+
+def _account_may_remove_device(entry: ThinQVoiceConfigEntry, device: dr.DeviceEntry) -> bool:
+    """Return whether the device is gone from the account."""
+    return not any(
+        identifier[0] == DOMAIN and identifier[1] in entry.runtime_data.known_devices
+        for identifier in device.identifiers
+    )
+
+
+async def _async_setup_tv(hass: HomeAssistant, entry: TvConfigEntry) -> None:
+    """Connect to the TV (it may be off)."""
     coordinator = TvCoordinator(hass, entry)
     await coordinator.async_start()
     entry.runtime_data = coordinator
     entry.async_on_unload(coordinator.async_stop)
     entry.async_on_unload(async_expose_new_entities(hass, entry))
-    await hass.config_entries.async_forward_entry_setups(entry, TV_PLATFORMS)
-    return True
 
 
-async def async_unload_entry(hass: HomeAssistant, entry: AnyConfigEntry) -> bool:
-    """Unload the platforms."""
-    return await hass.config_entries.async_unload_platforms(
-        entry, TV_PLATFORMS if is_tv_entry(entry) else PLATFORMS
-    )
+async def _async_remove_tv(hass: HomeAssistant, entry: TvConfigEntry) -> None:
+    """Nothing to delete: a TV keeps nothing for later."""
 
 
-async def async_remove_entry(hass: HomeAssistant, entry: AnyConfigEntry) -> None:
-    """Delete what the entry kept for later (the agent's schedules, the hour's budget): the account is gone."""
-    if not is_tv_entry(entry):
-        await async_remove_schedules(hass, entry.entry_id)
-        await async_remove_when_actions(hass, entry.entry_id)
-        await async_remove_budget(hass, entry.entry_id)
+def _tv_may_remove_device(entry: TvConfigEntry, device: dr.DeviceEntry) -> bool:
+    """Return False: the entry's one device is its TV."""
+    return False
 
 
-async def async_remove_config_entry_device(
-    hass: HomeAssistant, entry: AnyConfigEntry, device: dr.DeviceEntry
-) -> bool:
-    """Let the user delete a device that is no longer on the account; a TV entry is its TV."""
-    if not isinstance(entry.runtime_data, ThinQVoiceCoordinator):
-        return False
-    return not any(
-        identifier[0] == DOMAIN and identifier[1] in entry.runtime_data.known_devices
-        for identifier in device.identifiers
-    )
+ACCOUNT = EntryKind[ThinQVoiceConfigEntry](
+    PLATFORMS, _async_setup_account, _async_remove_account, _account_may_remove_device
+)
+TV = EntryKind[TvConfigEntry](TV_PLATFORMS, _async_setup_tv, _async_remove_tv, _tv_may_remove_device)
+
+
+def _kind(entry: AnyConfigEntry) -> EntryKind[Any]:
+    """Return what to do for the entry: the one place its kind is looked at."""
+    return TV if is_tv_entry(entry) else ACCOUNT

@@ -20,6 +20,7 @@ from homeassistant.helpers.dispatcher import async_dispatcher_connect
 from .api.models import DeviceProfile, DeviceState, JsonValue
 from .const import DOMAIN, EVENT_APPLIANCE
 from .coordinator import Appliance, ThinQVoiceConfigEntry, ThinQVoiceCoordinator
+from .entry_kinds import account_with_appliance
 from .notifications import completion_code, error_code, signal_notification
 from .properties import COMPLETE_STATES, ERROR_STATES, REMOTE_CONTROL, RUN_STATE
 
@@ -376,8 +377,6 @@ def appliance_for_device(
     """Return the coordinator and appliance behind a Home Assistant device id, if it is loaded."""
     if (lg_id := thinq_id(hass, device_id)) is None:
         return None
-    for entry in hass.config_entries.async_loaded_entries(DOMAIN):
-        coordinator = entry.runtime_data
-        if isinstance(coordinator, ThinQVoiceCoordinator) and lg_id in (coordinator.data or {}):
-            return coordinator, coordinator.data[lg_id]
-    return None
+    if (coordinator := account_with_appliance(hass, lg_id)) is None:
+        return None
+    return coordinator, coordinator.data[lg_id]

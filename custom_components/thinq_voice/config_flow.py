@@ -76,6 +76,7 @@ from .const import (
     MIN_REFRESH_INTERVAL,
     NO_FALLBACK_AGENT,
 )
+from .entry_kinds import is_tv_entry
 
 DEFAULT_COUNTRY = "KR"
 # The addresses the account form shows: placeholders, since translations carry no URL (hassfest).
@@ -342,7 +343,7 @@ class ThinQVoiceConfigFlow(ConfigFlow, domain=DOMAIN):
 
     async def async_step_reauth(self, entry_data: Mapping[str, Any]) -> ConfigFlowResult:
         """Start re-authentication after LG rejected the stored token, or the TV our key."""
-        if CONF_HOST in entry_data:
+        if is_tv_entry(self._get_reauth_entry()):
             return await self.async_step_reauth_tv()
         return await self.async_step_reauth_confirm()
 
@@ -393,7 +394,7 @@ class ThinQVoiceConfigFlow(ConfigFlow, domain=DOMAIN):
     async def async_step_reconfigure(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
         """Change the token, country or API base URL of an account already set up."""
         entry = self._get_reconfigure_entry()
-        if CONF_HOST in entry.data:
+        if is_tv_entry(entry):
             return await self.async_step_reconfigure_tv()
         errors: dict[str, str] = {}
         if user_input is not None:
@@ -477,7 +478,7 @@ class ThinQVoiceConfigFlow(ConfigFlow, domain=DOMAIN):
     @override
     def async_supports_options_flow(cls, config_entry: ConfigEntry) -> bool:
         """Offer options for accounts only: a TV has nothing to choose."""
-        return CONF_HOST not in config_entry.data
+        return not is_tv_entry(config_entry)
 
 
 def _announcement_options(chosen: dict[str, Any] | None, current: Mapping[str, Any]) -> dict[str, Any]:

@@ -9,8 +9,7 @@ from homeassistant.core import HomeAssistant
 from .api import Priority, RequestBudget
 from .api.models import DeviceProfile, DeviceState, PropertySpec, RangeSpec
 from .const import CONF_CLIENT_ID, CONF_CLIENT_KEY, CONF_MAC
-from .coordinator import ThinQVoiceConfigEntry
-from .tv_coordinator import TvConfigEntry, is_tv_entry
+from .entry_kinds import AnyConfigEntry, is_tv_entry
 
 # Keys redacted wherever they appear: the token and client id, and the identifiers LG puts
 # in payloads (serial numbers, the account's user number, MAC addresses).
@@ -28,9 +27,7 @@ TO_REDACT = {
 }
 
 
-async def async_get_config_entry_diagnostics(
-    hass: HomeAssistant, entry: ThinQVoiceConfigEntry | TvConfigEntry
-) -> dict[str, Any]:
+async def async_get_config_entry_diagnostics(hass: HomeAssistant, entry: AnyConfigEntry) -> dict[str, Any]:
     """Return the entry, and each appliance's profile and last state, or the TV's state."""
     if is_tv_entry(entry):
         client = entry.runtime_data.client

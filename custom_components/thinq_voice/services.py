@@ -10,7 +10,6 @@ from datetime import date
 import json
 from typing import Any
 
-from homeassistant.config_entries import ConfigEntryState
 from homeassistant.const import ATTR_DEVICE_ID
 from homeassistant.core import HomeAssistant, ServiceCall, ServiceResponse, SupportsResponse, callback
 from homeassistant.exceptions import HomeAssistantError, ServiceValidationError
@@ -29,8 +28,9 @@ from .api import (
 from .api.energy import EnergyPeriod
 from .api.models import validate_value
 from .const import DOMAIN
-from .coordinator import ThinQVoiceConfigEntry, ThinQVoiceCoordinator
+from .coordinator import ThinQVoiceCoordinator
 from .energy import usage_rows
+from .entry_kinds import account_runtime
 from .errors import FALLBACK_KEY, MAX_ECHO, error_key, log_safe, translated_error
 
 SERVICE_SET_PROPERTY = "set_property"
@@ -95,15 +95,9 @@ def _appliance(hass: HomeAssistant, device_id: str) -> tuple[ThinQVoiceCoordinat
             translation_placeholders={"device": log_safe(device_id)},
         )
     # A device belongs to one config entry (HA 2026.10+).
-    entry: ThinQVoiceConfigEntry | None = hass.config_entries.async_get_entry(device.config_entry_id)
-    if (
-        entry is not None
-        and entry.domain == DOMAIN
-        and entry.state is ConfigEntryState.LOADED
-        and isinstance(entry.runtime_data, ThinQVoiceCoordinator)
-        and lg_id in entry.runtime_data.data
-    ):
-        return entry.runtime_data, lg_id
+    coordinator = account_runtime(hass.config_entries.async_get_entry(device.config_entry_id))
+    if coordinator is not None and lg_id in coordinator.data:
+        return coordinator, lg_id
     raise ServiceValidationError(
         translation_domain=DOMAIN,
         translation_key="device_not_loaded",

@@ -9,18 +9,19 @@ from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from .api import webos
 from .api.models import JsonValue, PropertySpec
-from .coordinator import Appliance, ThinQVoiceConfigEntry, ThinQVoiceCoordinator
+from .coordinator import Appliance, ThinQVoiceCoordinator
 from .entity import HeadingToggle, ThinQVoicePropertyEntity, TvEntity, async_add_appliance_entities
+from .entry_kinds import AnyConfigEntry, is_tv_entry
 from .properties import PROPERTY_KEYS, generic_specs, is_on_off_pair
 from .sent_controls import same_value
-from .tv_coordinator import TvConfigEntry, TvCoordinator, is_tv_entry
+from .tv_coordinator import TvCoordinator
 
 PARALLEL_UPDATES = 1
 
 
 async def async_setup_entry(
     hass: HomeAssistant,
-    entry: ThinQVoiceConfigEntry | TvConfigEntry,
+    entry: AnyConfigEntry,
     async_add_entities: AddConfigEntryEntitiesCallback,
 ) -> None:
     """Add the TV's screen switch, or the switches of every appliance, now and as appliances join."""

@@ -2,7 +2,7 @@
 
 from collections.abc import Mapping
 from datetime import datetime
-from typing import Any, TypeIs
+from typing import Any
 
 from homeassistant.config_entries import ConfigEntry
 from homeassistant.const import CONF_HOST
@@ -29,11 +29,6 @@ type TvConfigEntry = ConfigEntry[TvCoordinator]
 
 # How much longer than the request timeout a slow TV's answer is awaited.
 LATE_ANSWER_WAIT = 15.0
-
-
-def is_tv_entry(entry: ConfigEntry[Any]) -> TypeIs[TvConfigEntry]:
-    """Return whether an entry is a TV on the LAN rather than a ThinQ Connect account."""
-    return CONF_HOST in entry.data
 
 
 class TvCoordinator(DataUpdateCoordinator[TvState]):
