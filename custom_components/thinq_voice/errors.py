@@ -10,7 +10,6 @@ from collections.abc import Callable, Coroutine
 from datetime import timedelta
 import math
 from typing import Any, Concatenate, Protocol
-import unicodedata
 
 from homeassistant.exceptions import ConfigEntryAuthFailed, HomeAssistantError, ServiceValidationError
 from homeassistant.helpers.update_coordinator import UpdateFailed
@@ -30,6 +29,7 @@ from .api import (
     ThinQServerError,
     ThinQUnsupportedCountryError,
 )
+from .api.safe_text import safe_text
 from .const import DOMAIN
 
 # Each kind of failure and the exceptions.* translation key that tells it; the first match wins,
@@ -141,31 +141,5 @@ def thinq_exception_handler[EntityT: _OfAppliance, **P](
 
 
 def log_safe(value: object, limit: int = MAX_ECHO) -> str:
-    """Return a value as text fit for a message or a log line.
-
-    Control and format characters (a newline that would start a forged log line, a bidi
-    override) are written as escapes, and the text is cut to `limit` characters.
-    """
-    text = value if isinstance(value, str) else repr(value)
-    # Only what can be shown is looked at: a 100 kB value costs no more than a short one.
-    pieces: list[str] = []
-    used = 0
-    for char in text[:limit]:
-        piece = _escaped(char)
-        if used + len(piece) > limit:
-            break
-        pieces.append(piece)
-        used += len(piece)
-    else:
-        if len(text) <= limit:
-            return "".join(pieces)
-    # Cut between whole characters (never inside an escape), leaving room for the ellipsis.
-    while pieces and used + 1 > limit:
-        used -= len(pieces.pop())
-    return "".join(pieces) + "…"
-
-
-def _escaped(char: str) -> str:
-    if unicodedata.category(char)[0] not in ("C", "Z") or char == " ":
-        return char
-    return char.encode("unicode_escape").decode("ascii")
+    """Return a value as text fit for a message or a log line: escaped, cut to `limit` characters."""
+    return safe_text(value, limit)

@@ -59,6 +59,7 @@ from .models import (
     build_control_payload,
     parse_devices,
 )
+from .safe_text import safe_text
 from .throttle import Clock, ControlSpacer, Priority, RateLimitBackoff, RequestBudget, Sleep
 
 _LOGGER = logging.getLogger(__name__)
@@ -68,7 +69,8 @@ _REDACTED = "***"
 # Setting push up and keeping it is paid like the reads people wait for: it is what answers them,
 # and it spares the confirming reads and most of the polling.
 _PUSH = Priority.CONFIRM
-# Long enough for LG's messages, short enough that an HTML page never ends up in a log line.
+# Long enough for LG's messages, short enough that an HTML page never ends up in a log line (escaped:
+# a newline in LG's text cannot start a forged one).
 _MAX_MESSAGE_LENGTH = 200
 
 
@@ -414,7 +416,7 @@ class ThinQConnectClient:
         except aiohttp.ClientError as err:
             _LOGGER.debug("%s %s (message %s) failed: %s", method, path, message_id, type(err).__name__)
             raise ThinQConnectionError(
-                f"{method} {path} failed: {self._redact(str(err)) or type(err).__name__}"
+                f"{method} {path} failed: {safe_text(self._redact(str(err)), _MAX_MESSAGE_LENGTH) or type(err).__name__}"
             ) from None
         _LOGGER.debug("%s %s (message %s) -> HTTP %s", method, path, message_id, status)
         return self._parse(method, path, status, raw, retry_after, expect_response)
@@ -458,7 +460,9 @@ class ThinQConnectClient:
         code = error.get("code")
         code = str(code) if isinstance(code, str | int) and not isinstance(code, bool) else None
         raw_message = error.get("message")
-        lg_message = self._redact(raw_message)[:_MAX_MESSAGE_LENGTH] if isinstance(raw_message, str) else ""
+        lg_message = (
+            safe_text(self._redact(raw_message), _MAX_MESSAGE_LENGTH) if isinstance(raw_message, str) else ""
+        )
         message = f"{method} {path}: LG error {code}" + (f" ({lg_message})" if lg_message else "")
         _LOGGER.debug("%s", message)
         if code is None:

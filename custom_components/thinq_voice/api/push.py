@@ -36,6 +36,7 @@ from .client import ThinQConnectClient
 from .const import EVENT_SUBSCRIPTION_MAX_HOURS, ErrorCode
 from .errors import ThinQBadRequestError, ThinQError, ThinQInvalidResponseError, ThinQRateLimitError
 from .models import JsonValue, ThinQMessage
+from .safe_text import safe_text
 from .throttle import Priority
 
 _LOGGER = logging.getLogger(__name__)
@@ -65,6 +66,8 @@ _KEY_SIZE = 2048
 # Failed connections in a row after which the certificate is replaced: a revoked or expired one
 # fails every attempt, and LG says no more than a TLS alert.
 _FAILURES_BEFORE_NEW_CERTIFICATE = 2
+# Longest text of the broker's (a reason it gave for closing) in the channel's health and log lines.
+_MAX_BROKER_TEXT = 200
 # LG answers these when a subscription or registration already exists: nothing to do.
 _ALREADY_DONE = {ErrorCode.ALREADY_SUBSCRIBED_PUSH.value}
 
@@ -389,7 +392,7 @@ class PushChannel:
                 if (task := asyncio.current_task()) is not None and task.cancelling():
                     # aiomqtt's exit can turn a cancellation into an MqttError: stop for real.
                     raise asyncio.CancelledError from err
-                self._failed(f"MQTT: {err}")
+                self._failed(f"MQTT: {safe_text(str(err), _MAX_BROKER_TEXT)}")
             except ThinQError as err:
                 self._failed(f"certificate: {type(err).__name__}")
             except OSError as err:  # the TLS context: a certificate LG sent that does not load

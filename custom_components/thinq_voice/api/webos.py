@@ -25,6 +25,8 @@ from typing import Any, Final
 
 import aiohttp
 
+from .safe_text import safe_text
+
 _LOGGER = logging.getLogger(__name__)
 
 type JsonObject = dict[str, Any]
@@ -43,6 +45,8 @@ HEARTBEAT: Final = 5.0
 MAX_MESSAGE_SIZE: Final = 8 * 1024 * 1024
 RECONNECT_FIRST_DELAY: Final = 1.0
 RECONNECT_MAX_DELAY: Final = 10.0
+# Longest text of the TV's (an error it answered) in an error message or a log line.
+_MAX_TV_TEXT: Final = 200
 
 # SSAP endpoints this client uses.
 TURN_OFF: Final = "ssap://system/turnOff"
@@ -360,7 +364,7 @@ class WebOsClient:
             self._hello = hello
             _LOGGER.debug("Connected to the TV at %s", url)
             return key
-        raise WebOsConnectionError(f"Cannot connect to the TV at {self.host}: {last_error}")
+        raise WebOsConnectionError(f"Cannot connect to the TV at {self.host}: {_tv_text(str(last_error))}")
 
     async def _async_handshake(
         self, ws: aiohttp.ClientWebSocketResponse, pairing_timeout: float | None
@@ -385,9 +389,9 @@ class WebOsClient:
             except TimeoutError as err:
                 raise WebOsTimeoutError("Nobody accepted the pairing prompt on the TV") from err
         if message.get("type") == "error":
-            raise WebOsPairingRefusedError(f"The TV refused the pairing: {message.get('error')}")
+            raise WebOsPairingRefusedError(f"The TV refused the pairing: {_tv_text(message.get('error'))}")
         if message.get("type") != "registered":
-            raise WebOsConnectionError(f"Unexpected answer to register: {message.get('type')}")
+            raise WebOsConnectionError(f"Unexpected answer to register: {_tv_text(message.get('type'))}")
         key = message.get("payload", {}).get("client-key") or self._client_key
         if not isinstance(key, str):
             raise WebOsPairingRefusedError("The TV registered us without a client key")
@@ -625,7 +629,7 @@ def _checked(uri: str, message: JsonObject) -> JsonObject:
     """Return an answer, or raise the error the TV answered with."""
     answer = message.get("payload", {})
     if message.get("type") == "error" or answer.get("returnValue") is False:
-        raise WebOsCommandError(uri, str(message.get("error") or answer.get("errorText") or "refused"))
+        raise WebOsCommandError(uri, _tv_text(message.get("error") or answer.get("errorText") or "refused"))
     return message
 
 
@@ -643,6 +647,11 @@ async def _receive(ws: aiohttp.ClientWebSocketResponse) -> JsonObject:
     if not isinstance(data, dict):
         raise WebOsConnectionError("The TV sent a message that is not a JSON object")
     return data
+
+
+def _tv_text(value: object) -> str:
+    """Return text the TV sent, fit for an error message and a log line."""
+    return safe_text(value, _MAX_TV_TEXT)
 
 
 def _url_host(host: str) -> str:
