@@ -362,10 +362,10 @@ async def test_owned_session_is_closed(lg: FakeLG) -> None:
     await client.close()  # nothing to close yet
     async with client:
         assert await client.async_get_devices() == []
-        owned = client._session
+        owned = client._transport.session
         assert owned is not None and not owned.closed
     assert owned.closed
-    assert client._session is None
+    assert client._transport.session is None
 
 
 def test_regions() -> None:

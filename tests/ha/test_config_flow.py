@@ -169,7 +169,7 @@ async def test_blank_base_url_uses_lg_server_for_country(
     """Without a base URL the country's LG server is used, and no URL is stored."""
     # The real LG cloud is the one thing that cannot run here: its address points at the simulator.
     monkeypatch.setattr(
-        "custom_components.thinq_voice.api.client.base_url_for_country", lambda country: simulator.base_url
+        "custom_components.thinq_voice.api.transport.base_url_for_country", lambda country: simulator.base_url
     )
     flow_id = await start_user_flow(hass)
     result = await hass.config_entries.flow.async_configure(

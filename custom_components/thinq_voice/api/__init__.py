@@ -1,7 +1,7 @@
 """Async client of LG's ThinQ Connect cloud API (no Home Assistant imports: a library-to-be)."""
 
 from . import const, errors, models, throttle
-from .client import ThinQConnectClient, generate_message_id
+from .client import ThinQConnectClient
 from .const import (
     API_KEY,
     SUPPORTED_COUNTRIES,
@@ -44,6 +44,7 @@ from .models import (
     validate_value,
 )
 from .throttle import Priority, RequestBudget
+from .transport import generate_message_id
 
 __all__ = [
     "API_KEY",
