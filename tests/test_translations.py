@@ -82,8 +82,17 @@ def called(call: ast.Call) -> str:
 
 
 def config_flow_keys() -> set[str]:
-    """Return the translation keys config_flow.py uses: steps, menu options, errors, abort reasons."""
-    module = ast.parse((INTEGRATION / "config_flow.py").read_text(encoding="utf-8"))
+    """Return the translation keys the config flow uses: steps, menu options, errors, abort reasons.
+
+    The flow is config_flow.py's classes and the TV's steps they inherit from tv/config_flow.py.
+    """
+    keys: set[str] = set()
+    for path in (INTEGRATION / "config_flow.py", INTEGRATION / "tv" / "config_flow.py"):
+        keys |= _flow_keys(ast.parse(path.read_text(encoding="utf-8")))
+    return keys
+
+
+def _flow_keys(module: ast.Module) -> set[str]:
     keys: set[str] = set()
     for cls in (node for node in module.body if isinstance(node, ast.ClassDef)):
         flow = "options" if "OptionsFlow" in cls.name else "config"
@@ -134,9 +143,12 @@ def exception_keys() -> set[str]:
 
 
 def entity_keys() -> set[str]:
-    """Return the entity translation keys a platform module sets as a class attribute."""
+    """Return the entity translation keys a platform module sets as a class attribute.
+
+    The TV's entities live in tv/, in modules named after their platform too.
+    """
     keys: set[str] = set()
-    for path in INTEGRATION.glob("*.py"):
+    for path in [*INTEGRATION.glob("*.py"), *INTEGRATION.glob("tv/*.py")]:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if (
                 isinstance(node, ast.Assign)

@@ -1,7 +1,5 @@
 """ThinQ Voice: LG appliances in Home Assistant, with a Korean and English voice agent."""
 
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
 from typing import Any
 
 from homeassistant.const import CONF_ACCESS_TOKEN, CONF_COUNTRY, Platform
@@ -25,9 +23,9 @@ from .coordinator import (
     ThinQVoiceConfigEntry,
     ThinQVoiceCoordinator,
 )
-from .entry_kinds import AnyConfigEntry, is_tv_entry
+from .entry_kinds import AnyConfigEntry, EntryKind, is_tv_entry
 from .services import async_setup_services
-from .tv_coordinator import TvConfigEntry, TvCoordinator
+from .tv.entry import TV_KIND
 
 PLATFORMS: list[Platform] = [
     Platform.BINARY_SENSOR,
@@ -46,23 +44,7 @@ PLATFORMS: list[Platform] = [
     Platform.WATER_HEATER,
 ]
 
-# A TV entry has its own, smaller set: the TV, its screen and its toasts.
-TV_PLATFORMS: list[Platform] = [Platform.MEDIA_PLAYER, Platform.NOTIFY, Platform.SWITCH]
-
 CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
-
-
-@dataclass(frozen=True, slots=True)
-class EntryKind[EntryT: AnyConfigEntry]:
-    """What Home Assistant's entry hooks do for one kind of entry."""
-
-    platforms: list[Platform]
-    # Sets the entry's runtime_data.
-    async_setup: Callable[[HomeAssistant, EntryT], Awaitable[None]]
-    # Deletes what the entry kept for later.
-    async_remove: Callable[[HomeAssistant, EntryT], Awaitable[None]]
-    # Whether the user may delete one of the entry's devices.
-    may_remove_device: Callable[[EntryT, dr.DeviceEntry], bool]
 
 
 async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
@@ -142,30 +124,11 @@ def _account_may_remove_device(entry: ThinQVoiceConfigEntry, device: dr.DeviceEn
     )
 
 
-async def _async_setup_tv(hass: HomeAssistant, entry: TvConfigEntry) -> None:
-    """Connect to the TV (it may be off)."""
-    coordinator = TvCoordinator(hass, entry)
-    await coordinator.async_start()
-    entry.runtime_data = coordinator
-    entry.async_on_unload(coordinator.async_stop)
-    entry.async_on_unload(async_expose_new_entities(hass, entry))
-
-
-async def _async_remove_tv(hass: HomeAssistant, entry: TvConfigEntry) -> None:
-    """Nothing to delete: a TV keeps nothing for later."""
-
-
-def _tv_may_remove_device(entry: TvConfigEntry, device: dr.DeviceEntry) -> bool:
-    """Return False: the entry's one device is its TV."""
-    return False
-
-
-ACCOUNT = EntryKind[ThinQVoiceConfigEntry](
+ACCOUNT_KIND = EntryKind[ThinQVoiceConfigEntry](
     PLATFORMS, _async_setup_account, _async_remove_account, _account_may_remove_device
 )
-TV = EntryKind[TvConfigEntry](TV_PLATFORMS, _async_setup_tv, _async_remove_tv, _tv_may_remove_device)
 
 
 def _kind(entry: AnyConfigEntry) -> EntryKind[Any]:
     """Return what to do for the entry: the one place its kind is looked at."""
-    return TV if is_tv_entry(entry) else ACCOUNT
+    return TV_KIND if is_tv_entry(entry) else ACCOUNT_KIND

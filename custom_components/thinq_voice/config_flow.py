@@ -2,12 +2,11 @@
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-import re
 from typing import Any, override
 import uuid
 
-from homeassistant.config_entries import ConfigEntry, ConfigFlow, ConfigFlowResult, OptionsFlowWithReload
-from homeassistant.const import CONF_ACCESS_TOKEN, CONF_COUNTRY, CONF_HOST, CONF_NAME
+from homeassistant.config_entries import ConfigEntry, ConfigFlowResult, OptionsFlowWithReload
+from homeassistant.const import CONF_ACCESS_TOKEN, CONF_COUNTRY
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.data_entry_flow import section
 from homeassistant.helpers import device_registry as dr, entity_registry as er
@@ -28,7 +27,6 @@ from homeassistant.helpers.selector import (
     TextSelectorType,
     TimeSelector,
 )
-from homeassistant.helpers.service_info.ssdp import ATTR_UPNP_FRIENDLY_NAME, ATTR_UPNP_UDN, SsdpServiceInfo
 import voluptuous as vol
 from yarl import URL
 
@@ -41,15 +39,6 @@ from .api import (
     ThinQUnsupportedCountryError,
 )
 from .api.models import DeviceInfo
-from .api.webos import (
-    PAIRING_TIMEOUT,
-    TvInfo,
-    WebOsClient,
-    WebOsConnectionError,
-    WebOsError,
-    WebOsPairingRefusedError,
-    WebOsTimeoutError,
-)
 from .const import (
     CLIENT_ID_PREFIX,
     CONF_ADVANCED,
@@ -57,12 +46,10 @@ from .const import (
     CONF_ANNOUNCEMENTS,
     CONF_BASE_URL,
     CONF_CLIENT_ID,
-    CONF_CLIENT_KEY,
     CONF_CONFIRM_START,
     CONF_EXCLUDED_DEVICES,
     CONF_FALLBACK_AGENT,
     CONF_INCLUDED_DEVICES,
-    CONF_MAC,
     CONF_NOTIFY_TARGET,
     CONF_QUIET_END,
     CONF_QUIET_START,
@@ -77,6 +64,8 @@ from .const import (
     NO_FALLBACK_AGENT,
 )
 from .entry_kinds import is_tv_entry
+from .form_input import HOST, InvalidInput
+from .tv.config_flow import TvSteps
 
 DEFAULT_COUNTRY = "KR"
 # The addresses the account form shows: placeholders, since translations carry no URL (hassfest).
@@ -84,21 +73,8 @@ ACCOUNT_FORM_PLACEHOLDERS = {
     "pat_url": "https://connect-pat.lgthinq.com",
     "base_url_example": "http://192.168.1.10:8990",
 }
-# A DNS name or an IPv4/IPv6 address; yarl alone lets "bad host" through to DNS.
-_HOST = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?|[0-9A-Fa-f:.]+")
 # LG's personal access tokens are long opaque strings; anything shorter is a paste error.
 MIN_TOKEN_LENGTH = 16
-DEFAULT_TV_NAME = "LG webOS TV"
-
-
-class InvalidInput(Exception):
-    """A field of the form holds a value the flow cannot use."""
-
-    def __init__(self, field: str, error: str) -> None:
-        """Name the field and the translated error key."""
-        super().__init__(error)
-        self.field = field
-        self.error = error
 
 
 @dataclass(slots=True, frozen=True)
@@ -140,74 +116,12 @@ def clean_base_url(raw: object) -> str | None:
     if (
         url.scheme not in ("http", "https")
         or not url.raw_host
-        or not _HOST.fullmatch(url.raw_host)
+        or not HOST.fullmatch(url.raw_host)
         or url.query_string
         or url.fragment
     ):
         raise InvalidInput(CONF_BASE_URL, "invalid_base_url")
     return str(url).rstrip("/")
-
-
-def clean_host(raw: object) -> str:
-    """Return a TV's "host" or "host:port" without blanks, or raise InvalidInput."""
-    text = str(raw or "").strip()
-    if not text:
-        raise InvalidInput(CONF_HOST, "host_required")
-    try:
-        url = URL(f"ws://{text}")
-        port = url.explicit_port
-    except ValueError as err:
-        raise InvalidInput(CONF_HOST, "invalid_host") from err
-    if (
-        not url.raw_host
-        or not _HOST.fullmatch(url.raw_host)
-        or url.raw_path not in ("", "/")
-        or url.query_string
-        or url.fragment
-        or url.raw_user
-        or text.endswith(":")
-    ):
-        raise InvalidInput(CONF_HOST, "invalid_host")
-    host = f"[{url.raw_host}]" if ":" in url.raw_host else url.raw_host
-    return host if port is None else f"{host}:{port}"
-
-
-async def pair_tv(hass: HomeAssistant, host: str) -> tuple[str, TvInfo]:
-    """Pair with the TV (the user accepts its prompt); return the key and what the TV is."""
-    client = WebOsClient(async_get_clientsession(hass), host)
-    try:
-        key = await client.async_pair(PAIRING_TIMEOUT)
-    except WebOsPairingRefusedError as err:
-        raise InvalidInput("base", "pairing_refused") from err
-    except WebOsTimeoutError as err:
-        raise InvalidInput("base", "pairing_timeout") from err
-    except WebOsError as err:
-        LOGGER.debug("Pairing with the TV at %s failed: %s", host, err)
-        raise InvalidInput("base", "tv_cannot_connect") from err
-    finally:
-        await client.async_close()
-    return key, _tv_info(client)
-
-
-async def check_tv(hass: HomeAssistant, host: str, key: str) -> TvInfo:
-    """Connect to a TV with a stored key and return what it is."""
-    client = WebOsClient(async_get_clientsession(hass), host, client_key=key)
-    try:
-        await client.async_connect()
-    except WebOsPairingRefusedError as err:
-        raise InvalidInput("base", "tv_key_rejected") from err
-    except (WebOsConnectionError, WebOsTimeoutError) as err:
-        LOGGER.debug("Connecting to the TV at %s failed: %s", host, err)
-        raise InvalidInput("base", "tv_cannot_connect") from err
-    finally:
-        await client.async_close()
-    return _tv_info(client)
-
-
-def _tv_info(client: WebOsClient) -> TvInfo:
-    # Set by every successful connection, before it returns.
-    assert client.info is not None
-    return client.info
 
 
 async def validate_account(
@@ -241,15 +155,10 @@ def _token_field() -> TextSelector:
     return TextSelector(TextSelectorConfig(type=TextSelectorType.PASSWORD, autocomplete="off"))
 
 
-class ThinQVoiceConfigFlow(ConfigFlow, domain=DOMAIN):
-    """Set up, re-authenticate and reconfigure a ThinQ Connect account."""
+class ThinQVoiceConfigFlow(TvSteps, domain=DOMAIN):
+    """Set up, re-authenticate and reconfigure a ThinQ Connect account, or a TV (its steps in `TvSteps`)."""
 
     VERSION = 1
-
-    def __init__(self) -> None:
-        """Start with no TV chosen."""
-        self._host = ""
-        self._name = DEFAULT_TV_NAME
 
     @override
     async def async_step_user(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
@@ -285,84 +194,11 @@ class ThinQVoiceConfigFlow(ConfigFlow, domain=DOMAIN):
             errors=errors,
         )
 
-    async def async_step_tv(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
-        """Ask for the TV's address and a name, then go on to pairing."""
-        errors: dict[str, str] = {}
-        if user_input is not None:
-            try:
-                self._host = clean_host(user_input.get(CONF_HOST))
-            except InvalidInput as err:
-                errors[err.field] = err.error
-            else:
-                self._name = str(user_input.get(CONF_NAME) or "").strip() or DEFAULT_TV_NAME
-                return await self.async_step_pairing()
-        schema = vol.Schema(
-            {
-                vol.Required(CONF_HOST): TextSelector(),
-                vol.Optional(CONF_NAME): TextSelector(),
-            }
-        )
-        return self.async_show_form(
-            step_id="tv",
-            data_schema=self.add_suggested_values_to_schema(schema, user_input or {}),
-            errors=errors,
-        )
-
-    async def async_step_ssdp(self, discovery_info: SsdpServiceInfo) -> ConfigFlowResult:
-        """Offer a TV found on the LAN; a known TV only gets its new address."""
-        try:
-            self._host = clean_host(URL(discovery_info.ssdp_location or "").raw_host)
-        except InvalidInput:
-            return self.async_abort(reason="invalid_discovery")
-        self._name = str(discovery_info.upnp.get(ATTR_UPNP_FRIENDLY_NAME) or DEFAULT_TV_NAME)
-        await self.async_set_unique_id(str(discovery_info.upnp[ATTR_UPNP_UDN]).removeprefix("uuid:"))
-        self._abort_if_unique_id_configured(updates={CONF_HOST: self._host})
-        self.context["title_placeholders"] = {"name": self._name}
-        return await self.async_step_pairing()
-
-    async def async_step_pairing(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
-        """Ask the user to accept the prompt on the TV, and pair."""
-        errors: dict[str, str] = {}
-        if user_input is not None:
-            try:
-                key, info = await pair_tv(self.hass, self._host)
-            except InvalidInput as err:
-                errors[err.field] = err.error
-            else:
-                await self.async_set_unique_id(info.uuid, raise_on_progress=False)
-                self._abort_if_unique_id_configured(updates={CONF_HOST: self._host, CONF_CLIENT_KEY: key})
-                data = {CONF_HOST: self._host, CONF_CLIENT_KEY: key}
-                if info.mac:
-                    data[CONF_MAC] = info.mac
-                return self.async_create_entry(title=self._name, data=data)
-        return self.async_show_form(
-            step_id="pairing",
-            description_placeholders={"name": self._name, "host": self._host},
-            errors=errors,
-        )
-
     async def async_step_reauth(self, entry_data: Mapping[str, Any]) -> ConfigFlowResult:
         """Start re-authentication after LG rejected the stored token, or the TV our key."""
         if is_tv_entry(self._get_reauth_entry()):
             return await self.async_step_reauth_tv()
         return await self.async_step_reauth_confirm()
-
-    async def async_step_reauth_tv(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
-        """Pair again with a TV that forgot our key."""
-        entry = self._get_reauth_entry()
-        errors: dict[str, str] = {}
-        if user_input is not None:
-            try:
-                key, info = await pair_tv(self.hass, entry.data[CONF_HOST])
-            except InvalidInput as err:
-                errors[err.field] = err.error
-            else:
-                if info.uuid != entry.unique_id:
-                    return self.async_abort(reason="wrong_tv")
-                return self.async_update_reload_and_abort(entry, data_updates={CONF_CLIENT_KEY: key})
-        return self.async_show_form(
-            step_id="reauth_tv", description_placeholders={"name": entry.title}, errors=errors
-        )
 
     async def async_step_reauth_confirm(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
         """Ask for a new token for the same account."""
@@ -424,29 +260,6 @@ class ThinQVoiceConfigFlow(ConfigFlow, domain=DOMAIN):
             step_id="reconfigure",
             data_schema=self.add_suggested_values_to_schema(self._account_schema(), suggested),
             description_placeholders=ACCOUNT_FORM_PLACEHOLDERS,
-            errors=errors,
-        )
-
-    async def async_step_reconfigure_tv(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
-        """Give a TV a new address; it must be the same TV."""
-        entry = self._get_reconfigure_entry()
-        errors: dict[str, str] = {}
-        if user_input is not None:
-            try:
-                host = clean_host(user_input.get(CONF_HOST))
-                info = await check_tv(self.hass, host, entry.data[CONF_CLIENT_KEY])
-            except InvalidInput as err:
-                errors[err.field] = err.error
-            else:
-                if info.uuid != entry.unique_id:
-                    return self.async_abort(reason="wrong_tv")
-                return self.async_update_reload_and_abort(entry, data_updates={CONF_HOST: host})
-        schema = vol.Schema({vol.Required(CONF_HOST): TextSelector()})
-        return self.async_show_form(
-            step_id="reconfigure_tv",
-            data_schema=self.add_suggested_values_to_schema(
-                schema, user_input or {CONF_HOST: entry.data[CONF_HOST]}
-            ),
             errors=errors,
         )
 

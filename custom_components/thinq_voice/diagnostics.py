@@ -10,6 +10,7 @@ from .api import Priority, RequestBudget
 from .api.models import DeviceProfile, DeviceState, PropertySpec, RangeSpec
 from .const import CONF_CLIENT_ID, CONF_CLIENT_KEY, CONF_MAC
 from .entry_kinds import AnyConfigEntry, is_tv_entry
+from .tv.diagnostics import tv_diagnostics
 
 # Keys redacted wherever they appear: the token and client id, and the identifiers LG puts
 # in payloads (serial numbers, the account's user number, MAC addresses).
@@ -30,26 +31,7 @@ TO_REDACT = {
 async def async_get_config_entry_diagnostics(hass: HomeAssistant, entry: AnyConfigEntry) -> dict[str, Any]:
     """Return the entry, and each appliance's profile and last state, or the TV's state."""
     if is_tv_entry(entry):
-        client = entry.runtime_data.client
-        state = client.state
-        return async_redact_data(
-            {
-                "entry": {"data": dict(entry.data), "options": dict(entry.options)},
-                "connected": client.connected,
-                "model_name": client.info.model_name if client.info else None,
-                "software_version": client.info.software_version if client.info else None,
-                "state": {
-                    "power": state.power,
-                    "volume": state.volume,
-                    "muted": state.muted,
-                    "app_id": state.app_id,
-                    "channel": state.channel.number if state.channel else None,
-                    "apps": len(state.apps),
-                    "inputs": list(state.inputs),
-                },
-            },
-            TO_REDACT,
-        )
+        return async_redact_data(tv_diagnostics(entry), TO_REDACT)
     coordinator = entry.runtime_data
     appliances = {
         device_id: {

@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING, Any, Protocol, cast, override
 
 from homeassistant.const import MAJOR_VERSION, MINOR_VERSION
 from homeassistant.core import callback
-from homeassistant.helpers.device_registry import CONNECTION_NETWORK_MAC, DeviceInfo
+from homeassistant.helpers.device_registry import DeviceInfo
 from homeassistant.helpers.entity import Entity
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from homeassistant.helpers.update_coordinator import CoordinatorEntity
@@ -16,7 +16,6 @@ from .coordinator import Appliance, ThinQVoiceConfigEntry, ThinQVoiceCoordinator
 from .errors import thinq_exception_handler
 from .properties import naming, unique_suffix
 from .sent_controls import same_value
-from .tv_coordinator import TvCoordinator
 
 MANUFACTURER = "LG Electronics"
 
@@ -163,28 +162,6 @@ class ThinQVoiceEntity(CoordinatorEntity[ThinQVoiceCoordinator]):
             context=self._context,
             unit=unit,
             together=together,
-        )
-
-
-class TvEntity(CoordinatorEntity[TvCoordinator]):
-    """An entity of an LG webOS TV, named by the TV's unique id (its UUID)."""
-
-    _attr_has_entity_name = True
-
-    def __init__(self, coordinator: TvCoordinator, key: str | None) -> None:
-        """Attach the entity to the TV; `key` (None for the TV itself) makes the unique id."""
-        super().__init__(coordinator)
-        entry = coordinator.config_entry
-        tv_id = entry.unique_id or entry.entry_id
-        self._attr_unique_id = tv_id if key is None else f"{tv_id}_{key}"
-        info = coordinator.client.info
-        self._attr_device_info = DeviceInfo(
-            identifiers={(DOMAIN, tv_id)},
-            connections={(CONNECTION_NETWORK_MAC, coordinator.mac)} if coordinator.mac else set(),
-            manufacturer=MANUFACTURER,
-            model=info.model_name if info else None,
-            sw_version=info.software_version if info else None,
-            name=entry.title,
         )
 
 

@@ -4,18 +4,34 @@ Both share the integration's domain (HACS allows one integration per repository)
 the only one that knows how to tell them apart; everything else asks it for the runtime it needs.
 """
 
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from typing import Any, TypeIs
 
 from homeassistant.config_entries import ConfigEntry, ConfigEntryState
-from homeassistant.const import CONF_HOST
+from homeassistant.const import CONF_HOST, Platform
 from homeassistant.core import HomeAssistant
+from homeassistant.helpers import device_registry as dr
 
 from .const import DOMAIN
 from .coordinator import ThinQVoiceConfigEntry, ThinQVoiceCoordinator
-from .tv_coordinator import TvConfigEntry, TvCoordinator
+from .tv.coordinator import TvConfigEntry, TvCoordinator
 
 # Each entry is either kind.
 type AnyConfigEntry = ThinQVoiceConfigEntry | TvConfigEntry
+
+
+@dataclass(frozen=True, slots=True)
+class EntryKind[EntryT: AnyConfigEntry]:
+    """What Home Assistant's entry hooks do for one kind of entry."""
+
+    platforms: list[Platform]
+    # Sets the entry's runtime_data.
+    async_setup: Callable[[HomeAssistant, EntryT], Awaitable[None]]
+    # Deletes what the entry kept for later.
+    async_remove: Callable[[HomeAssistant, EntryT], Awaitable[None]]
+    # Whether the user may delete one of the entry's devices.
+    may_remove_device: Callable[[EntryT, dr.DeviceEntry], bool]
 
 
 def is_tv_entry(entry: ConfigEntry[Any]) -> TypeIs[TvConfigEntry]:

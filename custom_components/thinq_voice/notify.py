@@ -1,14 +1,10 @@
-"""Toasts: short messages shown in a corner of the TV picture."""
+"""Notify platform: toasts on the TV of a TV entry."""
 
-from typing import override
-
-from homeassistant.components.notify import NotifyEntity
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
-from .api import webos
-from .entity import TvEntity
-from .tv_coordinator import TvConfigEntry, TvCoordinator
+from .tv.coordinator import TvConfigEntry
+from .tv.notify import TvToast
 
 PARALLEL_UPDATES = 1
 
@@ -18,25 +14,3 @@ async def async_setup_entry(
 ) -> None:
     """Add the TV's toast notifier."""
     async_add_entities([TvToast(entry.runtime_data)])
-
-
-class TvToast(TvEntity, NotifyEntity):
-    """Shows a message as a toast on the TV."""
-
-    _attr_translation_key = "toast"
-
-    def __init__(self, coordinator: TvCoordinator) -> None:
-        """Attach the notifier to the TV."""
-        super().__init__(coordinator, "toast")
-
-    @property
-    @override
-    def available(self) -> bool:
-        """Return whether the TV is on to show it."""
-        return self.coordinator.client.connected
-
-    @override
-    async def async_send_message(self, message: str, title: str | None = None) -> None:
-        """Show the message; a title goes before it, as the toast has a single line."""
-        text = f"{title}: {message}" if title else message
-        await self.coordinator.async_request(webos.CREATE_TOAST, {"message": text})

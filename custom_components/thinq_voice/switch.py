@@ -7,14 +7,13 @@ from homeassistant.const import Platform
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
-from .api import webos
 from .api.models import JsonValue, PropertySpec
 from .coordinator import Appliance, ThinQVoiceCoordinator
-from .entity import HeadingToggle, ThinQVoicePropertyEntity, TvEntity, async_add_appliance_entities
+from .entity import HeadingToggle, ThinQVoicePropertyEntity, async_add_appliance_entities
 from .entry_kinds import AnyConfigEntry, is_tv_entry
 from .properties import PROPERTY_KEYS, generic_specs, is_on_off_pair
 from .sent_controls import same_value
-from .tv_coordinator import TvCoordinator
+from .tv.switch import TvScreenSwitch
 
 PARALLEL_UPDATES = 1
 
@@ -71,35 +70,3 @@ class ThinQVoiceSwitch(HeadingToggle, ThinQVoicePropertyEntity, SwitchEntity):
     async def async_turn_off(self, **kwargs: Any) -> None:
         """Write the off value."""
         await self.async_send_value(self._off)
-
-
-class TvScreenSwitch(TvEntity, SwitchEntity):
-    """The TV's picture: off keeps the sound playing (radio, music apps)."""
-
-    _attr_translation_key = "screen"
-
-    def __init__(self, coordinator: TvCoordinator) -> None:
-        """Attach the switch to the TV."""
-        super().__init__(coordinator, "screen")
-
-    @property
-    @override
-    def available(self) -> bool:
-        """Return whether the TV is on: the screen of a TV in standby cannot be switched."""
-        return self.coordinator.client.connected
-
-    @property
-    @override
-    def is_on(self) -> bool:
-        """Return whether the picture shows."""
-        return self.coordinator.data.screen_on
-
-    @override
-    async def async_turn_on(self, **kwargs: Any) -> None:
-        """Show the picture."""
-        await self.coordinator.async_request(webos.TURN_ON_SCREEN)
-
-    @override
-    async def async_turn_off(self, **kwargs: Any) -> None:
-        """Hide the picture."""
-        await self.coordinator.async_request(webos.TURN_OFF_SCREEN)

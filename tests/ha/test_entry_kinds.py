@@ -12,7 +12,7 @@ from custom_components.thinq_voice.entry_kinds import (
     loaded_account_entries,
     tv_runtime,
 )
-from custom_components.thinq_voice.tv_coordinator import TvCoordinator
+from custom_components.thinq_voice.tv.coordinator import TvCoordinator
 from simulator import Simulator
 
 

@@ -449,7 +449,7 @@ async def test_tv_commands_within_a_second_all_go(
     ]
     with (
         patch(
-            "custom_components.thinq_voice.tv_coordinator.async_send_magic_packet", new=AsyncMock()
+            "custom_components.thinq_voice.tv.coordinator.async_send_magic_packet", new=AsyncMock()
         ) as wake,
         # A TV takes a moment to go to standby: its socket is still up when "turn on" comes.
         patch.object(tv, "drop_connections", new=AsyncMock()),

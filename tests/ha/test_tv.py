@@ -133,7 +133,7 @@ async def test_turn_on_sends_wake_on_lan(
 ) -> None:
     player = entity_id(hass, "media_player", None, tv)
     with patch(
-        "custom_components.thinq_voice.tv_coordinator.async_send_magic_packet", new=AsyncMock()
+        "custom_components.thinq_voice.tv.coordinator.async_send_magic_packet", new=AsyncMock()
     ) as send:
         await call(hass, "media_player", "turn_on", player)
     send.assert_awaited_once_with(tv.mac)
@@ -233,7 +233,7 @@ async def test_slow_tv_that_carries_it_out_is_told_as_done(
     # A TV that never answers is told as such, not as unreachable.
     tv.faults.late_answer_ms = 60_000
     with (
-        patch("custom_components.thinq_voice.tv_coordinator.LATE_ANSWER_WAIT", 0.3),
+        patch("custom_components.thinq_voice.tv.coordinator.LATE_ANSWER_WAIT", 0.3),
         pytest.raises(HomeAssistantError) as excinfo,
     ):
         await call(hass, "media_player", "volume_set", player, volume_level=0.4)

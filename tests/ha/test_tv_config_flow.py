@@ -96,7 +96,7 @@ async def test_pairing_timeout(hass: HomeAssistant, tv: SimulatedTv) -> None:
     tv.pairing = "ignore"
     flow_id = await start_tv_flow(hass)
     await hass.config_entries.flow.async_configure(flow_id, {CONF_HOST: f"127.0.0.1:{tv.port}"})
-    with patch("custom_components.thinq_voice.config_flow.PAIRING_TIMEOUT", 0.2):
+    with patch("custom_components.thinq_voice.tv.config_flow.PAIRING_TIMEOUT", 0.2):
         result = await hass.config_entries.flow.async_configure(flow_id, {})
     assert result["errors"] == {"base": "pairing_timeout"}
 
