@@ -5,6 +5,7 @@ The appliances are the simulator's, reached over real loopback HTTP; nothing is 
 
 from collections.abc import AsyncIterator, Generator, Iterator
 from datetime import timedelta
+from functools import partial
 import json
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.thinq_voice import coordinator as coordinator_module
+from custom_components.thinq_voice.api import ThinQConnectClient
 from custom_components.thinq_voice.const import (
     CONF_BASE_URL,
     CONF_CLIENT_ID,
@@ -30,6 +32,16 @@ from simulator.tv import SimulatedTv
 from tests.conftest import THINQ_FIXTURES
 
 CLIENT_ID = "thinq-voice-00000000-0000-4000-8000-000000000000"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Register the markers the fixtures below read."""
+    for marker in (
+        "fleet(name): the simulator's home for a module or test (default: ko)",
+        "fast_controls: controls to one appliance go back to back, not 3 s apart",
+        "real_confirm_delay: the confirming read comes CONFIRM_DELAY after a control, not at once",
+    ):
+        config.addinivalue_line("markers", marker)
 
 
 @pytest.fixture(autouse=True)
@@ -57,20 +69,45 @@ def no_deprecated_calls(caplog: pytest.LogCaptureFixture) -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
-def prompt_confirming_reads(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Read an appliance right after a control: the agent waits for that read before it answers."""
-    monkeypatch.setattr(coordinator_module, "CONFIRM_DELAY", timedelta(0))
-
-
-@pytest.fixture(autouse=True)
 def loopback_sockets(socket_enabled: None) -> None:
     """Allow sockets; pytest-socket still limits connections to 127.0.0.1."""
 
 
 @pytest.fixture
-def fleet() -> str:
-    """Return the simulator fleet; override in a module or parametrize."""
-    return "ko"
+def fleet(request: pytest.FixtureRequest) -> str:
+    """Return the simulator fleet: the Korean home unless `pytest.mark.fleet(...)` names another.
+
+    A module may also override this fixture (or parametrize it) where the fleet depends on other fixtures.
+    """
+    marker = request.node.get_closest_marker("fleet")
+    return str(marker.args[0]) if marker is not None else "ko"
+
+
+@pytest.fixture(autouse=True)
+def fast_controls(request: pytest.FixtureRequest) -> Iterator[None]:
+    """With `pytest.mark.fast_controls`, send controls to one appliance back to back.
+
+    LG wants 3 s between them (the spacing is tested in tests/api). Autouse, so that the patch is in
+    place before any fixture sets the integration up.
+    """
+    if request.node.get_closest_marker("fast_controls") is None:
+        yield
+        return
+    with patch(
+        "custom_components.thinq_voice.ThinQConnectClient", partial(ThinQConnectClient, control_interval=0.0)
+    ):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def prompt_confirming_reads(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Read an appliance right after a control: the agent waits for that read before it answers.
+
+    `pytest.mark.real_confirm_delay` keeps the real delay, for tests that look at what Home Assistant
+    shows between a control and its confirming read.
+    """
+    if request.node.get_closest_marker("real_confirm_delay") is None:
+        monkeypatch.setattr(coordinator_module, "CONFIRM_DELAY", timedelta(0))
 
 
 @pytest.fixture

@@ -1,75 +1,20 @@
 """Controls through HA actions reach the simulated appliances; refusals raise translated errors."""
 
-from collections.abc import Generator
 from datetime import timedelta
-from functools import partial
-from typing import Any
-from unittest.mock import patch
 
 from freezegun.api import FrozenDateTimeFactory
-from homeassistant.const import ATTR_ENTITY_ID, STATE_UNAVAILABLE
+from homeassistant.const import STATE_UNAVAILABLE
 from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import HomeAssistantError, ServiceValidationError
-from homeassistant.helpers import device_registry as dr, entity_registry as er
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry, async_fire_time_changed
 
-from custom_components.thinq_voice import coordinator as coordinator_module
-from custom_components.thinq_voice.api import ThinQConnectClient
-from custom_components.thinq_voice.const import CONFIRM_DELAY, DOMAIN
+from custom_components.thinq_voice.const import DOMAIN
 from simulator import Simulator
 
+from .helpers import call, entity_id, ha_device, sent
 
-@pytest.fixture(autouse=True)
-def confirming_read_after_a_while(monkeypatch: pytest.MonkeyPatch) -> None:
-    """These tests look at what Home Assistant shows between a control and its confirming read."""
-    monkeypatch.setattr(coordinator_module, "CONFIRM_DELAY", CONFIRM_DELAY)
-
-
-@pytest.fixture
-def fleet() -> str:
-    """Use the English home: its entity ids read naturally."""
-    return "en"
-
-
-@pytest.fixture(autouse=True)
-def fast_controls() -> Generator[None]:
-    """Send controls to one appliance back to back (LG wants 3 s between them; tests don't wait)."""
-    with patch(
-        "custom_components.thinq_voice.ThinQConnectClient", partial(ThinQConnectClient, control_interval=0.0)
-    ):
-        yield
-
-
-def entity_id(hass: HomeAssistant, simulator: Simulator, platform: str, alias: str, suffix: str) -> str:
-    """Return the entity id of an appliance's entity from its unique id."""
-    device_id = simulator.find(alias).device_id
-    found = er.async_get(hass).async_get_entity_id(platform, DOMAIN, f"{device_id}_{suffix}")
-    assert found is not None, (alias, suffix)
-    return found
-
-
-def ha_device(hass: HomeAssistant, simulator: Simulator, alias: str) -> dict[str, str]:
-    """Return the `device_id` field of an action for an appliance."""
-    entry_id = hass.config_entries.async_entries(DOMAIN)[0].entry_id
-    device = dr.async_get(hass).async_get_device_by_identifier(
-        (DOMAIN, simulator.find(alias).device_id), entry_id
-    )
-    assert device is not None
-    return {"device_id": device.id}
-
-
-def sent(simulator: Simulator, alias: str) -> list[Any]:
-    """Return the bodies of the accepted controls sent to an appliance."""
-    device_id = simulator.find(alias).device_id
-    return [
-        entry.body for entry in simulator.control_log if entry.device_id == device_id and entry.code is None
-    ]
-
-
-async def call(hass: HomeAssistant, domain: str, service: str, target: str, **data: Any) -> None:
-    """Call an entity action and wait for it."""
-    await hass.services.async_call(domain, service, {ATTR_ENTITY_ID: target, **data}, blocking=True)
+pytestmark = [pytest.mark.fleet("en"), pytest.mark.fast_controls, pytest.mark.real_confirm_delay]
 
 
 async def refresh(hass: HomeAssistant, freezer: FrozenDateTimeFactory, minutes: float = 20) -> None:

@@ -5,11 +5,8 @@ only when the token is really rejected, validation before anything is sent, valu
 forge a log line, and the appliance's own report after an unclear answer from LG.
 """
 
-from collections.abc import Generator
-from functools import partial
 import logging
 from typing import Any
-from unittest.mock import patch
 
 from homeassistant.config_entries import SOURCE_REAUTH
 from homeassistant.core import HomeAssistant
@@ -20,29 +17,15 @@ import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
 
-from custom_components.thinq_voice.api import ThinQConnectClient
 from custom_components.thinq_voice.const import DOMAIN
 from custom_components.thinq_voice.coordinator import ThinQVoiceCoordinator
 from custom_components.thinq_voice.errors import log_safe
 from simulator import DEFAULT_TOKEN, Simulator
 
-from .test_controls import call, entity_id, ha_device, sent
+from .helpers import call, entity_id, ha_device, sent
 from .test_conversation import speech, talk
 
-
-@pytest.fixture
-def fleet() -> str:
-    """Use the English home: its entity ids read naturally."""
-    return "en"
-
-
-@pytest.fixture(autouse=True)
-def fast_controls() -> Generator[None]:
-    """Send controls to one appliance back to back."""
-    with patch(
-        "custom_components.thinq_voice.ThinQConnectClient", partial(ThinQConnectClient, control_interval=0.0)
-    ):
-        yield
+pytestmark = [pytest.mark.fleet("en"), pytest.mark.fast_controls]
 
 
 @pytest.fixture(autouse=True)

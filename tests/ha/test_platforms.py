@@ -1,8 +1,6 @@
 """Specialised platforms on the appliance types only LG's fixtures describe, and error paths."""
 
-from collections.abc import Generator
 from datetime import timedelta
-from functools import partial
 from typing import Any
 from unittest.mock import patch
 
@@ -14,19 +12,11 @@ from homeassistant.helpers import device_registry as dr, entity_registry as er
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry, async_fire_time_changed
 
-from custom_components.thinq_voice import coordinator as coordinator_module
-from custom_components.thinq_voice.api import ThinQConnectClient, ThinQNotFoundError
-from custom_components.thinq_voice.const import CONFIRM_DELAY, DOMAIN
+from custom_components.thinq_voice.api import ThinQNotFoundError
+from custom_components.thinq_voice.const import DOMAIN
 from simulator import Simulator
 
-
-@pytest.fixture(autouse=True)
-def fast_controls() -> Generator[None]:
-    """Send controls back to back."""
-    with patch(
-        "custom_components.thinq_voice.ThinQConnectClient", partial(ThinQConnectClient, control_interval=0.0)
-    ):
-        yield
+pytestmark = [pytest.mark.fast_controls, pytest.mark.real_confirm_delay]
 
 
 @pytest.fixture
@@ -38,12 +28,6 @@ async def loaded(
     await hass.config_entries.async_setup(config_entry.entry_id)
     await hass.async_block_till_done()
     return config_entry
-
-
-@pytest.fixture(autouse=True)
-def confirming_read_after_a_while(monkeypatch: pytest.MonkeyPatch) -> None:
-    """These tests look at what Home Assistant shows between a control and its confirming read."""
-    monkeypatch.setattr(coordinator_module, "CONFIRM_DELAY", CONFIRM_DELAY)
 
 
 def fixture_id(simulator: Simulator, alias: str) -> str:

@@ -4,11 +4,9 @@ One appliance per test, from HA core's `lg_thinq` fixtures (real appliances) and
 examples, served by the simulator over loopback HTTP to a real Home Assistant.
 """
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 import copy
-from functools import partial
 from typing import Any
-from unittest.mock import patch
 
 from homeassistant.const import ATTR_ENTITY_ID, STATE_UNAVAILABLE, STATE_UNKNOWN
 from homeassistant.core import HomeAssistant
@@ -16,7 +14,6 @@ from homeassistant.helpers import entity_registry as er
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
-from custom_components.thinq_voice.api import ThinQConnectClient
 from custom_components.thinq_voice.api.models import (
     DeviceProfile,
     DeviceState,
@@ -32,15 +29,6 @@ from tests.api.test_sdk_oracle import sdk_devices
 from .conftest import fixture_devices
 
 PAYLOADS = fixture_devices()
-
-
-@pytest.fixture
-def fast_controls() -> Iterator[None]:
-    """Send controls back to back (LG's 3 s spacing is tested in tests/api)."""
-    with patch(
-        "custom_components.thinq_voice.ThinQConnectClient", partial(ThinQConnectClient, control_interval=0.0)
-    ):
-        yield
 
 
 SPECIALISED = ("climate", "fan", "humidifier", "vacuum", "water_heater")
@@ -252,7 +240,8 @@ async def _act(
     return accepted[-1].body
 
 
-@pytest.mark.usefixtures("fast_controls", "entity_registry_enabled_by_default")
+@pytest.mark.fast_controls
+@pytest.mark.usefixtures("entity_registry_enabled_by_default")
 @pytest.mark.parametrize("payload", [_by_alias("ha core hood")], indirect=True, ids=["hood"])
 async def test_hood_fan_sends_the_lamp_too(
     hass: HomeAssistant, simulator: Simulator, shown: dict[str, str]
@@ -265,7 +254,8 @@ async def test_hood_fan_sends_the_lamp_too(
     assert body == {"ventilation": {"fanSpeed": 3}, "lamp": {"lampBrightness": 1}}
 
 
-@pytest.mark.usefixtures("fast_controls", "entity_registry_enabled_by_default")
+@pytest.mark.fast_controls
+@pytest.mark.usefixtures("entity_registry_enabled_by_default")
 @pytest.mark.parametrize("payload", [_by_alias("ha core air_conditioner")], indirect=True, ids=["ac"])
 async def test_ac_timer_and_target_as_the_sdk(
     hass: HomeAssistant, simulator: Simulator, shown: dict[str, str]
@@ -279,7 +269,8 @@ async def test_ac_timer_and_target_as_the_sdk(
     assert body == await _sdk("ha core air_conditioner", "set_cool_target_temperature_c", 24)
 
 
-@pytest.mark.usefixtures("fast_controls", "entity_registry_enabled_by_default")
+@pytest.mark.fast_controls
+@pytest.mark.usefixtures("entity_registry_enabled_by_default")
 @pytest.mark.parametrize("payload", [_by_alias("ha core air_conditioner2")], indirect=True, ids=["ac2"])
 async def test_ac_wind_detail_and_step(
     hass: HomeAssistant, simulator: Simulator, shown: dict[str, str]

@@ -6,9 +6,7 @@ each case below starts from a state the appliance reported, then gives its comma
 (the confirming read comes 2 s later, as in real use) and reads the simulator's control log.
 """
 
-from collections.abc import Generator
 from dataclasses import dataclass, field
-from functools import partial
 import json
 from typing import Any
 from unittest.mock import AsyncMock, patch
@@ -22,9 +20,7 @@ from homeassistant.setup import async_setup_component
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
-from custom_components.thinq_voice import coordinator as coordinator_module
-from custom_components.thinq_voice.api import ThinQConnectClient
-from custom_components.thinq_voice.const import CONFIRM_DELAY, DOMAIN
+from custom_components.thinq_voice.const import DOMAIN
 from custom_components.thinq_voice.coordinator import ThinQVoiceCoordinator
 from custom_components.thinq_voice.in_flight import IN_FLIGHT_LIFETIME
 from simulator import Simulator
@@ -34,26 +30,8 @@ from tests.ha.conftest import SPEC
 WATER_HEATER = "Water Heater"
 HOOD = "Hood"
 
-
-@pytest.fixture(autouse=True)
-def confirming_read_after_a_while(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The appliance is read 2 s after a control, as in real use: commands within a second see the old state."""
-    monkeypatch.setattr(coordinator_module, "CONFIRM_DELAY", CONFIRM_DELAY)
-
-
-@pytest.fixture(autouse=True)
-def fast_controls() -> Generator[None]:
-    """Send controls to one appliance back to back (LG wants 3 s between them; tests don't wait)."""
-    with patch(
-        "custom_components.thinq_voice.ThinQConnectClient", partial(ThinQConnectClient, control_interval=0.0)
-    ):
-        yield
-
-
-@pytest.fixture
-def fleet() -> str:
-    """Use the English home."""
-    return "en"
+# The appliance is read 2 s after a control, as in real use: commands within a second see the old state.
+pytestmark = [pytest.mark.fleet("en"), pytest.mark.fast_controls, pytest.mark.real_confirm_delay]
 
 
 @pytest.fixture

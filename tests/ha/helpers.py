@@ -1,0 +1,41 @@
+"""Helpers for tests that act on the simulator's appliances through Home Assistant actions."""
+
+from typing import Any
+
+from homeassistant.const import ATTR_ENTITY_ID
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers import device_registry as dr, entity_registry as er
+
+from custom_components.thinq_voice.const import DOMAIN
+from simulator import Simulator
+
+
+def entity_id(hass: HomeAssistant, simulator: Simulator, platform: str, alias: str, suffix: str) -> str:
+    """Return the entity id of an appliance's entity from its unique id."""
+    device_id = simulator.find(alias).device_id
+    found = er.async_get(hass).async_get_entity_id(platform, DOMAIN, f"{device_id}_{suffix}")
+    assert found is not None, (alias, suffix)
+    return found
+
+
+def ha_device(hass: HomeAssistant, simulator: Simulator, alias: str) -> dict[str, str]:
+    """Return the `device_id` field of an action for an appliance."""
+    entry_id = hass.config_entries.async_entries(DOMAIN)[0].entry_id
+    device = dr.async_get(hass).async_get_device_by_identifier(
+        (DOMAIN, simulator.find(alias).device_id), entry_id
+    )
+    assert device is not None
+    return {"device_id": device.id}
+
+
+def sent(simulator: Simulator, alias: str) -> list[Any]:
+    """Return the bodies of the accepted controls sent to an appliance."""
+    device_id = simulator.find(alias).device_id
+    return [
+        entry.body for entry in simulator.control_log if entry.device_id == device_id and entry.code is None
+    ]
+
+
+async def call(hass: HomeAssistant, domain: str, service: str, target: str, **data: Any) -> None:
+    """Call an entity action and wait for it."""
+    await hass.services.async_call(domain, service, {ATTR_ENTITY_ID: target, **data}, blocking=True)
