@@ -10,12 +10,16 @@ from custom_components.thinq_voice.const import DOMAIN
 from simulator import Simulator
 
 
-def entity_id(hass: HomeAssistant, simulator: Simulator, platform: str, alias: str, suffix: str) -> str:
-    """Return the entity id of an appliance's entity from its unique id."""
-    device_id = simulator.find(alias).device_id
-    found = er.async_get(hass).async_get_entity_id(platform, DOMAIN, f"{device_id}_{suffix}")
-    assert found is not None, (alias, suffix)
+def entity_by_unique_id(hass: HomeAssistant, platform: str, unique_id: str) -> str:
+    """Return an entity id by its unique id."""
+    found = er.async_get(hass).async_get_entity_id(platform, DOMAIN, unique_id)
+    assert found is not None, unique_id
     return found
+
+
+def entity_id(hass: HomeAssistant, simulator: Simulator, platform: str, alias: str, suffix: str) -> str:
+    """Return the entity id of an appliance's entity from its unique id (`<device id>_<suffix>`)."""
+    return entity_by_unique_id(hass, platform, f"{simulator.find(alias).device_id}_{suffix}")
 
 
 def ha_device(hass: HomeAssistant, simulator: Simulator, alias: str) -> dict[str, str]:
@@ -28,12 +32,16 @@ def ha_device(hass: HomeAssistant, simulator: Simulator, alias: str) -> dict[str
     return {"device_id": device.id}
 
 
-def sent(simulator: Simulator, alias: str) -> list[Any]:
-    """Return the bodies of the accepted controls sent to an appliance."""
-    device_id = simulator.find(alias).device_id
+def bodies(simulator: Simulator, device_id: str) -> list[Any]:
+    """Return the bodies of the accepted controls sent to a device."""
     return [
         entry.body for entry in simulator.control_log if entry.device_id == device_id and entry.code is None
     ]
+
+
+def sent(simulator: Simulator, alias: str) -> list[Any]:
+    """Return the bodies of the accepted controls sent to an appliance, by its alias."""
+    return bodies(simulator, simulator.find(alias).device_id)
 
 
 async def call(hass: HomeAssistant, domain: str, service: str, target: str, **data: Any) -> None:

@@ -1,11 +1,10 @@
 """Specialised platforms on the appliance types only LG's fixtures describe, and error paths."""
 
 from datetime import timedelta
-from typing import Any
 from unittest.mock import patch
 
 from freezegun.api import FrozenDateTimeFactory
-from homeassistant.const import ATTR_ENTITY_ID, STATE_UNAVAILABLE
+from homeassistant.const import STATE_UNAVAILABLE
 from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import device_registry as dr, entity_registry as er
@@ -15,6 +14,8 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry, async_
 from custom_components.thinq_voice.api import ThinQNotFoundError
 from custom_components.thinq_voice.const import DOMAIN
 from simulator import Simulator
+
+from .helpers import bodies, call, entity_by_unique_id
 
 pytestmark = [pytest.mark.fast_controls, pytest.mark.real_confirm_delay]
 
@@ -35,28 +36,11 @@ def fixture_id(simulator: Simulator, alias: str) -> str:
     return simulator.find(alias).device_id
 
 
-def entity(hass: HomeAssistant, platform: str, unique_id: str) -> str:
-    """Return an entity id by unique id."""
-    found = er.async_get(hass).async_get_entity_id(platform, DOMAIN, unique_id)
-    assert found is not None, unique_id
-    return found
-
-
-def bodies(simulator: Simulator, device_id: str) -> list[Any]:
-    """Return the accepted control bodies sent to a device."""
-    return [e.body for e in simulator.control_log if e.device_id == device_id and e.code is None]
-
-
-async def call(hass: HomeAssistant, domain: str, service: str, target: str, **data: Any) -> None:
-    """Call an entity action."""
-    await hass.services.async_call(domain, service, {ATTR_ENTITY_ID: target, **data}, blocking=True)
-
-
 @pytest.mark.usefixtures("loaded")
 async def test_water_heater(hass: HomeAssistant, simulator: Simulator) -> None:
     """Target temperature, operation mode and vacation as away mode."""
     device = fixture_id(simulator, "spec example water_heater")
-    heater = entity(hass, "water_heater", f"{device}_water_heater")
+    heater = entity_by_unique_id(hass, "water_heater", f"{device}_water_heater")
     state = hass.states.get(heater)
     assert state is not None
     assert state.attributes["away_mode"] == "on"
@@ -77,7 +61,7 @@ async def test_water_heater(hass: HomeAssistant, simulator: Simulator) -> None:
 async def test_boiler_and_ceiling_fan(hass: HomeAssistant, simulator: Simulator) -> None:
     """A boiler is a climate entity; a ceiling fan has ordered speeds and turns off at 0 %."""
     boiler = fixture_id(simulator, "spec example system_boiler")
-    climate = entity(hass, "climate", f"{boiler}_climate")
+    climate = entity_by_unique_id(hass, "climate", f"{boiler}_climate")
     state = hass.states.get(climate)
     assert state is not None
     assert state.state == "cool"
@@ -89,7 +73,7 @@ async def test_boiler_and_ceiling_fan(hass: HomeAssistant, simulator: Simulator)
         {"operation": {"boilerOperationMode": "POWER_ON"}},
     ]
     fan_device = fixture_id(simulator, "spec example ceiling_fan")
-    fan = entity(hass, "fan", f"{fan_device}_fan")
+    fan = entity_by_unique_id(hass, "fan", f"{fan_device}_fan")
     fan_state = hass.states.get(fan)
     assert fan_state is not None
     assert fan_state.attributes["percentage"] == 25
@@ -108,12 +92,12 @@ async def test_boiler_and_ceiling_fan(hass: HomeAssistant, simulator: Simulator)
 async def test_humidifier_and_purifier_fan(hass: HomeAssistant, simulator: Simulator) -> None:
     """A humidifier reads its humidity from the air sensor; the purifier fan has numbered speeds."""
     device = fixture_id(simulator, "spec example humidifier")
-    humidifier = hass.states.get(entity(hass, "humidifier", f"{device}_humidifier"))
+    humidifier = hass.states.get(entity_by_unique_id(hass, "humidifier", f"{device}_humidifier"))
     assert humidifier is not None
     assert humidifier.attributes["current_humidity"] == 36
     assert humidifier.attributes["action"] == "humidifying"
     fan_device = fixture_id(simulator, "spec example air_purifier_fan")
-    fan = entity(hass, "fan", f"{fan_device}_fan")
+    fan = entity_by_unique_id(hass, "fan", f"{fan_device}_fan")
     await call(hass, "fan", "turn_on", fan, preset_mode="space_clean", percentage=1)
     assert bodies(simulator, fan_device) == [
         {"airFanJobMode": {"currentJobMode": "SPACE_CLEAN"}},
@@ -126,7 +110,7 @@ async def test_climate_modes(
 ) -> None:
     """Turning on, presets back to none and a temperature with a mode."""
     device = simulator.device_ids[0]
-    climate = entity(hass, "climate", f"{device}_climate")
+    climate = entity_by_unique_id(hass, "climate", f"{device}_climate")
     simulator.patch_state(
         device,
         {"operation": {"airConOperationMode": "POWER_ON"}, "airConJobMode": {"currentJobMode": "AIR_CLEAN"}},
@@ -154,7 +138,7 @@ async def test_control_errors(
 ) -> None:
     """Server failures and appliances that left the account are explained."""
     device = simulator.device_ids[2]
-    target = entity(hass, "switch", f"{device}_powerSave_powerSaveEnabled")
+    target = entity_by_unique_id(hass, "switch", f"{device}_powerSave_powerSaveEnabled")
     simulator.faults.fail_next = 1
     with pytest.raises(HomeAssistantError) as excinfo:
         await call(hass, "switch", "turn_on", target)
@@ -177,7 +161,7 @@ async def test_refresh_failures(
     freezer: FrozenDateTimeFactory,
 ) -> None:
     """When no appliance can be read the entities turn unavailable; they recover on the next read."""
-    target = entity(hass, "switch", f"{simulator.device_ids[2]}_powerSave_powerSaveEnabled")
+    target = entity_by_unique_id(hass, "switch", f"{simulator.device_ids[2]}_powerSave_powerSaveEnabled")
     simulator.faults.fail_next = 100
     freezer.tick(timedelta(minutes=20))
     async_fire_time_changed(hass)
@@ -231,10 +215,12 @@ async def test_unknown_location_is_named(
     await hass.config_entries.async_setup(config_entry.entry_id)
     await hass.async_block_till_done()
     registry = er.async_get(hass)
-    left = registry.async_get(entity(hass, "sensor", "future_runState_currentState_RIGHT_SIDE"))
+    left = registry.async_get(entity_by_unique_id(hass, "sensor", "future_runState_currentState_RIGHT_SIDE"))
     assert left is not None
     assert left.translation_key == "run_state_for_location"
-    oven = hass.states.get(entity(hass, "number", "future_temperature_targetTemperature_RIGHT_SIDE"))
+    oven = hass.states.get(
+        entity_by_unique_id(hass, "number", "future_temperature_targetTemperature_RIGHT_SIDE")
+    )
     assert oven is not None
     # LG gives Fahrenheit; HA shows it in the metric system of the test instance.
     assert oven.attributes["max"] == 260
@@ -250,7 +236,7 @@ async def test_purifier_auto_speed_and_no_energy(
     purifier = simulator.find("공기청정기").device_id
     simulator.patch_state(purifier, {"airFlow": {"windStrength": "AUTO"}})
     await init_integration.runtime_data.async_refresh_appliance(purifier)
-    state = hass.states.get(entity(hass, "fan", f"{purifier}_fan"))
+    state = hass.states.get(entity_by_unique_id(hass, "fan", f"{purifier}_fan"))
     assert state is not None
     assert state.attributes["percentage"] is None
     device = dr.async_get(hass).async_get_device_by_identifier((DOMAIN, purifier), init_integration.entry_id)
@@ -284,6 +270,6 @@ async def test_vacuum_without_run_state(
     config_entry.add_to_hass(hass)
     await hass.config_entries.async_setup(config_entry.entry_id)
     await hass.async_block_till_done()
-    state = hass.states.get(entity(hass, "vacuum", "robot-2_vacuum"))
+    state = hass.states.get(entity_by_unique_id(hass, "vacuum", "robot-2_vacuum"))
     assert state is not None
     assert state.state == "unknown"

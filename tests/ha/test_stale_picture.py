@@ -26,6 +26,7 @@ from custom_components.thinq_voice.in_flight import IN_FLIGHT_LIFETIME
 from simulator import Simulator
 from simulator.tv import SimulatedTv
 from tests.ha.conftest import SPEC
+from tests.ha.helpers import entity_id
 
 WATER_HEATER = "Water Heater"
 HOOD = "Hood"
@@ -245,15 +246,6 @@ CASES: dict[str, Case] = {
         domain="number",
     ),
 }
-
-
-def entity_id(hass: HomeAssistant, simulator: Simulator, domain: str, alias: str, suffix: str) -> str:
-    """Return the entity id of an appliance's entity from its unique id."""
-    found = er.async_get(hass).async_get_entity_id(
-        domain, DOMAIN, f"{simulator.find(alias).device_id}_{suffix}"
-    )
-    assert found is not None, (alias, suffix)
-    return found
 
 
 def sent_since(simulator: Simulator, alias: str, start: int) -> list[Any]:
