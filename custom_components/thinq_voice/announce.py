@@ -21,7 +21,7 @@ from homeassistant.helpers.translation import async_get_translations
 from homeassistant.util import dt as dt_util
 from homeassistant.util.hass_dict import HassKey
 
-from .agent.answers import say
+from .agent.speech import language_code, say
 from .agent.when import is_watched
 from .appliance_events import ApplianceEventType, RunPhase, code_meaning, run_phases
 from .const import (
@@ -76,7 +76,7 @@ def async_take_offer(hass: HomeAssistant, satellite_id: str | None) -> Offer | N
 
 def household_language(hass: HomeAssistant) -> str:
     """Return the household's language for what is said unasked: Korean or English."""
-    return "ko" if hass.config.language.lower().startswith("ko") else "en"
+    return language_code(hass.config.language)
 
 
 def in_quiet_hours(now: time, start: time | None, end: time | None) -> bool:

@@ -20,19 +20,26 @@ from .agent.actions import (
     async_cancel_device_timers,
     async_execute,
     async_set_device_timer,
-    clock_words,
     device_timers,
-    duration_words,
     supports,
     undo_command,
 )
-from .agent.answers import say
 from .agent.confirmations import async_unconfirmed
 from .agent.context import Conversation, ConversationMemory, Step
 from .agent.phrases import Phrases, expand, load_phrases
 from .agent.retry import Attempt, UnattendedCommand
 from .agent.schedule import LONGEST_AHEAD, ScheduledAction, Scheduler, due_at, new_action
-from .agent.targets import Appliance, ApplianceIndex, match, name_key
+from .agent.speech import (
+    CANCEL_WORDS,
+    SUPPORTED_LANGUAGES,
+    YES_WORDS,
+    clock_words,
+    duration_words,
+    language_code,
+    say,
+    speech,
+)
+from .agent.targets import ApplianceIndex, TargetAppliance, match, name_key
 from .agent.when import WhenAction, WhenBook, new_when_action, why_never
 from .announce import Offer, async_take_offer
 from .const import (
@@ -46,7 +53,6 @@ from .const import (
 from .coordinator import ThinQVoiceConfigEntry
 from .errors import MAX_ECHO, log_safe
 from .voice import NotUnderstood, is_correction, parse, parse_fragment
-from .voice.korean import has_final_consonant
 from .voice.model import (
     DECLINED,
     Action,
@@ -62,43 +68,8 @@ from .voice.model import (
 _LOGGER = logging.getLogger(__name__)
 
 PARALLEL_UPDATES = 0
-SUPPORTED_LANGUAGES = ["ko", "en"]
 # More candidates than this are not read out as a choice: the user is asked to name one.
 MAX_CHOICES = 4
-# Replies that say yes to "정말 시작할까요?".
-CONFIRM_KEYS = {
-    "응",
-    "어",
-    "네",
-    "예",
-    "그래",
-    "좋아",
-    "시작해",
-    "해줘",
-    "돌려줘",
-    "yes",
-    "yeah",
-    "yep",
-    "sure",
-    "ok",
-    "okay",
-    "doit",
-    "goahead",
-}
-# Replies that drop an open question ("취소할게", "never mind").
-CANCEL_KEYS = {
-    "취소",
-    "취소할게",
-    "취소해",
-    "됐어",
-    "아니",
-    "아냐",
-    "그만",
-    "cancel",
-    "nevermind",
-    "forgetit",
-    "no",
-}
 
 
 async def async_setup_entry(
@@ -168,7 +139,7 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
         self, user_input: conversation.ConversationInput, chat_log: conversation.ChatLog
     ) -> conversation.ConversationResult:
         """Answer one turn: finish an open question, or read, resolve and carry out the sentence."""
-        language = "ko" if (user_input.language or "").lower().startswith("ko") else "en"
+        language = language_code(user_input.language)
         conversation_id = chat_log.conversation_id
         assert self.appliances is not None  # set when the agent was added
         appliances = self.appliances.get()
@@ -203,7 +174,7 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
         if understood:
             language = understood[0].language.value
         fragment = len(understood) < len(parsed)
-        take_back: list[tuple[Appliance, Command]] = []
+        take_back: list[tuple[TargetAppliance, Command]] = []
         if fragment:
             if sentences != [user_input.text]:
                 return self._reply(
@@ -267,7 +238,7 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
         language: str,
         *,
         confirmed: bool = False,
-        take_back: list[tuple[Appliance, Command]] | None = None,
+        take_back: list[tuple[TargetAppliance, Command]] | None = None,
     ) -> conversation.ConversationResult:
         """Ask about the first ambiguous step or for a confirmation, or carry out every step in order.
 
@@ -282,10 +253,10 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
                 user_input, chat_log, language, say(language, "confirm_start", devices=starts), True
             )
         answers: list[str] = []
-        undo: list[tuple[Appliance, Command]] = []
+        undo: list[tuple[TargetAppliance, Command]] = []
         # The answers that tell of a command carried out, by position, with the appliance it went to.
-        carried_out: list[tuple[int, Appliance]] = []
-        failed: list[Appliance] = []
+        carried_out: list[tuple[int, TargetAppliance]] = []
+        failed: list[TargetAppliance] = []
         for step in steps:
             if isinstance(step.part, Command) and not step.part.later and step.part.when is None:
                 undo.extend(
@@ -343,14 +314,14 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
         user_input: conversation.ConversationInput,
         chat_log: conversation.ChatLog,
         offer: Offer,
-        appliances: list[Appliance],
+        appliances: list[TargetAppliance],
     ) -> conversation.ConversationResult | None:
         """Answer what an announcement asked ("건조기를 돌릴까요?"); None means the reply is a new sentence."""
         reply = name_key(user_input.text.rstrip("?.!요"))
         language = offer.language
-        if reply in CANCEL_KEYS:
+        if reply in CANCEL_WORDS:
             return self._reply(user_input, chat_log, language, say(language, "offer_declined"), False)
-        if reply not in CONFIRM_KEYS:
+        if reply not in YES_WORDS:
             return None
         appliance = next(
             (found for found in appliances if found.thinq_device_id == offer.thinq_device_id), None
@@ -383,14 +354,14 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
     ) -> conversation.ConversationResult | None:
         """Read the reply to "정말 시작할까요?"; None means the reply is a new sentence instead."""
         reply = name_key(user_input.text.rstrip("?.!요"))
-        if reply in CONFIRM_KEYS:
+        if reply in YES_WORDS:
             return await self._async_run(user_input, chat_log, steps, language, confirmed=True)
-        if reply in CANCEL_KEYS:
+        if reply in CANCEL_WORDS:
             return self._reply(user_input, chat_log, language, say(language, "choice_cancelled"), False)
         return None
 
     def _resolve(
-        self, part: Action, appliances: list[Appliance], context: Conversation | None, language: str
+        self, part: Action, appliances: list[TargetAppliance], context: Conversation | None, language: str
     ) -> Step | str | None:
         """Return the appliances a part is about, the choices to ask about, or why it has none.
 
@@ -446,7 +417,7 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
             return Step(part, [], options=candidates)
         return Step(part, candidates)
 
-    def _candidates(self, part: Action, appliances: list[Appliance]) -> list[Appliance]:
+    def _candidates(self, part: Action, appliances: list[TargetAppliance]) -> list[TargetAppliance]:
         """Return the appliances a part may mean that can also do what it asks."""
         if isinstance(part, Command) and part.intent is Intent.NOTIFY and part.when is not None:
             # "빨래 끝나면 알려줘": what is told about is the appliance awaited.
@@ -463,7 +434,11 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
         return [appliance for appliance in match(appliances, target) if supports(self.hass, appliance, part)]
 
     async def _async_act(
-        self, user_input: conversation.ConversationInput, part: Action, appliance: Appliance, language: str
+        self,
+        user_input: conversation.ConversationInput,
+        part: Action,
+        appliance: TargetAppliance,
+        language: str,
     ) -> Outcome:
         """Carry out a command or answer a question about one appliance."""
         try:
@@ -490,7 +465,7 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
     async def _async_put_back(
         self,
         user_input: conversation.ConversationInput,
-        appliance: Appliance,
+        appliance: TargetAppliance,
         command: Command,
         language: str,
     ) -> Outcome:
@@ -504,7 +479,7 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
     # Commands for later ---------------------------------------------------------------------------
 
     async def _async_schedule(
-        self, command: Command, appliance: Appliance, language: str, context: Context
+        self, command: Command, appliance: TargetAppliance, language: str, context: Context
     ) -> str:
         """Set the appliance's own timer where it has one for this, else keep a scheduled action."""
         now = dt_util.utcnow()
@@ -535,13 +510,13 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
             action=_action_words(command.intent, language),
         )
 
-    def _scheduled_for(self, appliance: Appliance) -> list[ScheduledAction]:
+    def _scheduled_for(self, appliance: TargetAppliance) -> list[ScheduledAction]:
         """Return ThinQ Voice's scheduled actions for an appliance."""
         if self.scheduler is None:
             return []
         return [action for action in self.scheduler.actions if action.is_for(appliance)]
 
-    def _whens_for(self, appliance: Appliance) -> list[WhenAction]:
+    def _whens_for(self, appliance: TargetAppliance) -> list[WhenAction]:
         """Return the when-actions that go to an appliance or wait for it."""
         if self.whens is None:
             return []
@@ -551,14 +526,14 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
             if when.action.is_for(appliance) or when.watched == appliance.thinq_device_id
         ]
 
-    def _has_schedules(self, appliance: Appliance) -> bool:
+    def _has_schedules(self, appliance: TargetAppliance) -> bool:
         return bool(
             self._scheduled_for(appliance)
             or self._whens_for(appliance)
             or device_timers(self.hass, appliance)
         )
 
-    def _schedules_answer(self, appliances: list[Appliance], language: str, *, whole_home: bool) -> str:
+    def _schedules_answer(self, appliances: list[TargetAppliance], language: str, *, whole_home: bool) -> str:
         """List what is set for later: ThinQ Voice's actions and the appliances' own timers."""
         kept = (
             self.scheduler.actions
@@ -597,12 +572,14 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
             if whole_home or len(appliances) != 1:
                 return say(language, "schedules_none")
             return say(language, "schedules_none_device", device=appliances[0].name)
-        separator = ", " if language == "ko" else "; "
+        separator = speech(language).list_separator
         return say(
             language, "schedules_list", count=len(items), items=separator.join(text for _, text in items)
         )
 
-    async def _async_cancel_schedules(self, appliance: Appliance, language: str, context: Context) -> str:
+    async def _async_cancel_schedules(
+        self, appliance: TargetAppliance, language: str, context: Context
+    ) -> str:
         """Cancel ThinQ Voice's actions and the appliance's own timers."""
         kept = self._scheduled_for(appliance)
         if self.scheduler is not None and kept:
@@ -620,7 +597,7 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
         scheduler = self.scheduler
         assert scheduler is not None  # it runs this
 
-        def _find() -> Appliance | None:
+        def _find() -> TargetAppliance | None:
             appliances = self.appliances.get() if self.appliances else []
             return next((candidate for candidate in appliances if action.is_for(candidate)), None)
 
@@ -698,7 +675,7 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
     async def _async_keep_when(
         self,
         command: Command,
-        appliance: Appliance,
+        appliance: TargetAppliance,
         language: str,
         user_input: conversation.ConversationInput,
     ) -> str:
@@ -726,7 +703,7 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
             action=_action_words(command.intent, language),
         )
 
-    def _awaited(self, command: Command, appliances: list[Appliance]) -> Appliance | str:
+    def _awaited(self, command: Command, appliances: list[TargetAppliance]) -> TargetAppliance | str:
         """Return the ThinQ appliance whose event a command waits for, or why there is none (a message key).
 
         Of several that fit the words, the ones that can report the event now count ("세탁 끝나면":
@@ -745,7 +722,7 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
             return "no_target"
         return found[0] if len(found) == 1 else "which_device"
 
-    def _when_never(self, part: Action, appliances: list[Appliance], language: str) -> str | None:
+    def _when_never(self, part: Action, appliances: list[TargetAppliance], language: str) -> str | None:
         """Say at once why a command's condition can never come, before anything else is asked."""
         if not isinstance(part, Command) or part.when is None:
             return None
@@ -760,7 +737,7 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
         reason = why_never(self.hass, awaited[0], part.when.event, self._plans_a_run(awaited[0]))
         return say(language, reason, device=awaited[0].name) if reason else None
 
-    def _plans_a_run(self, appliance: Appliance) -> bool:
+    def _plans_a_run(self, appliance: TargetAppliance) -> bool:
         """Return whether a run of the appliance is planned: its timer, a scheduled start, a when-action."""
         starts = (Intent.START, Intent.RESUME, Intent.TURN_ON)
         return (
@@ -777,7 +754,7 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
             await self._async_tell(when, told)
             return
 
-        def _find() -> Appliance | None:
+        def _find() -> TargetAppliance | None:
             appliances = self.appliances.get() if self.appliances else []
             return next((candidate for candidate in appliances if action.is_for(candidate)), None)
 
@@ -820,7 +797,7 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
     ) -> conversation.ConversationResult | None:
         """Read the reply to "which one?"; None means the reply is a new sentence instead."""
         reply = name_key(user_input.text.rstrip("?.!요"))
-        if reply in CANCEL_KEYS:
+        if reply in CANCEL_WORDS:
             return self._reply(user_input, chat_log, language, say(language, "choice_cancelled"), False)
         asked = next(step for step in steps if step.options)
         options = asked.options
@@ -910,7 +887,7 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
         )
 
 
-def _names_cover(target: TargetPhrase, candidates: list[Appliance]) -> bool:
+def _names_cover(target: TargetPhrase, candidates: list[TargetAppliance]) -> bool:
     """Return whether the words of a target that are no kind or area are in the appliances' names."""
     keys = {key for appliance in candidates for key in appliance.keys | appliance.area_keys}
     return all(any(name_key(word) in key for key in keys) for word in target.unplaced)
@@ -1011,18 +988,10 @@ def _when_at(moment: datetime, language: str) -> str:
         return say(language, "when_at", clock=clock_words(moment, language))
     if days_ahead == 1:
         return say(language, "when_tomorrow_at", clock=clock_words(moment, language))
-    date = f"{day.month}월 {day.day}일" if language == "ko" else day.strftime("%b %-d")
+    date = speech(language).date(day)
     return say(language, "when_on", date=date, clock=clock_words(moment, language))
 
 
-def _ask_which(language: str, options: list[Appliance]) -> str:
+def _ask_which(language: str, options: list[TargetAppliance]) -> str:
     """Return the question that asks the user to pick one appliance."""
-    if language == "ko":
-        # "거실 에어컨이요, 안방 에어컨이요?": 이요 after a final consonant, 요 after a vowel.
-        return (
-            ", ".join(
-                f"{option.name}{'이요' if has_final_consonant(option.name) else '요'}" for option in options
-            )
-            + "?"
-        )
-    return say(language, "which", options=", ".join(option.name for option in options))
+    return speech(language).which([option.name for option in options])

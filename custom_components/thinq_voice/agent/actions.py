@@ -14,14 +14,7 @@ from typing import Any
 
 from homeassistant.components.climate.const import HVACMode
 from homeassistant.components.vacuum.const import VacuumEntityFeature
-from homeassistant.const import (
-    ATTR_ENTITY_ID,
-    STATE_OFF,
-    STATE_ON,
-    STATE_UNAVAILABLE,
-    STATE_UNKNOWN,
-    UnitOfTemperature,
-)
+from homeassistant.const import ATTR_ENTITY_ID, STATE_OFF, STATE_ON, STATE_UNAVAILABLE, STATE_UNKNOWN
 from homeassistant.core import Context, HomeAssistant, State
 from homeassistant.exceptions import HomeAssistantError, ServiceValidationError
 from homeassistant.helpers import entity_registry as er
@@ -29,7 +22,6 @@ from homeassistant.helpers.translation import async_get_translations
 from homeassistant.util import dt as dt_util
 
 from ..const import DOMAIN
-from ..voice.korean import particle_for
 from ..voice.model import (
     App,
     Command,
@@ -44,10 +36,10 @@ from ..voice.model import (
     QuestionIntent,
     Unit,
 )
-from .answers import say
 from .confirmations import offline_run_state, unavailable_error
 from .readings import reading_answer, reading_entity
-from .targets import Appliance, control_in_flight, name_key, thinq_updated_at
+from .speech import clock_words, duration_words, number_words, say, speech
+from .targets import TargetAppliance, control_in_flight, name_key, thinq_updated_at
 
 _TV_INTENTS = {Intent.SET_VOLUME, Intent.MUTE, Intent.LAUNCH_APP, Intent.SET_CHANNEL}
 # How an app's name reads in a TV's source list, and how it is said.
@@ -60,16 +52,6 @@ _APP_KEYS: dict[App, tuple[str, ...]] = {
     App.COUPANG_PLAY: ("coupang",),
     App.WATCHA: ("watcha",),
     App.PRIME_VIDEO: ("primevideo", "amazon"),
-}
-_APP_WORDS_KO = {
-    App.YOUTUBE: "유튜브",
-    App.NETFLIX: "넷플릭스",
-    App.DISNEY_PLUS: "디즈니플러스",
-    App.TVING: "티빙",
-    App.WAVVE: "웨이브",
-    App.COUPANG_PLAY: "쿠팡플레이",
-    App.WATCHA: "왓챠",
-    App.PRIME_VIDEO: "프라임 비디오",
 }
 
 LAUNDRY = {DeviceType.WASHER, DeviceType.DRYER, DeviceType.DISH_WASHER, DeviceType.STYLER, DeviceType.OVEN}
@@ -98,38 +80,6 @@ _FAN_NAMES: dict[FanSpeed, tuple[str, ...]] = {
     FanSpeed.HIGH: ("high", "power", "turbo", "wind_3"),
     FanSpeed.AUTO: ("auto",),
 }
-_MODE_WORDS_KO = {
-    Mode.COOL: "냉방",
-    Mode.HEAT: "난방",
-    Mode.DRY: "제습",
-    Mode.FAN: "송풍",
-    Mode.AUTO: "자동",
-    Mode.AIR_CLEAN: "공기청정",
-    Mode.SLEEP: "수면",
-    Mode.TURBO: "터보",
-    Mode.SILENT: "저소음",
-}
-_FAN_WORDS_KO = {FanSpeed.LOW: "약풍", FanSpeed.MID: "중풍", FanSpeed.HIGH: "강풍", FanSpeed.AUTO: "자동"}
-_LOCATION_WORDS = {
-    "ko": {
-        "FRIDGE": "냉장실",
-        "FREEZER": "냉동실",
-        "UPPER": "위 칸",
-        "LOWER": "아래 칸",
-        "TOP": "위 칸",
-        "MIDDLE": "가운데 칸",
-        "BOTTOM": "아래 칸",
-    },
-    "en": {
-        "FRIDGE": "fridge",
-        "FREEZER": "freezer",
-        "UPPER": "upper oven",
-        "LOWER": "lower oven",
-        "TOP": "top compartment",
-        "MIDDLE": "middle compartment",
-        "BOTTOM": "bottom compartment",
-    },
-}
 # Run states of a laundry-style appliance that mean it is not working on anything.
 _IDLE_RUN_STATES = {
     "power_off",
@@ -145,7 +95,8 @@ _IDLE_RUN_STATES = {
     "idle",
     "off",
 }
-_PRESENT = {STATE_UNAVAILABLE, STATE_UNKNOWN}
+# States that are no reading of the appliance: nothing can be said from them.
+_NO_READING = {STATE_UNAVAILABLE, STATE_UNKNOWN}
 # A state read longer ago than this is answered with its age ("5분 전 기준으로").
 STALE_AFTER = timedelta(minutes=2)
 
@@ -174,7 +125,7 @@ class Entities:
     """An appliance's exposed entities with their registry entries."""
 
     hass: HomeAssistant
-    appliance: Appliance
+    appliance: TargetAppliance
 
     def entries(self) -> list[er.RegistryEntry]:
         """Return the registry entries of the appliance's exposed entities."""
@@ -237,7 +188,7 @@ def _run_button(entities: Entities, command: str) -> str | None:
     return entities.thinq("button", "operation", suffix=command, excluding="airCleanOperationMode")
 
 
-def supports(hass: HomeAssistant, appliance: Appliance, part: Command | Question) -> bool:
+def supports(hass: HomeAssistant, appliance: TargetAppliance, part: Command | Question) -> bool:
     """Return whether the appliance has an entity that can do or answer this part."""
     entities = Entities(hass, appliance)
     if isinstance(part, Question):
@@ -264,7 +215,7 @@ def supports(hass: HomeAssistant, appliance: Appliance, part: Command | Question
 
 
 async def async_execute(
-    hass: HomeAssistant, appliance: Appliance, command: Command, language: str, context: Context
+    hass: HomeAssistant, appliance: TargetAppliance, command: Command, language: str, context: Context
 ) -> str:
     """Carry out a command; return the answer or raise ActionError with the reason."""
     entities = Entities(hass, appliance)
@@ -320,7 +271,7 @@ async def async_execute(
 
 
 async def async_answer(
-    hass: HomeAssistant, appliances: list[Appliance], question: Question, language: str
+    hass: HomeAssistant, appliances: list[TargetAppliance], question: Question, language: str
 ) -> str:
     """Answer a question about one appliance, or about all of them for "what is running?"."""
     if question.intent is QuestionIntent.WHAT_IS_RUNNING:
@@ -345,8 +296,7 @@ async def async_answer(
     age = dt_util.utcnow() - updated_at if updated_at else timedelta(0)
     if age < STALE_AFTER:
         return answer
-    as_of = say(language, "as_of", age=duration_words(age, language))
-    return f"{as_of} {answer}" if language == "ko" else f"{as_of} {answer[0].lower()}{answer[1:]}"
+    return speech(language).as_of(say(language, "as_of", age=duration_words(age, language)), answer)
 
 
 async def _answer_state(hass: HomeAssistant, entities: Entities, question: Question, language: str) -> str:
@@ -356,12 +306,12 @@ async def _answer_state(hass: HomeAssistant, entities: Entities, question: Quest
     state = hass.states.get(entity_id) if entity_id else None
     if (
         question.intent in (QuestionIntent.STATE, QuestionIntent.REMAINING_TIME)
-        and (state is None or state.state in _PRESENT)
+        and (state is None or state.state in _NO_READING)
         and _was_running_offline(hass, entities.appliance)
     ):
         # Not "not running": it was, the last time LG heard from it.
         return say(language, "offline_last_running", device=device)
-    if state is None or (state.state in _PRESENT and question.intent is not QuestionIntent.REMAINING_TIME):
+    if state is None or (state.state in _NO_READING and question.intent is not QuestionIntent.REMAINING_TIME):
         return say(language, "unavailable", device=device)
     match question.intent:
         case QuestionIntent.REMAINING_TIME:
@@ -385,7 +335,7 @@ async def _answer_state(hass: HomeAssistant, entities: Entities, question: Quest
             )
         case QuestionIntent.CURRENT_HUMIDITY:
             humidity = state.attributes.get("current_humidity", state.state)
-            return say(language, "current_humidity", device=device, humidity=f"{_number(humidity)}%")
+            return say(language, "current_humidity", device=device, humidity=f"{number_words(humidity)}%")
         case QuestionIntent.DOOR:
             return say(language, "door_state", device=device, door=_door_words(state, language))
         case QuestionIntent.AIR_QUALITY:
@@ -409,7 +359,7 @@ async def _power(hass: HomeAssistant, entities: Entities, on: bool, language: st
         # "Already on" only from the appliance's own report: not while a control is on its way.
         if (
             state is not None
-            and state.state not in _PRESENT
+            and state.state not in _NO_READING
             and (state.state != STATE_OFF) == on
             and not control_in_flight(hass, entities.appliance)
         ):
@@ -464,7 +414,7 @@ async def _tv(
                         language,
                         "out_of_range",
                         device=device,
-                        temperature=_number(volume),
+                        temperature=number_words(volume),
                         minimum="0",
                         maximum="100",
                     )
@@ -479,7 +429,7 @@ async def _tv(
                 device,
                 volume_level=volume / 100,
             )
-            return say(language, "volume_set", device=device, volume=_number(volume))
+            return say(language, "volume_set", device=device, volume=number_words(volume))
         case Intent.MUTE:
             muted = command.value is not False
             await _call(
@@ -488,7 +438,7 @@ async def _tv(
             return say(language, "muted" if muted else "unmuted", device=device)
         case Intent.LAUNCH_APP if isinstance(command.value, App):
             app = command.value
-            spoken = _APP_WORDS_KO[app] if language == "ko" else app.value.replace("_", " ").title()
+            spoken = speech(language).app(app)
             state = hass.states.get(player)
             sources = state.attributes.get("source_list") or [] if state else []
             source = next(
@@ -501,7 +451,7 @@ async def _tv(
             )
             return say(language, "app_launched", device=device, app=spoken)
         case Intent.SET_CHANNEL if amount is not None and command.direction is None:
-            channel = _number(amount)
+            channel = number_words(amount)
             await _call(
                 hass,
                 "media_player",
@@ -524,7 +474,7 @@ async def _tv(
 
 async def async_set_device_timer(
     hass: HomeAssistant,
-    appliance: Appliance,
+    appliance: TargetAppliance,
     command: Command,
     due: datetime,
     language: str,
@@ -585,7 +535,7 @@ class DeviceTimer:
     due: datetime
 
 
-def device_timers(hass: HomeAssistant, appliance: Appliance) -> list[DeviceTimer]:
+def device_timers(hass: HomeAssistant, appliance: TargetAppliance) -> list[DeviceTimer]:
     """Return the timers the appliance reports, from its delayed start/stop sensors."""
     entities = Entities(hass, appliance)
     climate = entities.one("climate") is not None
@@ -607,7 +557,7 @@ def device_timers(hass: HomeAssistant, appliance: Appliance) -> list[DeviceTimer
 
 
 async def async_cancel_device_timers(
-    hass: HomeAssistant, appliance: Appliance, language: str, context: Context
+    hass: HomeAssistant, appliance: TargetAppliance, language: str, context: Context
 ) -> bool:
     """Cancel the timers on the appliance; return whether there were any.
 
@@ -640,7 +590,7 @@ async def async_cancel_device_timers(
     return True
 
 
-def undo_command(hass: HomeAssistant, appliance: Appliance, command: Command) -> Command | None:
+def undo_command(hass: HomeAssistant, appliance: TargetAppliance, command: Command) -> Command | None:
     """Return what puts the appliance back as it is now, before `command` runs; None if nothing.
 
     Covers what a correction ("아니, 거실 거") can take back safely: power, a temperature, an
@@ -650,7 +600,7 @@ def undo_command(hass: HomeAssistant, appliance: Appliance, command: Command) ->
     entities = Entities(hass, appliance)
     power_entity = _power_entity(entities)
     power = hass.states.get(power_entity) if power_entity else None
-    was_on = None if power is None or power.state in _PRESENT else power.state != STATE_OFF
+    was_on = None if power is None or power.state in _NO_READING else power.state != STATE_OFF
     match command.intent:
         case Intent.TURN_ON | Intent.TURN_OFF if was_on is not None:
             if was_on == (command.intent is Intent.TURN_ON):
@@ -699,7 +649,7 @@ async def _set_temperature(
     if entity_id is None:
         raise ActionError(say(language, "unsupported", device=device))
     state = hass.states.get(entity_id)
-    if state is None or state.state in _PRESENT:
+    if state is None or state.state in _NO_READING:
         raise ActionError(say(language, "unavailable", device=device), UNAVAILABLE)
     domain = entity_id.split(".", 1)[0]
     current = _temperature_value(state, QuestionIntent.TARGET_TEMPERATURE)
@@ -817,7 +767,7 @@ async def _set_mode(
 
 
 def _mode_words(mode: Mode, language: str) -> str:
-    return _MODE_WORDS_KO[mode] if language == "ko" else mode.value.replace("_", " ")
+    return speech(language).mode(mode)
 
 
 # Where a fan speed lives, and the attributes holding its choices and its current value.
@@ -892,13 +842,6 @@ async def _set_fan_speed(
     return say(language, "fan_speed_set", device=device, speed=_fan_words(speed, language))
 
 
-# How the speeds of a fan with a few ordered speeds are said, by how many it has.
-_SPEED_STEP_WORDS = {
-    "ko": {3: ("약풍", "중풍", "강풍"), 4: ("약풍", "중풍", "강풍", "터보")},
-    "en": {3: ("low", "mid", "high"), 4: ("low", "mid", "high", "turbo")},
-}
-
-
 async def _step_fan_percentage(
     hass: HomeAssistant, fan: str, device: str, direction: Direction, language: str, context: Context
 ) -> str:
@@ -911,12 +854,9 @@ async def _step_fan_percentage(
     count = round(100 / float(step))
     index = max(1, round(float(percentage) / float(step)))
     target = index + (1 if direction is Direction.UP else -1)
-    words = _SPEED_STEP_WORDS["ko" if language == "ko" else "en"].get(count)
 
     def speed_words(position: int) -> str:
-        if words:
-            return words[position - 1]
-        return f"{position}단계" if language == "ko" else f"speed {position}"
+        return speech(language).speed_step(position, count)
 
     if not 1 <= target <= count:
         key = "fan_speed_highest" if target > count else "fan_speed_lowest"
@@ -928,7 +868,7 @@ async def _step_fan_percentage(
 
 
 def _fan_words(speed: FanSpeed, language: str) -> str:
-    return _FAN_WORDS_KO[speed] if language == "ko" else speed.value
+    return speech(language).fan_speed(speed)
 
 
 def _pick(options: Iterable[Any], wanted: tuple[str, ...]) -> str | None:
@@ -961,7 +901,7 @@ async def _check_range(
         }
     else:
         shown = {
-            name: f"{_number(number)}{unit}"
+            name: f"{number_words(number)}{unit}"
             for name, number in (("temperature", value), ("minimum", low), ("maximum", high))
         }
     raise ActionError(say(language, "out_of_range", device=device, **shown))
@@ -1142,10 +1082,7 @@ def _door_entity(entities: Entities) -> str | None:
 
 def _door_words(state: State, language: str) -> str:
     """Say whether a door is open."""
-    opened = state.state == STATE_ON
-    if language == "ko":
-        return "열려 있어요" if opened else "닫혀 있어요"
-    return "open" if opened else "closed"
+    return speech(language).door(state.state == STATE_ON)
 
 
 def _door_cannot_move(hass: HomeAssistant, entities: Entities, language: str) -> str:
@@ -1153,7 +1090,7 @@ def _door_cannot_move(hass: HomeAssistant, entities: Entities, language: str) ->
     device = entities.appliance.name
     door = _door_entity(entities)
     state = hass.states.get(door) if door else None
-    if state is None or state.state in _PRESENT:
+    if state is None or state.state in _NO_READING:
         return say(language, "door_cannot_open_unknown", device=device)
     return say(language, "door_cannot_open", device=device, door=_door_words(state, language))
 
@@ -1171,36 +1108,20 @@ def _temperature_value(state: State, intent: QuestionIntent) -> float | None:
         return None
 
 
-def _number(value: Any) -> str:
-    """Write a number without a needless ".0"."""
-    try:
-        number = float(value)
-    except TypeError, ValueError:
-        return str(value)
-    return str(int(number)) if number.is_integer() else f"{number:g}"
-
-
 def _degrees(hass: HomeAssistant, value: float, language: str) -> str:
     """Write a temperature the way it is said: "23도" in Korean, "23°C" in English."""
-    if language == "ko":
-        return f"영하 {_number(-value)}도" if value < 0 else f"{_number(value)}도"
-    unit = hass.config.units.temperature_unit
-    return f"{_number(value)}{unit if unit in (UnitOfTemperature.CELSIUS, UnitOfTemperature.FAHRENHEIT) else '°'}"
+    return speech(language).degrees(value, hass.config.units.temperature_unit)
 
 
 def _with_location(device: str, location: Location | None, language: str) -> str:
     """Name a part of an appliance: "냉장고 냉동실", "Refrigerator freezer"."""
-    if location is None:
-        return device
-    return f"{device} {_LOCATION_WORDS['ko' if language == 'ko' else 'en'][location.value]}"
+    return speech(language).with_location(device, location)
 
 
 async def _state_words(hass: HomeAssistant, state: State, language: str) -> str:
     """Return an entity state as words in the conversation's language, with its ending."""
     if state.state in (STATE_ON, STATE_OFF):
-        if language == "ko":
-            return "켜져 있어요" if state.state == STATE_ON else "꺼져 있어요"
-        return state.state
+        return speech(language).switched(state.state == STATE_ON)
     text = state.state
     registry = er.async_get(hass)
     entry = registry.async_get(state.entity_id)
@@ -1213,9 +1134,7 @@ async def _state_words(hass: HomeAssistant, state: State, language: str) -> str:
         # Climate, vacuum and media-player states are named by Home Assistant ("cool" → "냉방").
         translations = await async_get_translations(hass, language, "entity_component", [state.domain])
         text = translations.get(f"component.{state.domain}.entity_component._.state.{state.state}", text)
-    if language == "ko":
-        return f"{text}{particle_for(text, '이에요/예요')}"
-    return text.replace("_", " ")
+    return speech(language).state(text)
 
 
 def _remaining(
@@ -1250,48 +1169,18 @@ def _remaining(
     )
 
 
-def duration_words(duration: timedelta, language: str) -> str:
-    """Write a duration: "1시간 5분", "1 hour 5 minutes"."""
-    total = round(duration.total_seconds() / 60)
-    hours, minutes = divmod(total, 60)
-    if language == "ko":
-        parts = [f"{hours}시간" if hours else "", f"{minutes}분" if minutes or not hours else ""]
-        return " ".join(part for part in parts if part)
-    words = []
-    if hours:
-        words.append(f"{hours} hour{'s' if hours != 1 else ''}")
-    if minutes or not hours:
-        words.append(f"{minutes} minute{'s' if minutes != 1 else ''}")
-    return " ".join(words)
-
-
-def clock_words(moment: datetime, language: str) -> str:
-    """Write a clock time in the local time zone: "오후 3시 20분", "3:20 PM"."""
-    local = dt_util.as_local(moment)
-    hour12 = local.hour % 12 or 12
-    if language == "ko":
-        half = "오전" if local.hour < 12 else "오후"
-        return f"{half} {hour12}시" + (f" {local.minute}분" if local.minute else "")
-    return f"{hour12}:{local.minute:02d} {'AM' if local.hour < 12 else 'PM'}"
-
-
 def _air_quality(hass: HomeAssistant, entities: Entities, language: str) -> str:
     """Read the appliance's particulate sensors."""
-    names = {
-        "pm1": "PM1",
-        "pm25": "PM2.5" if language == "en" else "초미세먼지",
-        "pm10": "PM10" if language == "en" else "미세먼지",
-    }
     readings = []
-    for device_class, name in names.items():
+    for device_class, name in speech(language).particulates.items():
         entity_id = _device_class(entities, "sensor", device_class)
         state = hass.states.get(entity_id) if entity_id else None
-        if state and state.state not in _PRESENT:
-            readings.append(f"{name} {_number(state.state)}㎍/㎥")
+        if state and state.state not in _NO_READING:
+            readings.append(f"{name} {number_words(state.state)}㎍/㎥")
     return ", ".join(readings)
 
 
-def _was_running_offline(hass: HomeAssistant, appliance: Appliance) -> bool:
+def _was_running_offline(hass: HomeAssistant, appliance: TargetAppliance) -> bool:
     """Return whether an appliance that is offline now was running when LG last heard from it."""
     run_state = offline_run_state(hass, appliance.thinq_device_id) if appliance.thinq_device_id else None
     return run_state is not None and run_state.lower() not in _IDLE_RUN_STATES
@@ -1300,7 +1189,7 @@ def _was_running_offline(hass: HomeAssistant, appliance: Appliance) -> bool:
 def _is_running(hass: HomeAssistant, entities: Entities) -> bool | None:
     """Return whether the appliance is working now, or None when nothing tells."""
     run_state = entities.thinq("sensor", "runState", "currentState")
-    if run_state and (state := hass.states.get(run_state)) and state.state not in _PRESENT:
+    if run_state and (state := hass.states.get(run_state)) and state.state not in _NO_READING:
         return state.state not in _IDLE_RUN_STATES
     for domain, running in (
         ("vacuum", {"cleaning"}),
@@ -1309,6 +1198,6 @@ def _is_running(hass: HomeAssistant, entities: Entities) -> bool | None:
         ("humidifier", {STATE_ON}),
     ):
         entity_id = entities.one(domain)
-        if entity_id and (state := hass.states.get(entity_id)) and state.state not in _PRESENT:
+        if entity_id and (state := hass.states.get(entity_id)) and state.state not in _NO_READING:
             return state.state != HVACMode.OFF if running is None else state.state in running
     return None

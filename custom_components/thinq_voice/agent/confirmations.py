@@ -10,11 +10,11 @@ from homeassistant.helpers import device_registry as dr, entity_registry as er
 from ..const import DOMAIN
 from ..coordinator import ThinQVoiceCoordinator
 from ..properties import RUN_STATE
-from .targets import Appliance
+from .targets import TargetAppliance
 
 
 async def async_unconfirmed(
-    hass: HomeAssistant, context_id: str, appliances: Iterable[Appliance]
+    hass: HomeAssistant, context_id: str, appliances: Iterable[TargetAppliance]
 ) -> set[str]:
     """Return the ThinQ ids of the appliances that have not confirmed the controls of a context.
 

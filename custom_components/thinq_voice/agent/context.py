@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 from homeassistant.util import dt as dt_util
 
 from ..voice.model import Action, Command
-from .targets import Appliance
+from .targets import TargetAppliance
 
 # Both are forgotten after this much silence: a follow-up minutes later is a new conversation.
 CONTEXT_TTL = timedelta(minutes=3)
@@ -25,8 +25,8 @@ class Step:
     """
 
     part: Action
-    appliances: list[Appliance]
-    options: list[Appliance] = field(default_factory=list)
+    appliances: list[TargetAppliance]
+    options: list[TargetAppliance] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -40,8 +40,8 @@ class Conversation:
     confirming: bool = False
     """The open question is "정말 시작할까요?" rather than "which one?"."""
     last_action: Action | None = None
-    last_appliances: list[Appliance] = field(default_factory=list)
-    undo: list[tuple[Appliance, Command]] = field(default_factory=list)
+    last_appliances: list[TargetAppliance] = field(default_factory=list)
+    undo: list[tuple[TargetAppliance, Command]] = field(default_factory=list)
     """What puts the last action's appliances back as they were, for "아니, 거실 거"."""
 
 
@@ -71,9 +71,9 @@ class ConversationMemory:
         self,
         conversation_id: str,
         action: Action,
-        appliances: list[Appliance],
+        appliances: list[TargetAppliance],
         language: str,
-        undo: list[tuple[Appliance, Command]] | None = None,
+        undo: list[tuple[TargetAppliance, Command]] | None = None,
     ) -> None:
         """Remember what was last done, on what, and how to take it back, for the follow-ups."""
         conversation = self._touch(conversation_id, language)

@@ -20,6 +20,7 @@ import re
 import yaml
 
 from ..const import LOGGER
+from .speech import SUPPORTED_LANGUAGES
 
 PHRASES_FILE = "thinq_voice_phrases.yaml"
 _NOT_KEY = re.compile(r"[\s.,!?~]+")
@@ -47,7 +48,7 @@ def load_phrases(config_dir: str) -> Phrases:
         LOGGER.error("Ignoring %s: expected languages (ko, en) at the top", PHRASES_FILE)
         return {}
     for language, entries in data.items():
-        if str(language) not in ("ko", "en") or not isinstance(entries, dict):
+        if str(language) not in SUPPORTED_LANGUAGES or not isinstance(entries, dict):
             LOGGER.error(
                 "Ignoring the %s section of %s: expected ko or en with phrases", language, PHRASES_FILE
             )

@@ -9,35 +9,14 @@ from homeassistant.helpers import entity_registry as er
 
 from ..const import DOMAIN
 from ..voice.model import QuestionIntent
-from .answers import say
-from .targets import Appliance
+from .speech import say, speech
+from .targets import TargetAppliance
 
-# Home Assistant's HVAC modes and the options LG's modes come as, as people say them.
-_MODE_WORDS = {
-    "ko": {
-        "cool": "냉방",
-        "heat": "난방",
-        "dry": "제습",
-        "fan_only": "송풍",
-        "auto": "자동",
-        "heat_cool": "자동",
-        "sleep": "수면",
-        "silent": "저소음",
-        "quiet": "저소음",
-        "turbo": "터보",
-        "power": "터보",
-        "clean": "청정",
-        "air_clean": "공기청정",
-        "smart": "스마트",
-        "normal": "일반",
-    },
-    "en": {"fan_only": "fan only", "heat_cool": "auto", "air_clean": "air purifying"},
-}
 # Where an appliance keeps its mode: (domain, attribute holding it; None = the state).
 _MODE_PLACES = (("climate", None), ("humidifier", "mode"), ("fan", "preset_mode"))
 
 
-def reading_entity(hass: HomeAssistant, appliance: Appliance, question: QuestionIntent) -> str | None:
+def reading_entity(hass: HomeAssistant, appliance: TargetAppliance, question: QuestionIntent) -> str | None:
     """Return the entity that answers a battery, mode or filter question, if the appliance has one."""
     if question is QuestionIntent.BATTERY:
         return _with_device_class(hass, appliance, "battery") or next(
@@ -59,7 +38,7 @@ def reading_entity(hass: HomeAssistant, appliance: Appliance, question: Question
 
 
 def reading_answer(
-    hass: HomeAssistant, appliance: Appliance, state: State, question: QuestionIntent, language: str
+    hass: HomeAssistant, appliance: TargetAppliance, state: State, question: QuestionIntent, language: str
 ) -> str:
     """Say the battery level, the mode or what is left of the filter's life."""
     device = appliance.name
@@ -71,8 +50,7 @@ def reading_answer(
             raw = state.state if state.domain in {"climate", "select"} else None
             if raw is None:
                 raw = str(state.attributes.get("mode") or state.attributes.get("preset_mode") or "")
-            words = _MODE_WORDS[language].get(raw.lower(), raw.replace("_", " ").lower())
-            return say(language, "mode_now", device=device, mode=words)
+            return say(language, "mode_now", device=device, mode=speech(language).mode_reading(raw))
         case _:
             used = _thinq_entity(hass, appliance, "sensor", ("filter_used_time",))
             used_state = hass.states.get(used) if used else None
@@ -84,7 +62,7 @@ def reading_answer(
             return say(language, "filter_left", device=device, hours=_number(max(left, 0)))
 
 
-def _with_device_class(hass: HomeAssistant, appliance: Appliance, device_class: str) -> str | None:
+def _with_device_class(hass: HomeAssistant, appliance: TargetAppliance, device_class: str) -> str | None:
     for entity_id in appliance.entities("sensor"):
         state = hass.states.get(entity_id)
         if state and state.attributes.get("device_class") == device_class:
@@ -93,7 +71,7 @@ def _with_device_class(hass: HomeAssistant, appliance: Appliance, device_class: 
 
 
 def _thinq_entity(
-    hass: HomeAssistant, appliance: Appliance, domain: str, keys: tuple[str, ...]
+    hass: HomeAssistant, appliance: TargetAppliance, domain: str, keys: tuple[str, ...]
 ) -> str | None:
     """Return a ThinQ Voice entity of the appliance whose translation key is one of `keys`."""
     registry = er.async_get(hass)

@@ -24,9 +24,9 @@ from ..coordinator import ThinQVoiceCoordinator
 from ..errors import RETRYABLE_KEYS
 from ..voice.model import Command
 from .actions import UNAVAILABLE, ActionError, async_execute
-from .answers import say
 from .confirmations import async_unconfirmed
-from .targets import Appliance
+from .speech import say
+from .targets import TargetAppliance
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -64,7 +64,7 @@ class Attempt:
         return not self.succeeded and self.cause in RETRYABLE_CAUSES
 
 
-type Finder = Callable[[], Appliance | None]
+type Finder = Callable[[], TargetAppliance | None]
 type OutcomeHandler = Callable[[Attempt], Awaitable[None]]
 
 
@@ -140,7 +140,7 @@ class UnattendedCommand:
 
 
 async def _async_attempt(
-    hass: HomeAssistant, appliance: Appliance, command: Command, language: str, context: Context
+    hass: HomeAssistant, appliance: TargetAppliance, command: Command, language: str, context: Context
 ) -> Attempt:
     """Carry out the command once; as for a spoken one, it is confirmed only once the appliance says so."""
     try:
@@ -154,7 +154,7 @@ async def _async_attempt(
     return Attempt(speech, True, confirmed)
 
 
-async def _async_look_again(hass: HomeAssistant, appliance: Appliance) -> None:
+async def _async_look_again(hass: HomeAssistant, appliance: TargetAppliance) -> None:
     """Read a ThinQ appliance before the next attempt: one request tells whether LG and it are back."""
     if appliance.thinq_device_id is None:
         return

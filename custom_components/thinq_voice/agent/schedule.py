@@ -35,7 +35,8 @@ from ..voice.model import (
     Unit,
     Value,
 )
-from .targets import Appliance
+from .speech import speech
+from .targets import TargetAppliance
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -121,7 +122,7 @@ class ScheduledAction:
     language: str
     thinq_device_id: str | None = None
 
-    def is_for(self, appliance: Appliance) -> bool:
+    def is_for(self, appliance: TargetAppliance) -> bool:
         """Return whether the action goes to this appliance."""
         return (
             (self.thinq_device_id is not None and self.thinq_device_id == appliance.thinq_device_id)
@@ -169,12 +170,12 @@ class ScheduledAction:
             entity_id=data.get("entity_id"),
             name=str(data["name"]),
             command=command,
-            language="ko" if data.get("language") == "ko" else "en",
+            language=speech(str(data.get("language"))).code,
             thinq_device_id=data.get("thinq_device_id"),
         )
 
 
-def new_action(due: datetime, appliance: Appliance, command: Command, language: str) -> ScheduledAction:
+def new_action(due: datetime, appliance: TargetAppliance, command: Command, language: str) -> ScheduledAction:
     """Make a scheduled action for an appliance with a fresh id; the command loses its timing."""
     now_command = Command(command.intent, command.target, command.value, command.direction)
     lone_entity = None if appliance.device_id else appliance.entity_ids[0]

@@ -43,7 +43,7 @@ def name_key(text: str) -> str:
 
 
 @dataclass(slots=True)
-class Appliance:
+class TargetAppliance:
     """A device (or a lone entity) that can be named in a sentence."""
 
     name: str
@@ -73,7 +73,7 @@ def thinq_device_types(hass: HomeAssistant) -> dict[str, DeviceType]:
     return types
 
 
-def thinq_updated_at(hass: HomeAssistant, appliance: Appliance) -> datetime | None:
+def thinq_updated_at(hass: HomeAssistant, appliance: TargetAppliance) -> datetime | None:
     """Return when ThinQ Voice last read a ThinQ appliance's state; None for other devices."""
     for entry in hass.config_entries.async_loaded_entries(DOMAIN):
         if isinstance(entry.runtime_data, ThinQVoiceCoordinator) and (
@@ -83,7 +83,7 @@ def thinq_updated_at(hass: HomeAssistant, appliance: Appliance) -> datetime | No
     return None
 
 
-def control_in_flight(hass: HomeAssistant, appliance: Appliance) -> bool:
+def control_in_flight(hass: HomeAssistant, appliance: TargetAppliance) -> bool:
     """Return whether ThinQ Voice sent the appliance a control it has not reported yet.
 
     Until it has, the state Home Assistant shows may be stale: "already on" is not to be said.
@@ -103,14 +103,14 @@ def control_in_flight(hass: HomeAssistant, appliance: Appliance) -> bool:
     return known is not None and coordinator.in_flight.any_for(known)
 
 
-def collect_appliances(hass: HomeAssistant) -> list[Appliance]:
+def collect_appliances(hass: HomeAssistant) -> list[TargetAppliance]:
     """Return every device and lone entity with at least one entity exposed to Assist."""
     entities = er.async_get(hass)
     devices = dr.async_get(hass)
     areas = ar.async_get(hass)
     thinq_types = thinq_device_types(hass)
-    by_device: dict[str, Appliance] = {}
-    lone: list[Appliance] = []
+    by_device: dict[str, TargetAppliance] = {}
+    lone: list[TargetAppliance] = []
     for state in hass.states.async_all():
         entity_id = state.entity_id
         if not async_should_expose(hass, ASSIST, entity_id):
@@ -121,7 +121,7 @@ def collect_appliances(hass: HomeAssistant) -> list[Appliance]:
             names = [state.name, *_aliases(entry)]
             area_id = entry.area_id if entry else None
             lone.append(
-                Appliance(
+                TargetAppliance(
                     name=state.name,
                     keys={name_key(name) for name in names if name},
                     entity_ids=[entity_id],
@@ -133,7 +133,7 @@ def collect_appliances(hass: HomeAssistant) -> list[Appliance]:
         if appliance is None:
             name = device.name_by_user or device.name or state.name
             thinq_id = next((ident for domain, ident in device.identifiers if domain == DOMAIN), None)
-            appliance = Appliance(
+            appliance = TargetAppliance(
                 name=name,
                 keys={name_key(name)},
                 entity_ids=[],
@@ -167,9 +167,9 @@ class ApplianceIndex:
     def __init__(self, hass: HomeAssistant) -> None:
         """Start empty; `async_start` listens for changes."""
         self.hass = hass
-        self._appliances: list[Appliance] | None = None
+        self._appliances: list[TargetAppliance] | None = None
 
-    def get(self) -> list[Appliance]:
+    def get(self) -> list[TargetAppliance]:
         """Return the appliances, collecting them when something changed since the last time."""
         if self._appliances is None:
             self._appliances = collect_appliances(self.hass)
@@ -225,7 +225,7 @@ def _guess_type(hass: HomeAssistant, entity_ids: Iterable[str]) -> DeviceType | 
     return None
 
 
-def match(appliances: list[Appliance], target: TargetPhrase) -> list[Appliance]:
+def match(appliances: list[TargetAppliance], target: TargetPhrase) -> list[TargetAppliance]:
     """Return the appliances a target phrase names, best matches only.
 
     A full name or alias wins; then area plus kind ("거실 에어컨" where the device is just

@@ -23,7 +23,7 @@ from ..const import DOMAIN, EVENT_APPLIANCE
 from ..coordinator import Appliance as ThinQAppliance, ThinQVoiceCoordinator
 from ..voice.model import ApplianceEvent, Command
 from .schedule import ScheduledAction, new_action
-from .targets import Appliance
+from .targets import TargetAppliance
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -106,9 +106,9 @@ class WhenAction:
 
 
 def new_when_action(
-    appliance: Appliance,
+    appliance: TargetAppliance,
     command: Command,
-    watched: Appliance,
+    watched: TargetAppliance,
     language: str,
     satellite_id: str | None,
 ) -> WhenAction:
@@ -129,7 +129,9 @@ def thinq_appliance(hass: HomeAssistant, thinq_device_id: str | None) -> ThinQAp
     return None
 
 
-def why_never(hass: HomeAssistant, watched: Appliance, event: ApplianceEvent, planned: bool) -> str | None:
+def why_never(
+    hass: HomeAssistant, watched: TargetAppliance, event: ApplianceEvent, planned: bool
+) -> str | None:
     """Return why an event cannot come (a message key), or None when it can.
 
     An appliance reports only the events its profile has; an ending, pause, error or preheat
