@@ -31,7 +31,8 @@ PACKAGE = "custom_components.thinq_voice"
 SENTENCE = "거실 에어컨 23도로 맞춰줘"
 # The agent's entity: what runs on the turn's behalf has it on the stack.
 ENTRY = "conversation"
-DATA_MODULES = {"api.models", "voice.model"}
+# Data models (and their submodules): reading a value is no hop.
+DATA_MODULES = ("api.models", "voice.model")
 
 
 def _module_of(frame: FrameType) -> str | None:
@@ -74,7 +75,7 @@ class HopTracer:
             return None
         self._entered[id(frame)] = frame
         below = _stack_modules(frame.f_back)
-        if ENTRY not in below or callee in DATA_MODULES:
+        if ENTRY not in below or callee.startswith(DATA_MODULES):
             return None
         self.modules.add(callee)
         caller = below[0]
@@ -86,7 +87,9 @@ class HopTracer:
         return None
 
     def report(self) -> str:
-        """Return the figures as text."""
+        """Return the figures as text: all of them, then those without the parser (`voice`)."""
+        agent_edges = Counter({edge: n for edge, n in self.edges.items() if not edge[1].startswith("voice.")})
+        agent_modules = {module for module in self.modules if not module.startswith("voice.")}
         pairs = sorted({tuple(sorted(edge)) for edge in self.edges if (edge[1], edge[0]) in self.edges})
         lines = [
             f"voice turn: {SENTENCE!r}",
@@ -97,6 +100,9 @@ class HopTracer:
             f"calls back into a module still on the stack: {self.call_backs}",
             f"module pairs called both ways: {len(pairs)}",
             *(f"  {a} <-> {b}" for a, b in pairs),
+            f"without the parser (voice.*): hops {sum(agent_edges.values())}, distinct edges "
+            f"{len(agent_edges)}, modules {len(agent_modules)}, "
+            f"re-entries {sum(agent_edges.values()) - len(agent_edges)}",
             "edges (first taken first):",
             *(f"  {caller} -> {callee} x{count}" for (caller, callee), count in self.edges.items()),
         ]
