@@ -1,0 +1,197 @@
+"""The agent driving other integrations' devices, through a real Home Assistant: template vacuums, switches
+and fans, a generic hygrostat and a generic thermostat, beside ThinQ Voice's simulated appliances.
+
+What each says is checked, and what it did through the helpers (input_boolean, input_number) its
+template actions drive.
+"""
+
+from datetime import timedelta
+from typing import Any
+
+from homeassistant.components import conversation
+from homeassistant.core import Context, HomeAssistant
+from homeassistant.setup import async_setup_component
+from homeassistant.util import dt as dt_util
+import pytest
+from pytest_homeassistant_custom_component.common import MockConfigEntry, async_fire_time_changed
+
+from simulator import Simulator
+
+AGENT = "conversation.thinq_voice"
+
+
+def helper(action: str, entity_id: str, **data: Any) -> list[dict[str, Any]]:
+    """A template action calling one helper's service."""
+    step: dict[str, Any] = {"action": action, "target": {"entity_id": entity_id}}
+    if data:
+        step["data"] = data
+    return [step]
+
+
+TEMPLATES: list[dict[str, Any]] = [
+    {
+        "vacuum": [
+            {
+                "name": "물걸레 로봇",
+                "unique_id": "mop",
+                "state": "{{ 'cleaning' if is_state('input_boolean.mop_runs', 'on') else 'docked' }}",
+                "start": helper("input_boolean.turn_on", "input_boolean.mop_runs"),
+                "pause": helper("input_boolean.turn_off", "input_boolean.mop_runs"),
+                "return_to_base": helper("input_boolean.turn_off", "input_boolean.mop_runs"),
+            },
+            {
+                # Only start and return: it can neither pause nor stop where it is.
+                "name": "윈도우봇",
+                "unique_id": "window",
+                "state": "{{ 'cleaning' if is_state('input_boolean.window_runs', 'on') else 'docked' }}",
+                "start": helper("input_boolean.turn_on", "input_boolean.window_runs"),
+                "return_to_base": helper("input_boolean.turn_off", "input_boolean.window_runs"),
+            },
+        ],
+        "switch": [
+            {
+                "name": "전기장판",
+                "unique_id": "blanket",
+                "state": "{{ is_state('input_boolean.blanket', 'on') }}",
+                "turn_on": helper("input_boolean.turn_on", "input_boolean.blanket"),
+                "turn_off": helper("input_boolean.turn_off", "input_boolean.blanket"),
+            },
+            {
+                "name": "현관 히터",
+                "unique_id": "porch",
+                "state": "{{ false }}",
+                "availability": "{{ false }}",
+                "turn_on": [],
+                "turn_off": [],
+            },
+        ],
+        "fan": [
+            {
+                "name": "선풍기",
+                "unique_id": "fan",
+                "state": "{{ true }}",
+                "percentage": "{{ states('input_number.fan_percentage') | int }}",
+                "speed_count": 5,
+                "turn_on": [],
+                "turn_off": [],
+                "set_percentage": helper(
+                    "input_number.set_value", "input_number.fan_percentage", value="{{ percentage }}"
+                ),
+            },
+            {"name": "환풍기", "unique_id": "vent", "state": "{{ true }}", "turn_on": [], "turn_off": []},
+        ],
+    }
+]
+
+
+@pytest.fixture
+async def others(hass: HomeAssistant, config_entry: MockConfigEntry) -> MockConfigEntry:
+    """Set the other integrations up, then ThinQ Voice (its platforms would hide YAML ones set up later)."""
+    assert await async_setup_component(hass, "conversation", {})
+    booleans = {name: {} for name in ("mop_runs", "window_runs", "blanket", "humidifier_runs", "boiler_runs")}
+    assert await async_setup_component(hass, "input_boolean", {"input_boolean": booleans})
+    fan_percentage = {"min": 0, "max": 100, "step": 1, "initial": 40}
+    assert await async_setup_component(
+        hass, "input_number", {"input_number": {"fan_percentage": fan_percentage}}
+    )
+    assert await async_setup_component(hass, "template", {"template": TEMPLATES})
+    hass.states.async_set("sensor.bedroom_humidity", "35", {"unit_of_measurement": "%"})
+    hass.states.async_set("sensor.boiler_room", "unknown", {"unit_of_measurement": "°C"})
+    hygrostat = {
+        "platform": "generic_hygrostat",
+        "name": "가습기",
+        "humidifier": "input_boolean.humidifier_runs",
+        "target_sensor": "sensor.bedroom_humidity",
+        "device_class": "humidifier",
+        "target_humidity": 45,
+    }
+    assert await async_setup_component(hass, "humidifier", {"humidifier": hygrostat})
+    thermostat = {
+        "platform": "generic_thermostat",
+        "name": "보일러",
+        "heater": "input_boolean.boiler_runs",
+        "target_sensor": "sensor.boiler_room",
+        "target_temp": 20,
+    }
+    assert await async_setup_component(hass, "climate", {"climate": thermostat})
+    await hass.async_block_till_done()
+    config_entry.add_to_hass(hass)
+    await hass.config_entries.async_setup(config_entry.entry_id)
+    await hass.async_block_till_done()
+    return config_entry
+
+
+async def say(hass: HomeAssistant, text: str) -> str:
+    result = await conversation.async_converse(hass, text, None, Context(), language="ko", agent_id=AGENT)
+    async_fire_time_changed(hass, dt_util.utcnow() + timedelta(seconds=5))
+    await hass.async_block_till_done()
+    return str(result.response.speech["plain"]["speech"])
+
+
+def is_on(hass: HomeAssistant, entity_id: str) -> bool:
+    return hass.states.is_state(entity_id, "on")
+
+
+@pytest.mark.usefixtures("others")
+async def test_a_vacuum_is_powered_by_starting_and_docking(hass: HomeAssistant, simulator: Simulator) -> None:
+    assert await say(hass, "물걸레 로봇 켜줘") == "물걸레 로봇을 켰어요."
+    assert is_on(hass, "input_boolean.mop_runs")
+    assert await say(hass, "물걸레 로봇 뭐 해?") == "물걸레 로봇은 지금 청소 중이에요."
+    assert await say(hass, "물걸레 로봇 멈춰") == "물걸레 로봇을 멈췄어요."
+    assert not is_on(hass, "input_boolean.mop_runs")
+    assert await say(hass, "물걸레 로봇 켜줘") == "물걸레 로봇을 켰어요."
+    assert await say(hass, "물걸레 로봇 꺼줘") == "물걸레 로봇을 껐어요."
+    assert not is_on(hass, "input_boolean.mop_runs")
+    assert not simulator.control_log
+
+
+@pytest.mark.usefixtures("others")
+async def test_a_vacuum_that_cannot_pause_says_so_in_home_assistants_words(hass: HomeAssistant) -> None:
+    assert await say(hass, "윈도우봇 켜줘") == "윈도우봇을 켰어요."
+    answer = await say(hass, "윈도우봇 멈춰")
+    # Home Assistant's own refusal, in the conversation's language (its wording is Home Assistant's).
+    assert "vacuum.windoubos" in answer and "pause" in answer and "지원하지 않습니다" in answer
+    assert is_on(hass, "input_boolean.window_runs")
+
+
+@pytest.mark.usefixtures("others")
+async def test_a_plug_is_switched_and_an_unavailable_one_is_told_offline(hass: HomeAssistant) -> None:
+    assert await say(hass, "전기장판 켜줘") == "전기장판을 켰어요."
+    assert is_on(hass, "input_boolean.blanket")
+    assert await say(hass, "전기장판 꺼줘") == "전기장판을 껐어요."
+    assert not is_on(hass, "input_boolean.blanket")
+    # Home Assistant would skip an unavailable entity without a word: the agent tells it.
+    assert await say(hass, "현관 히터 켜줘") == "현관 히터의 연결이 끊겨 있어요. 전원과 Wi-Fi를 확인하세요."
+
+
+@pytest.mark.usefixtures("others")
+async def test_a_fan_with_five_speeds_steps_by_number_up_to_its_top(hass: HomeAssistant) -> None:
+    # 40 % of five speeds is the second.
+    assert await say(hass, "선풍기 바람 한 단계 올려줘") == "선풍기 바람 세기를 3단계로 바꿨어요."
+    assert hass.states.get("input_number.fan_percentage").state == "60.0"  # type: ignore[union-attr]
+    assert await say(hass, "선풍기 바람 한 단계 올려줘") == "선풍기 바람 세기를 4단계로 바꿨어요."
+    assert await say(hass, "선풍기 바람 한 단계 올려줘") == "선풍기 바람 세기를 5단계로 바꿨어요."
+    assert await say(hass, "선풍기 바람 한 단계 올려줘") == "선풍기 바람 세기는 이미 가장 센 5단계예요."
+    assert hass.states.get("input_number.fan_percentage").state == "100.0"  # type: ignore[union-attr]
+    assert await say(hass, "선풍기 켜줘") == "선풍기는 이미 켜져 있어요."
+    # A fan without speeds has no step to take.
+    assert await say(hass, "환풍기 바람 한 단계 올려줘") == "환풍기는 그 명령을 지원하지 않아요."
+
+
+@pytest.mark.usefixtures("others")
+async def test_a_humidifier_of_another_integration_takes_its_humidity(hass: HomeAssistant) -> None:
+    assert await say(hass, "가습기 습도 올려줘") == "가습기 습도를 50%로 맞췄어요."
+    assert await say(hass, "가습기 습도 40%로 맞춰줘") == "가습기 습도를 40%로 맞췄어요."
+    state = hass.states.get("humidifier.gaseubgi")
+    assert state is not None and state.attributes["humidity"] == 40
+
+
+@pytest.mark.usefixtures("others")
+async def test_a_thermostat_without_a_room_reading(hass: HomeAssistant) -> None:
+    assert (
+        await say(hass, "보일러 지금 몇 도야")
+        == "보일러의 상태를 지금은 알 수 없어요. 연결이 끊겼을 수 있어요."
+    )
+    assert await say(hass, "보일러 23도로 맞춰줘") == "보일러를 켜고 온도를 23도로 맞췄어요."
+    state = hass.states.get("climate.boilreo")
+    assert state is not None and state.attributes["temperature"] == 23 and state.state == "heat"
