@@ -331,7 +331,9 @@ async def test_timeout(lg: FakeLG, session: aiohttp.ClientSession) -> None:
         return envelope({})
 
     lg.handle("GET", "/devices", hang)
-    client = make_client(lg, session, request_timeout=0.2)
+    client = make_client(lg, session, request_timeout=5)
+    assert client.request_timeout == 5
+    client.request_timeout = 0.2  # changed on a client in use, as the HA tests do
     with pytest.raises(ThinQConnectionError, match=r"timed out after 0\.2 s"):
         await client.async_get_devices()
 
