@@ -47,3 +47,8 @@ def sent(simulator: Simulator, alias: str) -> list[Any]:
 async def call(hass: HomeAssistant, domain: str, service: str, target: str, **data: Any) -> None:
     """Call an entity action and wait for it."""
     await hass.services.async_call(domain, service, {ATTR_ENTITY_ID: target, **data}, blocking=True)
+
+
+async def press(hass: HomeAssistant, simulator: Simulator, alias: str, suffix: str) -> None:
+    """Press one of an appliance's buttons and wait for the action."""
+    await call(hass, "button", "press", entity_id(hass, simulator, "button", alias, suffix))

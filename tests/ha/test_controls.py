@@ -12,7 +12,7 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry, async_
 from custom_components.thinq_voice.const import DOMAIN
 from simulator import Simulator
 
-from .helpers import call, entity_id, ha_device, sent
+from .helpers import call, entity_id, ha_device, press, sent
 
 pytestmark = [pytest.mark.fleet("en"), pytest.mark.fast_controls, pytest.mark.real_confirm_delay]
 
@@ -83,12 +83,7 @@ async def test_laundry_buttons_and_delayed_start(hass: HomeAssistant, simulator:
         entity_id(hass, simulator, "number", "Washer", "timer_relativeHourToStart_MAIN"),
         value=3,
     )
-    await call(
-        hass,
-        "button",
-        "press",
-        entity_id(hass, simulator, "button", "Washer", "operation_washerOperationMode_MAIN_START"),
-    )
+    await press(hass, simulator, "Washer", "operation_washerOperationMode_MAIN_START")
     assert sent(simulator, "Washer") == [
         {"location": {"locationName": "MAIN"}, "timer": {"relativeHourToStart": 3}},
         {"location": {"locationName": "MAIN"}, "operation": {"washerOperationMode": "START"}},
@@ -102,12 +97,7 @@ async def test_remote_control_off_is_refused(hass: HomeAssistant, simulator: Sim
         simulator.find("Washer").device_id, {"remoteControlEnable": {"remoteControlEnabled": False}}
     )
     with pytest.raises(HomeAssistantError) as excinfo:
-        await call(
-            hass,
-            "button",
-            "press",
-            entity_id(hass, simulator, "button", "Washer", "operation_washerOperationMode_MAIN_START"),
-        )
+        await press(hass, simulator, "Washer", "operation_washerOperationMode_MAIN_START")
     assert excinfo.value.translation_key == "refused_remote_control_off"
     assert sent(simulator, "Washer") == []
 
@@ -212,12 +202,7 @@ async def test_offline_appliance(
     status = entity_id(hass, simulator, "sensor", "Washer", "runState_currentState_MAIN")
     washer.online = False
     with pytest.raises(HomeAssistantError) as excinfo:
-        await call(
-            hass,
-            "button",
-            "press",
-            entity_id(hass, simulator, "button", "Washer", "operation_washerOperationMode_MAIN_STOP"),
-        )
+        await press(hass, simulator, "Washer", "operation_washerOperationMode_MAIN_STOP")
     assert excinfo.value.translation_key == "device_offline"
     assert hass.states.get(status).state == STATE_UNAVAILABLE  # type: ignore[union-attr]
     await refresh(hass, freezer)

@@ -22,7 +22,7 @@ from custom_components.thinq_voice.coordinator import ThinQVoiceCoordinator
 from custom_components.thinq_voice.errors import log_safe
 from simulator import DEFAULT_TOKEN, Simulator
 
-from .helpers import call, entity_id, ha_device, sent
+from .helpers import call, entity_id, ha_device, press, sent
 from .test_conversation import speech, talk
 
 pytestmark = [pytest.mark.fleet("en"), pytest.mark.fast_controls]
@@ -295,12 +295,7 @@ async def test_accepted_then_timeout_is_read_back(
     simulator.set_faults({"offline": ["Washer"]})
     simulator.set_faults({"hang_s": 5})
     with pytest.raises(HomeAssistantError) as excinfo:
-        await call(
-            hass,
-            "button",
-            "press",
-            entity_id(hass, simulator, "button", "Washer", "operation_washerOperationMode_MAIN_START"),
-        )
+        await press(hass, simulator, "Washer", "operation_washerOperationMode_MAIN_START")
     assert excinfo.value.translation_key == "cloud_unreachable"
 
 
