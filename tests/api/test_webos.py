@@ -171,6 +171,42 @@ async def test_command_errors(session: aiohttp.ClientSession, tv: SimulatedTv) -
     await client.async_close()
 
 
+async def test_subscription_the_tv_refuses(session: aiohttp.ClientSession, tv: SimulatedTv) -> None:
+    client = await paired(session, tv)
+    with pytest.raises(WebOsCommandError):
+        await client.async_subscribe("ssap://no/such/endpoint", lambda payload: None)
+    await client.async_request(webos.SET_VOLUME, {"volume": 9})
+    await wait_until(lambda: client.state.volume == 9)
+    await client.async_close()
+
+
+async def test_a_cancelled_request_leaves_the_connection_usable(
+    session: aiohttp.ClientSession, tv: SimulatedTv
+) -> None:
+    """The answer that comes after the caller gave up finds nobody waiting and breaks nothing."""
+    client = await paired(session, tv)
+    tv.faults.late_answer_ms = 300
+    request = asyncio.create_task(client.async_request(webos.SET_VOLUME, {"volume": 7}))
+    await wait_until(lambda: tv.state.volume == 7)
+    request.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await request
+    tv.faults.late_answer_ms = 0
+    await asyncio.sleep(0.4)  # the late answer arrives
+    assert client.connected
+    await client.async_request(webos.SET_VOLUME, {"volume": 8})
+    await wait_until(lambda: client.state.volume == 8)
+    await client.async_close()
+
+
+async def test_late_answer_without_a_pending_request() -> None:
+    """A timeout that kept no answer to wait for is raised again as it is."""
+    timeout = WebOsTimeoutError("The TV did not answer ssap://audio/getVolume")
+    with pytest.raises(WebOsTimeoutError) as caught:
+        await WebOsClient.async_late_answer(webos.GET_VOLUME, timeout, 0.1)
+    assert caught.value is timeout
+
+
 async def test_slow_reply_times_out(session: aiohttp.ClientSession, tv: SimulatedTv) -> None:
     client = await paired(session, tv, request_timeout=0.3)
     await tv.apply({"slow_ms": 600})
@@ -281,7 +317,7 @@ async def test_silent_tv_is_detected_by_the_heartbeat(
     session: aiohttp.ClientSession, tv: SimulatedTv, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A TV that stops answering (unplugged, closes nothing) is dropped after a ping goes unanswered."""
-    monkeypatch.setattr(webos, "HEARTBEAT", 0.1)
+    monkeypatch.setattr(webos.connection, "HEARTBEAT", 0.1)
     client = await paired(session, tv)
     # While the simulated TV sleeps on a slow reply it reads nothing, so it answers no ping either.
     await tv.apply({"slow_ms": 500})

@@ -163,9 +163,9 @@ async def test_reconnects_after_the_tv_drops_the_connection(
     await hass.async_block_till_done()
     player = entity_id(hass, "media_player", None, tv)
     client = tv_entry.runtime_data.client
-    dropped = client._ws
+    dropped = client._connection
     await tv.apply({"drop": True})
-    await wait_for(hass, lambda: client._ws is not dropped and client.connected)
+    await wait_for(hass, lambda: client._connection is not dropped and client.connected)
     # The power state arrives by subscription just after the new socket registers.
     await wait_for(hass, lambda: hass.states.get(player).state == "on")  # type: ignore[union-attr]
     await call(hass, "media_player", "volume_set", player, volume_level=0.33)
