@@ -154,12 +154,10 @@ async def main() -> int:
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="thinq-voice-e2e-") as tmp:
         config_dir = Path(tmp) / "config"
-        # Without push: its subscriptions spend about 29 of the first hour's 100 requests, and then
-        # the restart check below cannot set every appliance up again within that hour (the robot
-        # of the scheduled start may be the one left for later). Push runs end to end against the
-        # real broker in tests/ha/test_push.py, and in the demo.
+        # With push, as users run it: the restart check below sets every appliance up again from
+        # what the first start kept (profiles, states, LG's push session), within the same hour.
         async with harness.running(
-            fleet="ko", config_dir=config_dir, ha_port=harness.free_port(), speed=60, push=False
+            fleet="ko", config_dir=config_dir, ha_port=harness.free_port(), speed=60, push=True
         ) as run:
             print(f"Home Assistant up at {run.ha_url} after {time.monotonic() - started:.1f} s", flush=True)
             entries = await run.api("GET", "/api/config/config_entries/entry?domain=thinq_voice")

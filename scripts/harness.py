@@ -117,13 +117,16 @@ def create_config_dir(config_dir: Path, fleet: str) -> None:
 
 
 def forget_request_budgets(config_dir: Path) -> None:
-    """Forget the hour's requests ThinQ Voice kept: they were counted against the previous simulator.
+    """Forget the hour's requests and the push session ThinQ Voice kept: they were the previous simulator's.
 
     The stored budget mirrors what LG saw in the last hour; the simulator started for this run is a
     new process that has seen none, so keeping them would hold a demo started a few times within an
     hour back for the rest of that hour. (A restart of Home Assistant alone keeps them, as it should.)
     """
     for path in (config_dir / ".storage").glob("thinq_voice.request_budget.*"):
+        path.unlink()
+    # The push session too: its client registration and certificate were the previous simulator's.
+    for path in (config_dir / ".storage").glob("thinq_voice.push.*"):
         path.unlink()
 
 

@@ -23,7 +23,9 @@ from .coordinator import (
     ThinQVoiceConfigEntry,
     ThinQVoiceCoordinator,
 )
+from .device_cache import DeviceCache
 from .entry_kinds import AnyConfigEntry, EntryKind, is_tv_entry
+from .push import async_remove_push
 from .services import async_setup_services
 from .tv.entry import TV_KIND
 
@@ -80,16 +82,7 @@ async def async_remove_config_entry_device(
 
 async def _async_setup_account(hass: HomeAssistant, entry: ThinQVoiceConfigEntry) -> None:
     """Connect to the account and read its appliances; push and the watchers start beside."""
-    client = ThinQConnectClient(
-        async_get_clientsession(hass),
-        access_token=entry.data[CONF_ACCESS_TOKEN],
-        country=entry.data[CONF_COUNTRY],
-        client_id=entry.data[CONF_CLIENT_ID],
-        base_url=entry.data.get(CONF_BASE_URL),
-        hourly_request_budget=HOURLY_REQUEST_BUDGET,
-        people_reserve=PEOPLE_RESERVE,
-        control_reserve=CONTROL_RESERVE,
-    )
+    client = _account_client(hass, entry)
     # The hour's requests outlive a reload or restart; saved again when the entry unloads,
     # also after a setup that failed.
     budget_store = BudgetStore(hass, entry.entry_id, client.budget)
@@ -97,6 +90,9 @@ async def _async_setup_account(hass: HomeAssistant, entry: ThinQVoiceConfigEntry
     entry.async_on_unload(budget_store.async_save)
     entry.async_on_unload(budget_store.async_start())
     coordinator = ThinQVoiceCoordinator(hass, entry, client)
+    # Profiles and states kept by earlier runs: setting up again reads only what they lack.
+    await coordinator.async_load_kept()
+    entry.async_on_unload(coordinator.catalog.cache.async_save)
     await coordinator.async_config_entry_first_refresh()
     entry.runtime_data = coordinator
     await coordinator.energy.async_setup()
@@ -113,7 +109,26 @@ async def _async_remove_account(hass: HomeAssistant, entry: ThinQVoiceConfigEntr
     """Delete the agent's schedules and when-actions, and the hour's budget."""
     await async_remove_schedules(hass, entry.entry_id)
     await async_remove_when_actions(hass, entry.entry_id)
+    # LG's push client ends with the entry (an unload keeps it for the next start).
+    client = _account_client(hass, entry)
+    await BudgetStore(hass, entry.entry_id, client.budget).async_load()
+    await async_remove_push(hass, entry.entry_id, client)
+    await DeviceCache(hass, entry.entry_id).async_remove()
     await async_remove_budget(hass, entry.entry_id)
+
+
+def _account_client(hass: HomeAssistant, entry: ThinQVoiceConfigEntry) -> ThinQConnectClient:
+    """Return the client of an account entry, with LG's hourly budget and the people's reserves."""
+    return ThinQConnectClient(
+        async_get_clientsession(hass),
+        access_token=entry.data[CONF_ACCESS_TOKEN],
+        country=entry.data[CONF_COUNTRY],
+        client_id=entry.data[CONF_CLIENT_ID],
+        base_url=entry.data.get(CONF_BASE_URL),
+        hourly_request_budget=HOURLY_REQUEST_BUDGET,
+        people_reserve=PEOPLE_RESERVE,
+        control_reserve=CONTROL_RESERVE,
+    )
 
 
 def _account_may_remove_device(entry: ThinQVoiceConfigEntry, device: dr.DeviceEntry) -> bool:

@@ -2,15 +2,13 @@
 
 import asyncio
 from collections.abc import Coroutine, Mapping
-from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 import time
 from typing import Any, override
 
 from homeassistant.config_entries import SOURCE_REAUTH, ConfigEntry
 from homeassistant.core import Context, HomeAssistant, callback
 from homeassistant.exceptions import ConfigEntryAuthFailed, HomeAssistantError
-from homeassistant.helpers import device_registry as dr
 from homeassistant.helpers.dispatcher import async_dispatcher_send
 from homeassistant.helpers.update_coordinator import DataUpdateCoordinator, UpdateFailed
 from homeassistant.util import dt as dt_util
@@ -20,30 +18,26 @@ from .api import (
     ThinQAuthenticationError,
     ThinQBudgetError,
     ThinQConnectClient,
-    ThinQConnectionError,
     ThinQDeviceOfflineError,
     ThinQError,
-    ThinQInvalidResponseError,
     ThinQRateLimitError,
     ThinQServerError,
 )
 from .api.const import DEFAULT_HOURLY_REQUEST_BUDGET
-from .api.models import DeviceInfo, DeviceProfile, DeviceState, PropertyKey, sdk_companions
-from .const import (
-    CONF_EXCLUDED_DEVICES,
-    CONF_REFRESH_INTERVAL,
-    CONFIRM_DELAY,
-    DEFAULT_REFRESH_INTERVAL,
-    DEVICE_LIST_INTERVAL,
-    DOMAIN,
-    LOGGER,
-)
+from .api.models import DeviceInfo, DeviceState
+from .appliances import Appliance, ApplianceCatalog, async_waiting_appliances
+from .const import CONF_REFRESH_INTERVAL, CONFIRM_DELAY, DEFAULT_REFRESH_INTERVAL, DOMAIN, LOGGER
+from .controls import async_send_control
+from .device_cache import DeviceCache
 from .energy import EnergyReader
 from .errors import log_safe, refresh_error
 from .in_flight import ControlsInFlight
 from .notifications import derived_notifications, signal_notification
-from .push import PUSH_CONFIRM_READ, PushLink
+from .push import PUSH_CONFIRM_READ, SAFETY_INTERVAL, PushLink
 from .sent_controls import ControlLedger, SentControl, async_tell_late_failure
+
+# Appliance lives in appliances.py; the platforms know it from here, beside the coordinator.
+__all__ = ["Appliance", "ThinQVoiceConfigEntry", "ThinQVoiceCoordinator", "polling_interval"]
 
 type ThinQVoiceConfigEntry = ConfigEntry[ThinQVoiceCoordinator]
 
@@ -64,6 +58,12 @@ BACKGROUND_OVERHEAD = 5
 CONFIRM_MARGIN = 3.0
 # LG's push code for an ending and the run state that ended arrive close together: one notification.
 NOTIFY_ONCE_WITHIN = 120.0
+# While kept states from before a restart wait for their read, refreshes come this often (each
+# reads what the background share allows, nothing when it is spent).
+RESTORED_READ_INTERVAL = timedelta(minutes=1)
+# An appliance whose reports arrive by push is read once this old (a little under the safety
+# interval, so one refresh reads it rather than the next).
+SAFETY_READ_AGE = SAFETY_INTERVAL * 0.9
 
 
 def polling_interval(configured: timedelta, appliances: int) -> timedelta:
@@ -71,21 +71,6 @@ def polling_interval(configured: timedelta, appliances: int) -> timedelta:
     polling_share = HOURLY_REQUEST_BUDGET - PEOPLE_RESERVE - BACKGROUND_OVERHEAD
     budget_interval = timedelta(seconds=appliances * 3600 / polling_share)
     return max(configured, budget_interval)
-
-
-@dataclass(slots=True)
-class Appliance:
-    """One appliance: what the account says of it, its profile and its last known state."""
-
-    info: DeviceInfo
-    profile: DeviceProfile
-    state: DeviceState | None = None
-    online: bool = True
-    updated_at: datetime | None = None
-    # The state before the latest read, so entities can tell what changed (run ended, door opened).
-    previous_state: DeviceState | None = field(default=None, repr=False)
-    # When LG stamped the last pushed value of each property, so a late message changes nothing newer.
-    report_times: dict[PropertyKey, str] = field(default_factory=dict, repr=False)
 
 
 class ThinQVoiceCoordinator(DataUpdateCoordinator[dict[str, Appliance]]):
@@ -100,23 +85,35 @@ class ThinQVoiceCoordinator(DataUpdateCoordinator[dict[str, Appliance]]):
         )
         super().__init__(hass, LOGGER, config_entry=entry, name=DOMAIN, update_interval=interval)
         self.client = client
-        self.known_devices: dict[str, DeviceInfo] = {}
-        self._profiles: dict[str, DeviceProfile] = {}
-        self._device_list_read_at: datetime | None = None
+        self.catalog = ApplianceCatalog(hass, entry, client, DeviceCache(hass, entry.entry_id))
         self._read_slots = asyncio.Semaphore(MAX_PARALLEL_READS)
         self.ledger = ControlLedger(
             hass, self.async_refresh_appliance, self._start_task, CONFIRM_DELAY, self._async_late_failure
         )
         self.push = PushLink(self)
-        # Set when push reconnects or LG announces an appliance added or removed: the next refresh
-        # reads what the channel may have lost, paid like a read someone waits for.
+        # Set when push reconnects: the next refresh reads what the channel may have lost, paid
+        # like a read someone waits for.
         self.fill_gap = False
+        # Set when LG announces an appliance added: it joins at the next refresh, paid the same way.
+        self._joining = False
+        # Appliances that actions kept by the agent wait for: read first after a restart.
+        self.read_first: set[str] = set()
         self._notified: dict[tuple[str, str], float] = {}
         # What entities must not take for done yet (see in_flight.py).
         self.in_flight = ControlsInFlight()
         self._configured_interval = interval
         # Energy's share of the background requests: the overhead less the hourly device list.
         self.energy = EnergyReader(self, requests_per_hour=BACKGROUND_OVERHEAD - 1)
+
+    async def async_load_kept(self) -> None:
+        """Read what earlier runs kept (profiles, states) and which appliances actions wait for."""
+        await self.catalog.cache.async_load()
+        self.read_first = await async_waiting_appliances(self.hass, self.config_entry.entry_id)
+
+    @property
+    def known_devices(self) -> dict[str, DeviceInfo]:
+        """Return the account's appliances as LG's device list last named them."""
+        return self.catalog.known_devices
 
     @property
     def confirm_delay(self) -> timedelta:
@@ -130,7 +127,10 @@ class ThinQVoiceCoordinator(DataUpdateCoordinator[dict[str, Appliance]]):
     @property
     def confirm_timeout(self) -> float:
         """Return how long an answer waits for the appliance to confirm a control."""
-        return self.push.confirm_timeout or self.confirm_delay.total_seconds() + CONFIRM_MARGIN
+        covered = self.data is not None and all(self.push.covers(device_id) for device_id in self.data)
+        if covered and (timeout := self.push.confirm_timeout) is not None:
+            return timeout
+        return self.confirm_delay.total_seconds() + CONFIRM_MARGIN
 
     @property
     def sent_controls(self) -> list[SentControl]:
@@ -146,43 +146,33 @@ class ThinQVoiceCoordinator(DataUpdateCoordinator[dict[str, Appliance]]):
     @property
     def excluded_devices(self) -> set[str]:
         """Return the ids of the appliances the user left out in the options."""
-        return set(self.config_entry.options.get(CONF_EXCLUDED_DEVICES, []))
+        return self.catalog.excluded_devices
 
     @override
     async def _async_update_data(self) -> dict[str, Appliance]:
-        """Read the device list when due, then the states of the appliances the budget allows.
+        """Read the device list when due, then the states of the appliances due, as the budget allows.
 
-        Setting up is read for someone waiting, and so is the read that fills what a push channel
-        lost while it was down; other refreshes are background reads that only spend what leaves
-        the people's reserve, stalest appliances first.
+        Setting up is read for someone waiting, and so are the read that fills what a push channel
+        lost while it was down and an appliance LG announced; other refreshes are background reads
+        that only spend what leaves the people's reserve.
         """
-        priority = Priority.CONFIRM if self.data is None or self.fill_gap else Priority.BACKGROUND
-        self.fill_gap = False
+        setting_up = self.data is None
+        priority = Priority.CONFIRM if setting_up or self.fill_gap or self._joining else Priority.BACKGROUND
+        read_all, self.fill_gap, self._joining = self.fill_gap, False, False
         try:
-            now = dt_util.utcnow()
-            if self._device_list_read_at is None or now - self._device_list_read_at >= DEVICE_LIST_INTERVAL:
-                await self._async_read_device_list(priority)
-                self._device_list_read_at = now
-            await self._async_read_missing_profiles(priority)
-            previous = self.data or {}
-            appliances = {
-                device_id: previous.get(device_id) or Appliance(info=info, profile=self._profiles[device_id])
-                for device_id, info in self.known_devices.items()
-                if device_id not in self.excluded_devices and device_id in self._profiles
-            }
-            for device_id, appliance in appliances.items():
-                appliance.info = self.known_devices[device_id]
-            stalest_first = sorted(
-                appliances.values(),
-                key=lambda appliance: (appliance.updated_at is not None, appliance.updated_at),
-            )
-            due = stalest_first[: self.client.budget.available(priority)]
-            if len(due) < len(appliances):
+            if self.catalog.list_due:
+                changed = await self.catalog.async_read_device_list(priority)
+                if changed & (self.data or {}).keys():
+                    self.hass.config_entries.async_schedule_reload(self.config_entry.entry_id)
+            await self.catalog.async_learn_profiles(priority, self._has_state)
+            appliances = self._appliances()
+            due = self._due(appliances, read_all, setting_up)
+            if len(due) > (available := self.client.budget.available(priority)):
                 LOGGER.debug(
-                    "Reading %s of %s appliances: the rest waits for the budget", len(due), len(appliances)
+                    "Reading %s of %s appliances due: the rest waits for the budget", available, len(due)
                 )
             results = await asyncio.gather(
-                *(self._async_read_state(appliance, priority) for appliance in due),
+                *(self._async_read_state(appliance, priority) for appliance in due[:available]),
                 return_exceptions=True,
             )
         except ThinQBudgetError as err:
@@ -194,23 +184,91 @@ class ThinQVoiceCoordinator(DataUpdateCoordinator[dict[str, Appliance]]):
         except ThinQError as err:
             raise await self._async_refresh_error(err) from err
         await self._async_raise_for_read_errors(results)
-        self._async_token_accepted()
-        self.update_interval = polling_interval(
-            self.push.polling_base(self._configured_interval), len(appliances)
-        )
+        self.async_token_accepted()
+        if priority is Priority.BACKGROUND:
+            await self._async_check_oldest_profile()
+        self.update_interval = self._polling_interval(appliances)
         if self.push.offered:
             self.config_entry.async_create_background_task(
-                self.hass, self.push.async_sync_devices(set(appliances)), "thinq_voice push subscriptions"
+                self.hass, self.push.async_sync_devices(appliances), "thinq_voice push subscriptions"
             )
         return appliances
 
+    def _has_state(self, device_id: str) -> bool:
+        appliance = self.data.get(device_id) if self.data else None
+        return (appliance is not None and appliance.state is not None) or self.catalog.cache.state(
+            device_id
+        ) is not None
+
+    def _appliances(self) -> dict[str, Appliance]:
+        """Return the appliances to show: those known before, and new ones with their kept state."""
+        previous = self.data or {}
+        appliances: dict[str, Appliance] = {}
+        for device_id, info in self.catalog.known_devices.items():
+            profile = self.catalog.profiles.get(device_id)
+            if device_id in self.excluded_devices or profile is None:
+                continue
+            appliance = previous.get(device_id)
+            if appliance is None:
+                appliance = Appliance(info=info, profile=profile)
+                if (kept := self.catalog.cache.state(device_id)) is not None:
+                    appliance.state, appliance.online = kept.state, kept.online
+                    appliance.updated_at, appliance.restored = kept.updated_at, True
+            appliance.info = info
+            appliances[device_id] = appliance
+        return appliances
+
+    def _due(self, appliances: dict[str, Appliance], read_all: bool, setting_up: bool) -> list[Appliance]:
+        """Return the appliances to read now, those actions wait for first, then the stalest.
+
+        Setting up reads only what has no kept state (and what actions wait for); later, a kept
+        state is read soon, and an appliance whose reports arrive by push only for the safety read.
+        """
+        now = dt_util.utcnow()
+
+        def due(appliance: Appliance) -> bool:
+            device_id = appliance.info.device_id
+            if read_all or appliance.state is None or device_id in self.read_first:
+                return True
+            if setting_up:
+                return False
+            if appliance.restored or not self.push.covers(device_id):
+                return True
+            return appliance.updated_at is None or now - appliance.updated_at >= SAFETY_READ_AGE
+
+        return sorted(
+            (appliance for appliance in appliances.values() if due(appliance)),
+            key=lambda appliance: (
+                appliance.info.device_id not in self.read_first,
+                appliance.updated_at is not None and not appliance.restored,
+                appliance.updated_at or datetime.min.replace(tzinfo=UTC),
+            ),
+        )
+
+    def _polling_interval(self, appliances: dict[str, Appliance]) -> timedelta:
+        """Return the next refresh's delay: soon while kept states wait for a read, else as push allows."""
+        polled = [device_id for device_id in appliances if not self.push.covers(device_id)]
+        base = self.push.polling_base(self._configured_interval, all_covered=not polled)
+        interval = polling_interval(base, len(polled) or len(appliances))
+        if any(appliance.restored for appliance in appliances.values()):
+            return min(interval, RESTORED_READ_INTERVAL)
+        return interval
+
+    async def _async_check_oldest_profile(self) -> None:
+        """Read an old kept profile again now and then; a changed one sets the entry up again."""
+        try:
+            if await self.catalog.async_check_oldest_profile():
+                self.hass.config_entries.async_schedule_reload(self.config_entry.entry_id)
+        except ThinQError as err:
+            LOGGER.debug("Checking a kept profile failed: %s", err)
+
     async def _async_refresh_error(self, err: ThinQError) -> UpdateFailed | ConfigEntryAuthFailed:
         """Return what a failed refresh raises; a token is taken as rejected only when LG says so twice."""
-        if isinstance(err, ThinQAuthenticationError) and not await self._async_token_rejected():
+        if isinstance(err, ThinQAuthenticationError) and not await self.async_token_rejected():
             return refresh_error(ThinQServerError("LG refused the access token once, then accepted it"))
         return refresh_error(err)
 
-    async def _async_token_rejected(self) -> bool:
+    async def async_token_rejected(self) -> bool:
         """Ask LG once more whether it rejects the token.
 
         One 1103 can be a hiccup of LG's token service; a reauth flow and its repair ask the user
@@ -226,7 +284,7 @@ class ThinQVoiceCoordinator(DataUpdateCoordinator[dict[str, Appliance]]):
         return False
 
     @callback
-    def _async_token_accepted(self) -> None:
+    def async_token_accepted(self) -> None:
         """Close a reauth flow (and with it its repair) once LG accepts the token again."""
         for flow in self.config_entry.async_get_active_flows(self.hass, {SOURCE_REAUTH}):
             self.hass.config_entries.flow.async_abort(flow["flow_id"])
@@ -250,53 +308,6 @@ class ThinQVoiceCoordinator(DataUpdateCoordinator[dict[str, Appliance]]):
         for error in errors:
             LOGGER.debug("Reading one appliance failed: %s", error)
 
-    async def _async_read_device_list(self, priority: Priority) -> None:
-        """Read the account's appliances and forget removed ones."""
-        devices = {
-            device.device_id: device for device in await self.client.async_get_devices(priority=priority)
-        }
-        for device_id in self._profiles.keys() - devices.keys():
-            del self._profiles[device_id]
-        self.known_devices = devices
-        self._remove_stale_devices()
-
-    async def _async_read_missing_profiles(self, priority: Priority) -> None:
-        """Fetch the profiles still missing, as far as the hourly budget allows this round.
-
-        Setting up costs a profile and a state read per appliance: a large account needs more
-        than LG allows in an hour, so its appliances join over the following refreshes instead
-        of the whole setup failing.
-        """
-        missing = self.known_devices.keys() - self._profiles.keys() - self.excluded_devices
-        for device_id in missing:
-            # Each new profile brings a state read this round, as do the appliances already known.
-            if self.client.budget.available(priority) < len(self._profiles) + 2:
-                if not self._profiles:
-                    # Not one appliance fits: setting up waits for the budget instead of showing none.
-                    self.client.budget.check(priority, count=2)
-                LOGGER.debug(
-                    "Postponing %s appliances to stay within the hourly budget",
-                    len(missing - self._profiles.keys()),
-                )
-                return
-            self._profiles[device_id] = await self.client.async_get_device_profile(
-                device_id, priority=priority
-            )
-
-    @callback
-    def _remove_stale_devices(self) -> None:
-        """Remove devices that left the account or were excluded from this entry.
-
-        The agent's own service device (named by the entry id) stays. A device belongs to one
-        config entry since HA 2026.11, so it is removed rather than detached.
-        """
-        registry = dr.async_get(self.hass)
-        keep = (self.known_devices.keys() - self.excluded_devices) | {self.config_entry.entry_id}
-        for device in dr.async_entries_for_config_entry(registry, self.config_entry.entry_id):
-            ids = {identifier[1] for identifier in device.identifiers if identifier[0] == DOMAIN}
-            if ids and not ids & keep:
-                registry.async_remove_device(device.id)
-
     async def _async_read_state(self, appliance: Appliance, priority: Priority) -> None:
         """Read one appliance's state; an offline appliance is marked, not raised."""
         async with self._read_slots:
@@ -306,15 +317,26 @@ class ThinQVoiceCoordinator(DataUpdateCoordinator[dict[str, Appliance]]):
                 if appliance.online:
                     LOGGER.info("%s is offline", log_safe(appliance.info.alias))
                 appliance.online = False
+                self._keep(appliance)
                 return
         if not appliance.online:
             LOGGER.info("%s is back online", log_safe(appliance.info.alias))
-        appliance.previous_state = appliance.state
+        appliance.previous_state = None if appliance.restored else appliance.state
         appliance.state = state
         appliance.online = True
+        appliance.restored = False
         appliance.updated_at = dt_util.utcnow()
+        self._keep(appliance)
         for code, location in derived_notifications(appliance.profile, appliance.previous_state, state):
             self.async_notify(appliance.info.device_id, code, location)
+
+    @callback
+    def _keep(self, appliance: Appliance) -> None:
+        """Keep an appliance's state for the next start (saved a little later)."""
+        if appliance.state is not None:
+            self.catalog.cache.keep_state(
+                appliance.info.device_id, appliance.state, appliance.online, appliance.updated_at
+            )
 
     @callback
     def async_notify(self, device_id: str, code: str, location: str | None = None) -> None:
@@ -338,7 +360,7 @@ class ThinQVoiceCoordinator(DataUpdateCoordinator[dict[str, Appliance]]):
         if appliance is None:
             self.ledger.judge(judged, None)
             return
-        if self.push.healthy and not judged:
+        if self.push.covers(device_id) and not judged:
             return  # the appliance's own report confirmed everything: no request needed
         try:
             await self._async_read_state(appliance, Priority.CONFIRM)
@@ -348,11 +370,11 @@ class ThinQVoiceCoordinator(DataUpdateCoordinator[dict[str, Appliance]]):
             return
         state = appliance.state if appliance.online else None
         self.ledger.judge(judged, state)
-        self._async_token_accepted()
+        self.async_token_accepted()
         # A report can be a little slower than a read right after the control; only one that
         # never came in the push's own time says the channel is dead.
         due = time.monotonic() - PUSH_CONFIRM_READ.total_seconds()
-        if self.push.healthy and any(
+        if self.push.covers(device_id) and any(
             control.confirmed.result() and control.sent_at <= due for control in judged
         ):
             self.push.missed_control(device_id)
@@ -373,6 +395,7 @@ class ThinQVoiceCoordinator(DataUpdateCoordinator[dict[str, Appliance]]):
         appliance.state = appliance.state.merged(report)
         appliance.online = True
         appliance.updated_at = dt_util.utcnow()
+        self._keep(appliance)
         device_id = appliance.info.device_id
         self.ledger.confirm_reported(device_id, appliance.state)
         for code, location in derived_notifications(
@@ -382,11 +405,20 @@ class ThinQVoiceCoordinator(DataUpdateCoordinator[dict[str, Appliance]]):
         self.async_update_listeners()
 
     @callback
-    def async_device_list_changed(self) -> None:
-        """LG announced an appliance added or removed: read the device list at the next refresh, now."""
-        self._device_list_read_at = None
-        # Someone just added (or removed) an appliance: worth a read like a reconnect's.
-        self.fill_gap = True
+    def async_device_list_changed(self, registered: str | None = None) -> None:
+        """LG announced an appliance added, registered again or removed: read the device list now.
+
+        An appliance registered again may be another model: its kept profiles are forgotten and,
+        if it was set up, the entry is set up again with its new profile.
+        """
+        self.catalog.read_list_soon()
+        if registered is not None:
+            self.catalog.forget(registered)
+            if self.data and registered in self.data:
+                self.hass.config_entries.async_schedule_reload(self.config_entry.entry_id)
+                return
+        # Someone just added (or removed) an appliance: it joins as setting up would.
+        self._joining = True
         self.config_entry.async_create_background_task(
             self.hass, self.async_request_refresh(), "thinq_voice device list changed"
         )
@@ -394,8 +426,7 @@ class ThinQVoiceCoordinator(DataUpdateCoordinator[dict[str, Appliance]]):
     @callback
     def async_push_health_changed(self) -> None:
         """Poll as push allows: slowly while it is healthy, at the usual pace while it is down."""
-        appliances = len(self.data) if self.data else 0
-        interval = polling_interval(self.push.polling_base(self._configured_interval), appliances)
+        interval = self._polling_interval(self.data or {})
         if interval != self.update_interval:
             self.update_interval = interval
             if self.data is not None:
@@ -452,53 +483,7 @@ class ThinQVoiceCoordinator(DataUpdateCoordinator[dict[str, Appliance]]):
             state_before=appliance.state,
             confirmed=self.hass.loop.create_future(),
         )
-        # On its way from now: even a control whose outcome is unclear may have reached the appliance.
-        self.in_flight.add(device_id, resource, prop, location, value, context.id if context else None)
-        try:
-            await self.client.async_control(
-                device_id,
-                appliance.profile,
-                resource,
-                prop,
-                value,
-                location=location,
-                unit=unit,
-                together=sdk_companions(appliance.profile, appliance.state, resource, prop, location)
-                if together is None
-                else together,
-            )
-        except ThinQInvalidResponseError, ThinQConnectionError:
-            if not await self._async_carried_out(control):
-                raise
-            LOGGER.debug("%s carried out a control LG answered unclearly", log_safe(appliance.info.alias))
-            return
-        except ThinQDeviceOfflineError:
-            appliance.online = False
-            self.async_update_listeners()
-            raise
-        except ThinQAuthenticationError as err:
-            if not await self._async_token_rejected():
-                raise ThinQServerError("LG refused the access token once, then accepted it") from err
-            self.config_entry.async_start_reauth(self.hass)
-            raise
-        self._async_token_accepted()
-        self.ledger.remember(control)
-        if self.push.healthy and appliance.state is not None:
-            # The report can come before LG's answer to the control does.
-            self.ledger.confirm_reported(device_id, appliance.state)
-        # With push, the appliance's report confirms it; a read only follows when none came.
-        self.ledger.schedule_confirm(device_id, PUSH_CONFIRM_READ if self.push.healthy else None)
-
-    async def _async_carried_out(self, control: SentControl) -> bool:
-        """Read the appliance after an unclear answer to a control; return whether it reports it.
-
-        LG may pass a control on and then fail to answer (or answer garbage): the appliance, not
-        the transport, says what happened. The read also shows the new state at once.
-        """
-        self.ledger.remember(control)
-        await asyncio.sleep(self.confirm_delay.total_seconds())
-        await self.async_refresh_appliance(control.device_id)
-        return control.confirmed.done() and control.confirmed.result()
+        await async_send_control(self, appliance, control, unit=unit, together=together)
 
     @callback
     def async_cancel_confirms(self) -> None:

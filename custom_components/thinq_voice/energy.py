@@ -215,7 +215,9 @@ class EnergyReader:
         for device_id in list(self.coordinator.data):
             if device_id in self.appliances:
                 continue
-            if not self._client_allows(Priority.CONFIRM):
+            if not self.coordinator.catalog.cache.energy(device_id)[0] and not self._client_allows(
+                Priority.CONFIRM
+            ):
                 break
             try:
                 await self._async_read_profile(device_id)
@@ -228,15 +230,21 @@ class EnergyReader:
             self.coordinator.async_update_listeners()
 
     async def _async_read_profile(self, device_id: str) -> None:
-        try:
-            profile = await self.coordinator.client.async_get_energy_profile(
-                device_id, priority=Priority.CONFIRM
-            )
-        except ThinQNotFoundError, ThinQBadRequestError:
-            # LG answers an error instead of an empty profile for some appliances it does not meter.
-            self.appliances[device_id] = None
-            return
-        self.appliances[device_id] = ApplianceEnergy(profile.metered) if profile.metered else None
+        """Learn what LG meters an appliance by: kept from an earlier run, else asked of LG and kept."""
+        cache = self.coordinator.catalog.cache
+        known, metered = cache.energy(device_id)
+        if not known:
+            try:
+                profile = await self.coordinator.client.async_get_energy_profile(
+                    device_id, priority=Priority.CONFIRM
+                )
+            except ThinQNotFoundError, ThinQBadRequestError:
+                # LG answers an error instead of an empty profile for some appliances it does not meter.
+                metered = None
+            else:
+                metered = profile.metered
+            cache.keep_energy(device_id, metered)
+        self.appliances[device_id] = ApplianceEnergy(metered) if metered else None
 
     @callback
     def async_read_when_due(self) -> None:

@@ -14,13 +14,15 @@ from datetime import datetime, timedelta
 import time
 from typing import TYPE_CHECKING, Any
 
-from homeassistant.core import CALLBACK_TYPE, callback
+from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
 from homeassistant.helpers import device_registry as dr, issue_registry as ir
 from homeassistant.helpers.event import async_track_time_interval
+from homeassistant.helpers.storage import Store
 
-from .api import ThinQError, ThinQMessage
+from .api import ThinQConnectClient, ThinQError, ThinQMessage
 from .api.models import DeviceState, PropertyKey, PushType
-from .api.push import DEFAULT_KEEPALIVE, PushChannel, PushState
+from .api.push import DEFAULT_KEEPALIVE, PushChannel, async_end_session
+from .api.push_session import PushSession, PushState
 from .api.throttle import Priority
 from .const import CONF_BASE_URL, CONF_CLIENT_ID, DOMAIN, LOGGER
 from .properties import RUN_STATE
@@ -39,11 +41,12 @@ WATCH_INTERVAL = timedelta(seconds=30)
 PUSH_CONFIRM_TIMEOUT = 1.5
 # A control no push confirmed within this is read once: the read tells whether push missed it.
 PUSH_CONFIRM_READ = timedelta(seconds=5)
-# Requests kept for controls: subscribing waits rather than spend them. Setting push up costs the
-# route, the client registration and the device-list subscription before any appliance's.
-SETUP_RESERVE = 5
-SETUP_REQUESTS = 3
+# Setting push up from nothing costs the route, the client registration, the device-list
+# subscription and a certificate: it starts once the background share has room for them.
+SETUP_REQUESTS = 4
 SETUP_RETRY = timedelta(minutes=10)
+STORAGE_VERSION = 1
+SAVE_DELAY = 5.0
 KEEPALIVE = DEFAULT_KEEPALIVE
 # Run states in which an appliance reports something at least every few minutes.
 _IDLE_STATES = {"POWER_OFF", "INITIAL", "END", "SLEEP", "STANDBY", "DETECTING", "RESERVED", "PAUSE"}
@@ -54,6 +57,11 @@ def issue_id(entry_id: str) -> str:
     return f"push_down_{entry_id}"
 
 
+def storage_key(entry_id: str) -> str:
+    """Return the storage key of an entry's push session (it holds the certificate's private key)."""
+    return f"{DOMAIN}.push.{entry_id}"
+
+
 class PushLink:
     """Connects one account's coordinator to LG's push channel."""
 
@@ -61,14 +69,17 @@ class PushLink:
         """Prepare; `async_start` sets the channel up."""
         self.coordinator = coordinator
         entry = coordinator.config_entry
+        self._store: Store[dict[str, Any]] = Store(
+            coordinator.hass, STORAGE_VERSION, storage_key(entry.entry_id)
+        )
         self.channel = PushChannel(
             coordinator.client,
             entry.data[CONF_CLIENT_ID],
             on_message=self._on_message,
             on_state=self._on_state,
+            on_session=self._session_changed,
             # Only a test endpoint (the simulator) names its own certificate authority.
             trust_server_ca=bool(entry.data.get(CONF_BASE_URL)),
-            reserve=SETUP_RESERVE,
             keepalive=KEEPALIVE,
         )
         self.offered = False
@@ -77,13 +88,28 @@ class PushLink:
         self._was_connected = False
         self._stop_watch: CALLBACK_TYPE | None = None
 
+    @callback
+    def _session_changed(self) -> None:
+        """Store the session (a little later), and poll as the subscriptions made so far allow."""
+        self._store.async_delay_save(self.channel.session.as_json, SAVE_DELAY)
+        if self.coordinator.data is not None:
+            self.coordinator.async_push_health_changed()
+
     @property
     def healthy(self) -> bool:
         """Return whether reports arrive by push now."""
         return self.channel.connected
 
+    def covers(self, device_id: str) -> bool:
+        """Return whether an appliance's state reports arrive by push now."""
+        return self.healthy and device_id in self.channel.session.events_until
+
     async def async_start(self) -> None:
-        """Set push up for the appliances known, now or once the budget allows; else polling serves."""
+        """Set push up for the appliances known, now or once the budget allows; else polling serves.
+
+        What an earlier run set up at LG (stored) is taken up without a request.
+        """
+        self.channel.session = PushSession.from_json(await self._store.async_load())
         self._stop_watch = async_track_time_interval(
             self.coordinator.hass, self._async_watch, WATCH_INTERVAL, cancel_on_shutdown=True
         )
@@ -92,38 +118,47 @@ class PushLink:
     async def _async_try_start(self) -> None:
         coordinator = self.coordinator
         self._tried = True
-        if coordinator.client.budget.available(Priority.CONFIRM) <= SETUP_RESERVE + SETUP_REQUESTS:
+        if (
+            not self.channel.session.restorable
+            and coordinator.client.budget.available(Priority.BACKGROUND) < SETUP_REQUESTS
+        ):
             LOGGER.debug("LG's push waits for the request budget")
             self._tried = False
             return
+        appliances = coordinator.data or {}
         try:
-            self.offered = await self.channel.async_start(coordinator.data or {})
+            self.offered = await self.channel.async_start(
+                _subscription_order(appliances, coordinator.read_first), _notifying(appliances)
+            )
         except ThinQError as err:
             LOGGER.warning("LG's push could not be set up, polling meanwhile: %s", err)
             self._retry_at = time.monotonic() + SETUP_RETRY.total_seconds()
 
     async def async_stop(self) -> None:
-        """End push (subscriptions and client registration) on unload."""
+        """Close push on unload; what LG holds stays, for the next start (removal ends it)."""
         if self._stop_watch is not None:
             self._stop_watch()
             self._stop_watch = None
         if self.offered:
-            await self.channel.async_stop()
+            await self.channel.async_stop(unregister=False)
+            await self._store.async_save(self.channel.session.as_json())
         ir.async_delete_issue(self.coordinator.hass, DOMAIN, issue_id(self.coordinator.config_entry.entry_id))
 
-    def polling_base(self, configured: timedelta) -> timedelta:
-        """Return the interval polling starts from: the safety read while push is healthy."""
-        return max(configured, SAFETY_INTERVAL) if self.healthy else configured
+    def polling_base(self, configured: timedelta, *, all_covered: bool) -> timedelta:
+        """Return the interval polling starts from: the safety read while push brings every report."""
+        return max(configured, SAFETY_INTERVAL) if self.healthy and all_covered else configured
 
     @property
     def confirm_timeout(self) -> float | None:
         """Return how long an answer waits for a pushed report, or None without push."""
         return PUSH_CONFIRM_TIMEOUT if self.healthy else None
 
-    async def async_sync_devices(self, device_ids: set[str]) -> None:
+    async def async_sync_devices(self, appliances: dict[str, Appliance]) -> None:
         """Follow the appliances the coordinator reads (added, removed, excluded)."""
-        if self.offered and device_ids != self.channel.subscribed:
-            await self.channel.async_sync_devices(device_ids)
+        if self.offered:
+            await self.channel.async_sync_devices(
+                _subscription_order(appliances, self.coordinator.read_first), _notifying(appliances)
+            )
 
     @callback
     def missed_control(self, device_id: str) -> None:
@@ -189,7 +224,8 @@ class PushLink:
         coordinator.async_update_listeners()
 
     def _device_list_changed(self, message: ThinQMessage) -> None:
-        self.coordinator.async_device_list_changed()
+        registered = message.device_id if message.push_type == PushType.DEVICE_REGISTERED else None
+        self.coordinator.async_device_list_changed(registered or None)
 
     async def _async_watch(self, now: datetime) -> None:
         """Notice a silent channel, and raise a repair issue when push stays down."""
@@ -221,6 +257,36 @@ class PushLink:
     def diagnostics(self) -> dict[str, Any]:
         """Return the channel's health (nothing secret is part of it)."""
         return {"offered": self.offered, **self.channel.health.as_dict()}
+
+
+def _subscription_order(appliances: dict[str, Appliance], first: set[str]) -> list[str]:
+    """Return the appliances in the order worth subscribing.
+
+    Those actions wait for come first, then those that run (a cycle's end is what people wait to
+    hear), then the others.
+    """
+
+    def runs(device_id: str) -> bool:
+        return any((key.resource, key.name) == RUN_STATE for key in appliances[device_id].profile.properties)
+
+    return sorted(appliances, key=lambda device_id: (device_id not in first, not runs(device_id), device_id))
+
+
+def _notifying(appliances: dict[str, Appliance]) -> list[str]:
+    """Return the appliances whose profile names notification codes (the others have none to push)."""
+    return [device_id for device_id, appliance in appliances.items() if appliance.profile.push_codes]
+
+
+async def async_remove_push(hass: HomeAssistant, entry_id: str, client: ThinQConnectClient) -> None:
+    """The entry is deleted: end what LG holds for its client, then forget the stored session.
+
+    Unloading leaves it all at LG (a reload or restart takes it up again); only deleting ends it.
+    """
+    store: Store[dict[str, Any]] = Store(hass, STORAGE_VERSION, storage_key(entry_id))
+    session = PushSession.from_json(await store.async_load())
+    if session.registered:
+        await async_end_session(client, session)
+    await store.async_remove()
 
 
 def newer_part(appliance: Appliance, report: DeviceState, timestamp: str | None) -> DeviceState:

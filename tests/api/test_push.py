@@ -7,11 +7,12 @@ from datetime import UTC, datetime, timedelta
 import aiohttp
 import pytest
 
-from custom_components.thinq_voice.api import ThinQConnectClient, ThinQMessage
+from custom_components.thinq_voice.api import Priority, ThinQConnectClient, ThinQMessage
 from custom_components.thinq_voice.api.errors import ThinQInvalidResponseError
-from custom_components.thinq_voice.api.push import (
-    PushChannel,
+from custom_components.thinq_voice.api.push import PushChannel
+from custom_components.thinq_voice.api.push_session import (
     PushCredentials,
+    PushSession,
     PushState,
     make_key_and_csr,
     mqtt_address,
@@ -65,7 +66,7 @@ async def client(sim: Simulator) -> AsyncIterator[ThinQConnectClient]:
 
 
 async def _channel(
-    client: ThinQConnectClient, sim: Simulator, keepalive: int = 30
+    client: ThinQConnectClient, sim: Simulator, keepalive: int = 30, session: PushSession | None = None
 ) -> tuple[PushChannel, Received]:
     received = Received()
     channel = PushChannel(
@@ -76,7 +77,9 @@ async def _channel(
         keepalive=keepalive,
         trust_server_ca=True,
     )
-    assert await channel.async_start(sim.device_ids)
+    if session is not None:
+        channel.session = session
+    assert await channel.async_start(sim.device_ids, sim.device_ids)
     await received.until(lambda: channel.connected)
     assert sim.push is not None
     await sim.push.wait_publisher()
@@ -178,7 +181,7 @@ async def test_event_subscriptions_are_renewed(
     await channel.async_maintain()
     assert sim.requests_by_endpoint["POST /event/{id}/subscribe"] == requests
     soon = datetime.now(UTC) + timedelta(minutes=5)
-    channel._events_until = dict.fromkeys(channel._events_until, soon)
+    channel.session.events_until = dict.fromkeys(channel.session.events_until, soon)
     await channel.async_maintain()
     assert sim.requests_by_endpoint["POST /event/{id}/subscribe"] == requests + len(sim.device_ids)
     assert channel.health.events_renew_at is not None
@@ -235,17 +238,57 @@ def test_private_key_stays_out_of_repr() -> None:
     assert credentials.renew_at == now + timedelta(days=8)
 
 
-async def test_a_restart_adopts_the_subscriptions(client: ThinQConnectClient, sim: Simulator) -> None:
-    """A new start takes over the subscriptions LG still holds: two reads, no subscription again."""
+async def test_a_restart_takes_up_the_stored_session(client: ThinQConnectClient, sim: Simulator) -> None:
+    """A new start with the session kept from the last one asks LG for nothing but its two lists.
+
+    The route, the registration and the certificate are reused; the subscriptions LG still holds
+    are taken over (what it dropped is made again), and messages flow.
+    """
     first, _ = await _channel(client, sim)
     await first.async_stop(unregister=False)
-    subscribes = sim.requests_by_endpoint["POST /event/{id}/subscribe"]
-    second, received = await _channel(client, sim)
-    assert sim.requests_by_endpoint["POST /event/{id}/subscribe"] == subscribes
+    stored = first.session.as_json()
+    assert "PRIVATE" not in repr(first.session)
+    dropped = min(sim.event_subscriptions)
+    del sim.event_subscriptions[dropped]  # LG let one lapse meanwhile
+    before = dict(sim.requests_by_endpoint)
+    second, received = await _channel(client, sim, session=PushSession.from_json(stored))
+    sent = {key: count - before.get(key, 0) for key, count in sim.requests_by_endpoint.items()}
+    assert {key: count for key, count in sent.items() if count} == {
+        "GET /push": 1,
+        "GET /event": 1,
+        "POST /event/{id}/subscribe": 1,
+    }
     assert second.subscribed == set(sim.device_ids)
+    assert second.health.certificates_issued == 0
     sim.patch_state(sim.find("세탁기").device_id, {"remoteControlEnable": {"remoteControlEnabled": False}})
     await received.until(lambda: bool(received.messages))
     await second.async_stop()
+    assert not second.session.registered
+    assert CLIENT_ID not in sim.clients
+
+
+def test_a_damaged_session_is_read_as_far_as_it_goes() -> None:
+    """What is damaged in a stored session is left out; push sets that part up again."""
+    assert PushSession.from_json(None) == PushSession()
+    now = datetime.now(UTC)
+    session = PushSession.from_json(
+        {
+            "mqtt_server": "mqtts://broker:8883",
+            "registered": True,
+            "credentials": {
+                "certificate_pem": "C",
+                "private_key_pem": "K",
+                "topic": "t",
+                "issued_at": "soon",
+            },
+            "events_until": {"a": now.isoformat(), "b": "2026-01-01T00:00:00", "c": 5},
+            "push_devices": ["a", 3],
+        }
+    )
+    assert session.credentials is None
+    assert not session.restorable
+    assert session.events_until == {"a": now}
+    assert session.push_devices == {"a"}
 
 
 async def test_removed_devices_are_unsubscribed_and_failures_are_survived(
@@ -259,15 +302,18 @@ async def test_removed_devices_are_unsubscribed_and_failures_are_survived(
     assert set(sim.event_subscriptions) == keep
     # LG refuses new certificates for a while: the channel keeps trying, and comes back.
     sim.set_faults({"fail_next": 1})
-    channel._credentials = None
+    channel.session.credentials = None
     channel.request_reconnect("test")
     await received.until(lambda: channel.health.certificates_issued >= 2 and channel.connected, timeout=30)
     assert channel.health.failed_connections >= 1
     await channel.async_stop(unregister=False)
 
 
-async def test_subscriptions_wait_for_the_budget(sim: Simulator, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Subscribing stops where the hourly budget would be spent, and a later round goes on."""
+async def test_subscriptions_wait_for_the_budget(sim: Simulator) -> None:
+    """Subscribing is background work: it stops where the people's reserve starts, a later round goes on.
+
+    State reports come first for every appliance, notifications after them.
+    """
     async with aiohttp.ClientSession() as session:
         tight = ThinQConnectClient(
             session,
@@ -275,12 +321,19 @@ async def test_subscriptions_wait_for_the_budget(sim: Simulator, monkeypatch: py
             country="KR",
             client_id=CLIENT_ID,
             base_url=sim.base_url,
+            hourly_request_budget=30,
+            people_reserve=15,
         )
-        left = iter(range(8, -1, -1))
-        monkeypatch.setattr(tight.budget, "available", lambda priority: next(left, 0))
         channel = PushChannel(
             tight, CLIENT_ID, on_message=lambda _: None, on_state=lambda _: None, trust_server_ca=True
         )
-        assert await channel.async_start(sim.device_ids)
-        assert 0 < len(channel.subscribed) < len(sim.device_ids)
+        assert await channel.async_start(sim.device_ids, sim.device_ids)
+        # The route, the registration and the device-list subscription, then state reports.
+        assert len(channel.subscribed) == 15 - 3
+        assert not channel.session.push_devices
+        assert tight.budget.available(Priority.BACKGROUND) == 0
+        tight.budget.limit = 1000
+        await channel.async_maintain()
+        assert channel.subscribed == set(sim.device_ids)
+        assert channel.session.push_devices == set(sim.device_ids)
         await channel.async_stop(unregister=False)

@@ -27,6 +27,7 @@ from custom_components.thinq_voice.coordinator import (
     HOURLY_REQUEST_BUDGET,
     ThinQVoiceCoordinator,
 )
+from custom_components.thinq_voice.device_cache import storage_key as device_cache_key
 from simulator import Simulator
 
 
@@ -129,6 +130,14 @@ async def test_a_command_does_not_delay_the_others(
     assert coordinator.data[washer].updated_at != read_at
 
 
+# What setting an appliance up asks of LG, unless kept from an earlier run.
+PER_APPLIANCE_READS = (
+    "GET /devices/{id}/profile",
+    "GET /devices/{id}/state",
+    "GET /devices/energy/{id}/profile",
+)
+
+
 def requests_lg_saw(simulator: Simulator) -> int:
     """Return how many requests reached the simulated LG cloud."""
     return sum(simulator.requests_by_endpoint.values())
@@ -180,11 +189,28 @@ async def test_budget_survives_a_restart(
 
 
 async def test_a_reload_loop_stays_within_lg_limit(
-    hass: HomeAssistant, simulator: Simulator, init_integration: MockConfigEntry
+    hass: HomeAssistant, hass_storage: dict[str, Any], simulator: Simulator, init_integration: MockConfigEntry
 ) -> None:
-    """Reloading again and again stops sending once the hour is spent, and leaves room for commands."""
+    """Reloading again and again reads the device list only; with nothing kept it stops at the budget.
+
+    Profiles and states are kept across reloads, so a reload sets every appliance up from them. Were
+    they lost each time, reloading would stop sending once the hour is spent, leaving room for commands.
+    """
+    entry_id = init_integration.entry_id
+    reads = {endpoint: simulator.requests_by_endpoint.get(endpoint, 0) for endpoint in PER_APPLIANCE_READS}
+    lists = simulator.requests_by_endpoint["GET /devices"]
     for _ in range(6):
-        await hass.config_entries.async_reload(init_integration.entry_id)
+        await hass.config_entries.async_reload(entry_id)
+        await hass.async_block_till_done()
+        assert init_integration.state is ConfigEntryState.LOADED
+    assert {
+        endpoint: simulator.requests_by_endpoint.get(endpoint, 0) for endpoint in PER_APPLIANCE_READS
+    } == reads
+    assert simulator.requests_by_endpoint["GET /devices"] == lists + 6
+    for _ in range(6):
+        await hass.config_entries.async_unload(entry_id)
+        hass_storage.pop(device_cache_key(entry_id))
+        await hass.config_entries.async_setup(entry_id)
         await hass.async_block_till_done()
     assert init_integration.state is ConfigEntryState.SETUP_RETRY
     assert init_integration.reason is not None

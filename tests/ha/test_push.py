@@ -305,17 +305,33 @@ async def test_a_control_push_missed_reconnects(
     await until(lambda: coordinator.push.channel.health.connections > connections, timeout=15)
 
 
-async def test_unload_ends_push(
-    hass: HomeAssistant, simulator: Simulator, init_integration: MockConfigEntry
+async def test_a_reload_takes_push_up_again_and_removal_ends_it(
+    hass: HomeAssistant, simulator: Simulator, init_integration: MockConfigEntry, hass_storage: dict[str, Any]
 ) -> None:
-    """Unloading ends the client registration at LG, then the subscriptions the budget allows."""
+    """A reload keeps what LG holds and sets push up again without a request; deleting the entry ends it.
+
+    The stored session holds the certificate's private key: it is in storage, never in diagnostics.
+    """
     await healthy(init_integration, simulator)
     subscribed = len(simulator.event_subscriptions)
-    assert await hass.config_entries.async_unload(init_integration.entry_id)
+    issued = simulator.requests_by_endpoint["POST /client/certificate"]
+    assert await hass.config_entries.async_reload(init_integration.entry_id)
+    await hass.async_block_till_done()
+    coordinator = await healthy(init_integration, simulator)
+    assert simulator.requests_by_endpoint["POST /client/certificate"] == issued
+    assert coordinator.push.channel.health.certificates_issued == 0
+    assert len(simulator.event_subscriptions) == subscribed
+    stored = hass_storage[push_module.storage_key(init_integration.entry_id)]["data"]
+    assert "PRIVATE KEY" in stored["credentials"]["private_key_pem"]
+    diagnostics = await async_get_config_entry_diagnostics(hass, init_integration)
+    assert "PRIVATE" not in str(diagnostics)
+    assert stored["credentials"]["certificate_pem"] not in str(diagnostics)
+    await hass.config_entries.async_remove(init_integration.entry_id)
     await hass.async_block_till_done()
     assert not simulator.clients
     assert not simulator.device_push_clients
     assert len(simulator.event_subscriptions) < subscribed
+    assert push_module.storage_key(init_integration.entry_id) not in hass_storage
 
 
 def test_newer_part_and_running() -> None:
@@ -340,13 +356,16 @@ def test_newer_part_and_running() -> None:
 
 async def test_setup_waits_for_the_budget_and_retries_after_a_failure(
     hass: HomeAssistant,
+    hass_storage: dict[str, Any],
     simulator: Simulator,
     init_integration: MockConfigEntry,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """Push set-up waits while the budget is short and retries later after LG fails; polling meanwhile."""
+    """Push set up from nothing waits while the budget is short and retries after LG fails; polling meanwhile."""
     coordinator = coordinator_of(init_integration)
     await healthy(init_integration, simulator)
+    await coordinator.push.async_stop()
+    hass_storage.pop(push_module.storage_key(init_integration.entry_id))  # nothing kept from before
     link = push_module.PushLink(coordinator)
     with monkeypatch.context() as short:
         short.setattr(coordinator.client.budget, "available", lambda priority: 0)

@@ -174,8 +174,14 @@ class ThinQConnectClient:
         self, device_id: str, *, priority: Priority = Priority.BACKGROUND
     ) -> DeviceProfile:
         """Return a device's capability profile (`GET /devices/{id}/profile`)."""
-        return DeviceProfile.from_json(
-            await self._transport.request("GET", f"/devices/{_quote(device_id)}/profile", priority=priority)
+        return DeviceProfile.from_json(await self.async_get_device_profile_json(device_id, priority=priority))
+
+    async def async_get_device_profile_json(
+        self, device_id: str, *, priority: Priority = Priority.BACKGROUND
+    ) -> JsonValue:
+        """Return a device's profile as LG sent it, to keep (read it with `DeviceProfile.from_json`)."""
+        return await self._transport.request(
+            "GET", f"/devices/{_quote(device_id)}/profile", priority=priority
         )
 
     async def async_get_device_state(

@@ -7,35 +7,42 @@ certificate and subscribe to the topic. Which appliances publish there is chosen
 `POST /event/{id}/subscribe` (state reports, renewed before they expire) and
 `POST /push/{id}/subscribe` (notifications); `POST /push/devices` adds the device-list messages.
 
-The private key lives in memory only: it is never logged, stored or shown in diagnostics.
+All of that outlives a restart at LG: the channel keeps it in a `PushSession` (see
+push_session.py) that its owner stores and hands back, so a restart sets push up again without a
+request. Subscribing is background work, staged over as many rounds as the hour's budget needs.
 """
 
 import asyncio
 from collections import deque
 from collections.abc import Awaitable, Callable, Iterable
-from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from enum import StrEnum
 import hashlib
 import logging
-import os
-from pathlib import Path
 import random
-import ssl
-import tempfile
-from typing import Any
-from urllib.parse import urlsplit
 
 import aiomqtt
 from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import rsa
-from cryptography.x509.oid import NameOID
 
 from .client import ThinQConnectClient
 from .const import EVENT_SUBSCRIPTION_MAX_HOURS, ErrorCode
-from .errors import ThinQBadRequestError, ThinQError, ThinQInvalidResponseError, ThinQRateLimitError
+from .errors import (
+    ThinQBadRequestError,
+    ThinQBudgetError,
+    ThinQError,
+    ThinQInvalidResponseError,
+    ThinQRateLimitError,
+)
 from .models import JsonValue, ThinQMessage
+from .push_session import (
+    PushCredentials,
+    PushHealth,
+    PushSession,
+    PushState,
+    make_key_and_csr,
+    mqtt_address,
+    read_certificate_answer,
+    tls_context,
+)
 from .safe_text import safe_text
 from .throttle import Priority
 
@@ -45,24 +52,21 @@ _LOGGER = logging.getLogger(__name__)
 _MQTT_LOGGER = logging.getLogger(f"{__name__}.mqtt")
 _MQTT_LOGGER.setLevel(logging.CRITICAL)
 
-DEFAULT_MQTT_PORT = 8883
 # LG's SDK pings every 6 s; half a minute finds a dead socket within a minute without waking a
 # phone-sized broker connection all the time.
 DEFAULT_KEEPALIVE = 30
 CONNECT_TIMEOUT = 15.0
 BACKOFF_MIN = 1.0
 BACKOFF_MAX = 300.0
-# A certificate is renewed once this share of its life has passed.
-CERTIFICATE_RENEW_SHARE = 0.8
 # Event subscriptions last LG's maximum and are renewed this long before they end.
 EVENT_RENEW_BEFORE = timedelta(hours=1)
 MAINTAIN_INTERVAL = 60.0
-# Event subscriptions found at LG (made before a restart) are renewed this long after setting up.
+# Event subscriptions LG holds that the stored session has no end for are renewed this long after
+# setting up (out of the hour of setting up).
 ADOPTED_RENEWAL = timedelta(hours=2)
 # A message LG sends twice (at-least-once delivery) arrives again within seconds.
 DUPLICATE_WINDOW = 30.0
 _RECENT_MESSAGES = 256
-_KEY_SIZE = 2048
 # Failed connections in a row after which the certificate is replaced: a revoked or expired one
 # fails every attempt, and LG says no more than a TLS alert.
 _FAILURES_BEFORE_NEW_CERTIFICATE = 2
@@ -75,131 +79,14 @@ type MessageHandler = Callable[[ThinQMessage], None]
 type StateHandler = Callable[["PushState"], None]
 
 
-class PushState(StrEnum):
-    """Where the push channel is."""
-
-    STOPPED = "stopped"
-    CONNECTING = "connecting"
-    CONNECTED = "connected"
-    DISCONNECTED = "disconnected"
-
-
-@dataclass(frozen=True, slots=True)
-class PushCredentials:
-    """The client certificate LG signed, its private key and the topic it may read."""
-
-    certificate_pem: str
-    private_key_pem: bytes = field(repr=False)
-    topic: str
-    issued_at: datetime
-    expires_at: datetime
-
-    @property
-    def renew_at(self) -> datetime:
-        """When to ask for the next certificate."""
-        return self.issued_at + (self.expires_at - self.issued_at) * CERTIFICATE_RENEW_SHARE
-
-
-@dataclass(slots=True)
-class PushHealth:
-    """What the channel has been doing, for diagnostics and the coordinator's decisions."""
-
-    state: PushState = PushState.STOPPED
-    connected_since: datetime | None = None
-    disconnected_since: datetime | None = None
-    last_message_at: datetime | None = None
-    messages: int = 0
-    ignored_messages: int = 0
-    duplicate_messages: int = 0
-    connections: int = 0
-    failed_connections: int = 0
-    certificates_issued: int = 0
-    last_error: str | None = None
-    certificate_expires_at: datetime | None = None
-    subscribed_devices: int = 0
-    events_renew_at: datetime | None = None
-
-    def as_dict(self) -> dict[str, Any]:
-        """Return the health as plain JSON values (no secret is part of it)."""
-        return {
-            key: value.isoformat()
-            if isinstance(value, datetime)
-            else str(value)
-            if isinstance(value, PushState)
-            else value
-            for key, value in ((name, getattr(self, name)) for name in self.__dataclass_fields__)
-        }
-
-
-def make_key_and_csr() -> tuple[bytes, str]:
-    """Return a new private key (PEM) and a CSR for it, as LG expects it (PEM body only)."""
-    key = rsa.generate_private_key(public_exponent=65537, key_size=_KEY_SIZE)
-    key_pem = key.private_bytes(
-        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
-    )
-    csr = (
-        x509.CertificateSigningRequestBuilder()
-        .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "lg_thinq")]))
-        .sign(key, hashes.SHA512())
-    )
-    lines = csr.public_bytes(serialization.Encoding.PEM).decode("ascii").strip().splitlines()
-    return key_pem, "".join(lines[1:-1])
-
-
-def read_certificate_answer(answer: JsonValue) -> tuple[str, str]:
-    """Return the certificate (PEM) and the topic from LG's `/client/certificate` answer.
-
-    Raises:
-        ThinQInvalidResponseError: the answer has no certificate or no topic.
-    """
-    body = answer.get("result", answer) if isinstance(answer, dict) else None
-    if not isinstance(body, dict):
-        raise ThinQInvalidResponseError("The certificate answer is not an object")
-    certificate = body.get("certificatePem")
-    topics = body.get("subscriptions")
-    if not isinstance(certificate, str) or not isinstance(topics, list) or not topics:
-        raise ThinQInvalidResponseError("The certificate answer has no certificatePem or subscriptions")
-    topic = topics[0]
-    if not isinstance(topic, str):
-        raise ThinQInvalidResponseError("The certificate answer's topic is not a string")
-    return certificate, topic
-
-
-def mqtt_address(server: str) -> tuple[str, int]:
-    """Return host and port of the `mqttServer` of `GET /route` (`mqtts://host:8883`)."""
-    parts = urlsplit(server if "://" in server else f"mqtts://{server}")
-    if not parts.hostname:
-        raise ThinQInvalidResponseError("The MQTT server has no host")
-    return parts.hostname, parts.port or DEFAULT_MQTT_PORT
-
-
-def tls_context(credentials: PushCredentials, extra_ca_pem: str | None) -> ssl.SSLContext:
-    """Return a TLS context presenting the client certificate (blocking: run it in an executor).
-
-    The server is checked against the system's authorities (LG's broker is AWS IoT, signed by
-    Amazon's root), plus `extra_ca_pem` when the API named one of its own (a test endpoint).
-    """
-    context = ssl.create_default_context()
-    if extra_ca_pem:
-        context.load_verify_locations(cadata=extra_ca_pem)
-    # The ssl module loads keys from files only: the file lives for the call, readable by us alone.
-    descriptor, path = tempfile.mkstemp(prefix="thinq-voice-", suffix=".pem")
-    try:
-        with os.fdopen(descriptor, "wb") as file:
-            file.write(credentials.private_key_pem + b"\n" + credentials.certificate_pem.encode("ascii"))
-        context.load_cert_chain(path)
-    finally:
-        Path(path).unlink()
-    return context
-
-
 class PushChannel:
     """LG's MQTT push for one account: set-up, the connection, renewals and tear-down.
 
     `on_message` receives each new message (duplicates and unreadable ones are dropped and
-    counted); `on_state` hears every change of `PushState`. The connection is kept up by itself:
-    lost, it is tried again with a growing back-off; `request_reconnect` forces a new one when
-    the caller believes the channel went silent.
+    counted); `on_state` hears every change of `PushState`; `on_session` is called whenever
+    `session` changed and should be stored. The connection is kept up by itself: lost, it is
+    tried again with a growing back-off; `request_reconnect` forces a new one when the caller
+    believes the channel went silent.
     """
 
     def __init__(
@@ -209,28 +96,30 @@ class PushChannel:
         *,
         on_message: MessageHandler,
         on_state: StateHandler,
+        on_session: Callable[[], None] | None = None,
         keepalive: int = DEFAULT_KEEPALIVE,
         trust_server_ca: bool = False,
-        reserve: int = 0,
     ) -> None:
         """Prepare the channel; nothing is sent before `async_start`.
 
-        Subscribing never takes the client's hourly budget below `reserve` requests (kept for
-        controls); what is left over is subscribed by later maintenance rounds.
+        Set `session` first to take up what an earlier process set up at LG.
         """
         self._client = client
         self._client_id = client_id
         self._on_message = on_message
         self._on_state = on_state
+        self._on_session = on_session or (lambda: None)
         self.keepalive = keepalive
-        self.reserve = reserve
         self._trust_server_ca = trust_server_ca
         self.health = PushHealth()
+        self.session = PushSession()
         self._address: tuple[str, int] | None = None
-        self._credentials: PushCredentials | None = None
-        self._server_ca: str | None = None
-        self._events_until: dict[str, datetime] = {}
-        self._push_devices: set[str] = set()
+        # In the order they are to be subscribed (the first are worth the most).
+        self._wanted_events: list[str] = []
+        self._wanted_push: list[str] = []
+        # Appliances LG refused to subscribe: not asked again by this process.
+        self._refused: set[str] = set()
+        self._take_over = False
         self._recent: deque[tuple[float, bytes]] = deque(maxlen=_RECENT_MESSAGES)
         self._wake = asyncio.Event()
         self._tasks: list[asyncio.Task[None]] = []
@@ -244,51 +133,55 @@ class PushChannel:
     @property
     def subscribed(self) -> set[str]:
         """Return the devices whose state reports this client receives."""
-        return set(self._events_until)
+        return set(self.session.events_until)
 
-    async def async_start(self, device_ids: Iterable[str]) -> bool:
+    async def async_start(self, device_ids: Iterable[str], notifying: Iterable[str] = ()) -> bool:
         """Set the channel up and start connecting; False when LG offers no MQTT server.
+
+        Only what the session lacks is asked of LG: a restored session starts without a request.
+        `notifying` are the devices whose notification codes are wanted too (see `async_sync_devices`).
 
         Raises:
             ThinQError: a set-up call failed (nothing keeps running then).
         """
-        route = await self._client.async_get_route(priority=Priority.CONFIRM)
-        if not route.mqtt_server:
-            return False
-        self._address = mqtt_address(route.mqtt_server)
-        await _async_idempotent(self._client.async_register_client())
-        await _async_idempotent(self._client.async_subscribe_push_devices())
-        await self._async_adopt_subscriptions()
-        await self.async_sync_devices(device_ids)
+        session = self.session
+        if session.mqtt_server is None:
+            route = await self._client.async_get_route(priority=Priority.BACKGROUND)
+            if not route.mqtt_server:
+                return False
+            session.mqtt_server = route.mqtt_server
+        self._address = mqtt_address(session.mqtt_server)
+        if not session.registered:
+            await _async_idempotent(self._client.async_register_client())
+            session.registered = True
+        if not session.device_list_subscribed:
+            await _async_idempotent(self._client.async_subscribe_push_devices())
+            session.device_list_subscribed = True
+        # What a stored session holds is checked against LG once, when the budget allows.
+        self._take_over = bool(session.events_until or session.push_devices)
+        self._on_session()
         self._set_state(PushState.CONNECTING)
         loop = asyncio.get_running_loop()
         self._tasks = [
             loop.create_task(self._async_connect_forever(), name="thinq_voice push"),
             loop.create_task(self._async_maintain_forever(), name="thinq_voice push renewals"),
         ]
+        await self.async_sync_devices(device_ids, notifying)
         return True
 
     async def async_stop(self, *, unregister: bool = True) -> None:
-        """Close the connection; with `unregister`, also end the subscriptions and the client."""
+        """Close the connection; with `unregister`, also end the subscriptions and the client at LG.
+
+        Without it the session stays as it is, for the next start to take up.
+        """
         for task in self._tasks:
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
         self._tasks = []
         self._set_state(PushState.STOPPED)
-        if not unregister or self._address is None:
-            return
-        # The client first: the per-appliance subscriptions then end as far as the hour's budget
-        # allows (what is left is taken over by the next start, not made again).
-        calls: list[Awaitable[object]] = [
-            self._client.async_unregister_client(),
-            self._client.async_unsubscribe_push_devices(),
-        ]
-        calls += [self._client.async_unsubscribe_events(device_id) for device_id in self._events_until]
-        calls += [self._client.async_unsubscribe_push(device_id) for device_id in self._push_devices]
-        for call in calls:
-            await _async_ignore(call)
-        self._events_until.clear()
-        self._push_devices.clear()
+        if unregister:
+            await async_end_session(self._client, self.session)
+            self._on_session()
 
     def request_reconnect(self, reason: str) -> None:
         """Drop the connection and make a new one (the caller found the channel silent)."""
@@ -297,64 +190,92 @@ class PushChannel:
             self.health.last_error = reason
             self._wake.set()
 
-    async def async_sync_devices(self, device_ids: Iterable[str]) -> None:
+    async def async_sync_devices(self, device_ids: Iterable[str], notifying: Iterable[str] = ()) -> None:
         """Subscribe the devices not yet subscribed, and end the subscriptions of devices gone.
 
-        Subscriptions cost requests: what the hourly budget does not allow now is done by a
-        later maintenance round.
+        State reports come first for every device, in the order given, then the notification codes
+        of `notifying`.
+        Subscriptions are background requests: what the hour's budget leaves no room for now is
+        subscribed by a later maintenance round.
         """
-        wanted = set(device_ids)
-        for device_id in set(self._events_until) - wanted:
-            del self._events_until[device_id]
+        self._wanted_events = list(dict.fromkeys(device_ids))
+        self._wanted_push = [
+            device_id for device_id in dict.fromkeys(notifying) if device_id in self._wanted_events
+        ]
+        session = self.session
+        for device_id in set(session.events_until) - set(self._wanted_events):
+            del session.events_until[device_id]
             await _async_ignore(self._client.async_unsubscribe_events(device_id))
-        for device_id in self._push_devices - wanted:
-            self._push_devices.discard(device_id)
+        for device_id in session.push_devices - set(self._wanted_push):
+            session.push_devices.discard(device_id)
             await _async_ignore(self._client.async_unsubscribe_push(device_id))
-        await self._async_subscribe(wanted)
-
-    async def _async_adopt_subscriptions(self) -> None:
-        """Take over the subscriptions LG still holds for this client (from before a restart).
-
-        Two reads instead of two subscriptions per appliance: a restart soon after another must
-        not spend the hour's budget again. LG does not say when an event subscription ends, so an
-        adopted one is renewed soon, spread out of the hour of setting up.
-        """
-        self._push_devices |= _device_ids(await self._client.async_get_push_subscriptions())
-        renew = datetime.now(UTC) + EVENT_RENEW_BEFORE + ADOPTED_RENEWAL
-        for device_id in _device_ids(await self._client.async_get_event_subscriptions()):
-            self._events_until.setdefault(device_id, renew)
+        await self._async_subscribe()
 
     async def async_maintain(self) -> None:
-        """Renew the event subscriptions about to end (the certificate renews with its connection)."""
+        """Renew the event subscriptions about to end, and go on with those still to make."""
         due = datetime.now(UTC) + EVENT_RENEW_BEFORE
-        renew = {device_id for device_id, until in self._events_until.items() if until <= due}
-        for device_id in renew:
-            del self._events_until[device_id]
-        await self._async_subscribe(renew | self._push_devices)
+        events = self.session.events_until
+        for device_id in [device_id for device_id, until in events.items() if until <= due]:
+            del events[device_id]
+        await self._async_subscribe()
 
-    async def _async_subscribe(self, device_ids: set[str]) -> None:
-        for device_id in sorted(device_ids):
-            if self._client.budget.available(Priority.CONFIRM) <= self.reserve + 1:
-                _LOGGER.debug("Push subscriptions wait for the request budget")
-                break
-            try:
-                if device_id not in self._push_devices:
-                    await _async_idempotent(self._client.async_subscribe_push(device_id))
-                    self._push_devices.add(device_id)
-                if device_id not in self._events_until:
-                    await self._client.async_subscribe_events(device_id, EVENT_SUBSCRIPTION_MAX_HOURS)
-                    self._events_until[device_id] = datetime.now(UTC) + timedelta(
-                        hours=EVENT_SUBSCRIPTION_MAX_HOURS
-                    )
-            except ThinQRateLimitError:
-                _LOGGER.debug("Push subscriptions wait for the request budget")
-                break
-            except ThinQError as err:
-                _LOGGER.debug("Subscribing an appliance to push failed: %s", err)
-        self.health.subscribed_devices = len(self._events_until)
-        self.health.events_renew_at = (
-            min(self._events_until.values()) - EVENT_RENEW_BEFORE if self._events_until else None
-        )
+    async def _async_subscribe(self) -> None:
+        """Make the subscriptions still missing, as far as the budget's background share allows."""
+        try:
+            if self._take_over:
+                await self._async_take_over()
+            for device_id in self._wanted_events:
+                if device_id not in self.session.events_until and device_id not in self._refused:
+                    await self._async_subscribe_one(device_id, events=True)
+            for device_id in self._wanted_push:
+                if device_id not in self.session.push_devices and device_id not in self._refused:
+                    await self._async_subscribe_one(device_id, events=False)
+        except ThinQBudgetError, ThinQRateLimitError:
+            _LOGGER.debug("Push subscriptions wait for the request budget")
+        finally:
+            self._on_session()
+            events = self.session.events_until
+            self.health.subscribed_devices = len(events)
+            self.health.events_renew_at = min(events.values()) - EVENT_RENEW_BEFORE if events else None
+
+    async def _async_subscribe_one(self, device_id: str, *, events: bool) -> None:
+        """Subscribe one device's state reports (`events`) or notifications, paid as background work.
+
+        Raises:
+            ThinQBudgetError: the budget's background share is spent for now.
+        """
+        self._client.budget.check(Priority.BACKGROUND)
+        try:
+            if events:
+                await self._client.async_subscribe_events(device_id, EVENT_SUBSCRIPTION_MAX_HOURS)
+                self.session.events_until[device_id] = datetime.now(UTC) + timedelta(
+                    hours=EVENT_SUBSCRIPTION_MAX_HOURS
+                )
+            else:
+                await _async_idempotent(self._client.async_subscribe_push(device_id))
+                self.session.push_devices.add(device_id)
+        except ThinQBadRequestError as err:
+            _LOGGER.debug("LG refused to subscribe an appliance to push: %s", err)
+            self._refused.add(device_id)
+        except ThinQBudgetError, ThinQRateLimitError:
+            raise
+        except ThinQError as err:
+            _LOGGER.debug("Subscribing an appliance to push failed: %s", err)
+
+    async def _async_take_over(self) -> None:
+        """Check the stored subscriptions against those LG holds (two reads instead of re-making them).
+
+        LG's lists are the truth: what it dropped is subscribed again. An event subscription the
+        session has no end for is renewed soon, spread out of the hour of setting up.
+        """
+        self._client.budget.check(Priority.BACKGROUND, count=2)
+        pushed = _device_ids(await self._client.async_get_push_subscriptions())
+        held = _device_ids(await self._client.async_get_event_subscriptions())
+        session = self.session
+        renew = datetime.now(UTC) + EVENT_RENEW_BEFORE + ADOPTED_RENEWAL
+        session.push_devices = pushed
+        session.events_until = {device_id: session.events_until.get(device_id, renew) for device_id in held}
+        self._take_over = False
 
     async def _async_maintain_forever(self) -> None:
         while True:
@@ -364,22 +285,29 @@ class PushChannel:
     async def _async_issue_certificate(self) -> PushCredentials:
         loop = asyncio.get_running_loop()
         key_pem, csr = await loop.run_in_executor(None, make_key_and_csr)
-        answer = await self._client.async_issue_certificate(csr)
+        try:
+            answer = await self._client.async_issue_certificate(csr)
+        except ThinQBadRequestError:
+            # LG no longer knows the client (ended elsewhere, or a stored session outlived it).
+            await _async_idempotent(self._client.async_register_client())
+            answer = await self._client.async_issue_certificate(csr)
         certificate_pem, topic = read_certificate_answer(answer)
         if self._trust_server_ca and isinstance(answer, dict):
             body = answer.get("result", answer)
             ca = body.get("caCertificatePem") if isinstance(body, dict) else None
-            self._server_ca = ca if isinstance(ca, str) else None
+            self.session.server_ca = ca if isinstance(ca, str) else None
         certificate = x509.load_pem_x509_certificate(certificate_pem.encode("ascii"))
         self.health.certificates_issued += 1
-        self.health.certificate_expires_at = certificate.not_valid_after_utc
-        return PushCredentials(
+        credentials = PushCredentials(
             certificate_pem=certificate_pem,
             private_key_pem=key_pem,
             topic=topic,
             issued_at=max(certificate.not_valid_before_utc, datetime.now(UTC) - timedelta(minutes=5)),
             expires_at=certificate.not_valid_after_utc,
         )
+        self.session.credentials = credentials
+        self._on_session()
+        return credentials
 
     async def _async_connect_forever(self) -> None:
         delay = BACKOFF_MIN
@@ -407,18 +335,20 @@ class PushChannel:
         self.health.failed_connections += 1
         if self._failures >= _FAILURES_BEFORE_NEW_CERTIFICATE:
             # The broker may be refusing the certificate (revoked, expired): ask for a new one.
-            self._credentials = None
+            self.session.credentials = None
             self._failures = 0
+            self._on_session()
         _LOGGER.debug("LG's push channel is down: %s", error)
 
     async def _async_connect_once(self) -> None:
         """Connect, read messages until the connection ends or must be renewed."""
         assert self._address is not None
-        credentials = self._credentials
+        credentials = self.session.credentials
         if credentials is None or credentials.renew_at <= datetime.now(UTC):
-            credentials = self._credentials = await self._async_issue_certificate()
+            credentials = await self._async_issue_certificate()
+        self.health.certificate_expires_at = credentials.expires_at
         loop = asyncio.get_running_loop()
-        context = await loop.run_in_executor(None, tls_context, credentials, self._server_ca)
+        context = await loop.run_in_executor(None, tls_context, credentials, self.session.server_ca)
         host, port = self._address
         self._wake.clear()
         client = aiomqtt.Client(
@@ -512,6 +442,28 @@ def _settle_late_errors(client: aiomqtt.Client) -> None:
     """
     for future in (client._connected, client._disconnected):  # noqa: SLF001 - aiomqtt keeps them private
         future.add_done_callback(lambda done: done.cancelled() or done.exception())
+
+
+async def async_end_session(client: ThinQConnectClient, session: PushSession) -> None:
+    """End at LG what a session holds: the client first, then the subscriptions the budget allows.
+
+    What is left (the hour's budget is spent) ends by itself: event subscriptions expire, and LG
+    stops publishing to a client it no longer knows. The session is emptied.
+    """
+    if not session.registered:
+        return
+    calls: list[Awaitable[object]] = [
+        client.async_unregister_client(),
+        client.async_unsubscribe_push_devices(),
+    ]
+    calls += [client.async_unsubscribe_events(device_id) for device_id in session.events_until]
+    calls += [client.async_unsubscribe_push(device_id) for device_id in session.push_devices]
+    for call in calls:
+        await _async_ignore(call)
+    session.registered = session.device_list_subscribed = False
+    session.credentials = None
+    session.events_until.clear()
+    session.push_devices.clear()
 
 
 def _device_ids(answer: JsonValue) -> set[str]:
