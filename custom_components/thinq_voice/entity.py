@@ -120,9 +120,12 @@ class ThinQVoiceEntity(CoordinatorEntity[ThinQVoiceCoordinator]):
 
         Only when the appliance's own last report holds the value and no control to the property
         is on its way: right after "turn off", the entity still shows on, and "turn on" must go.
+        A state kept from before a restart is no report: the command goes.
         """
-        return same_value(self.state_value(resource, name, location), value) and (
-            self.coordinator.in_flight.get(self.appliance, resource, name, location) is None
+        return (
+            not self.appliance.restored
+            and same_value(self.state_value(resource, name, location), value)
+            and self.coordinator.in_flight.get(self.appliance, resource, name, location) is None
         )
 
     def heading_to(self, resource: str, name: str, location: str | None = None) -> JsonValue:
