@@ -22,8 +22,9 @@ FUNCTION_LIMIT = 60
 CLASS_LIMIT = 300
 # A module over MODULE_LIMIT lines is accepted when its first docstring has a line starting with this.
 LONG_REASON_MARKER = "Why this is long:"
-# The one module where Korean and English wording may branch on the language; the first that exists wins.
-WORDING_MODULES = ("agent/speech.py", "agent/answers.py")
+# Where Korean and English wording may branch on the language (a module, or a package ending in "/");
+# the first that exists wins.
+WORDING_MODULES = ("agent/speech/", "agent/speech.py", "agent/answers.py")
 # The one module that tells the two kinds of config entry apart (its checks are listed, not counted).
 ENTRY_KIND_MODULE = "entry_kinds.py"
 LANGUAGE_CODES = frozenset({"ko", "en"})
@@ -137,6 +138,12 @@ def _entry_kind_checks(tree: ast.Module) -> Counter[str]:
     return checks
 
 
+def _is_wording(path: str, wording_module: str | None) -> bool:
+    if wording_module is None:
+        return False
+    return path.startswith(wording_module) if wording_module.endswith("/") else path == wording_module
+
+
 def measure(root: Path = INTEGRATION) -> Figures:
     """Read every module below root and gather the figures."""
     figures = Figures()
@@ -149,7 +156,7 @@ def measure(root: Path = INTEGRATION) -> Figures:
         functions, classes = _blocks(path, tree)
         figures.functions += functions
         figures.classes += classes
-        if path != figures.wording_module and (branches := _language_branches(tree)):
+        if not _is_wording(path, figures.wording_module) and (branches := _language_branches(tree)):
             figures.language_branches[path] = branches
         if checks := _entry_kind_checks(tree):
             figures.entry_kind_checks[path] = checks
@@ -203,6 +210,8 @@ def main() -> None:
     parser.add_argument("--root", type=Path, default=INTEGRATION, help="the integration's folder")
     parser.add_argument("--top", type=int, default=0, help="list only the N longest modules (0: all)")
     arguments = parser.parse_args()
+    if not arguments.root.is_dir():
+        parser.error(f"no folder {arguments.root}")
     report(measure(arguments.root), arguments.top)
 
 
