@@ -6,6 +6,7 @@ from datetime import timedelta
 from typing import Any
 
 from homeassistant.components import conversation
+from homeassistant.components.homeassistant.exposed_entities import DATA_EXPOSED_ENTITIES, async_should_expose
 from homeassistant.core import Context, HomeAssistant
 from homeassistant.helpers import area_registry as ar, device_registry as dr, entity_registry as er
 from homeassistant.setup import async_setup_component
@@ -148,3 +149,49 @@ async def test_the_tv_says_what_it_can_do_and_a_step_needs_its_volume(
         await say(hass, "세탁기 상태 어때?")
         == "세탁기의 상태를 지금은 알 수 없어요. 연결이 끊겼을 수 있어요."
     )
+
+
+@pytest.mark.usefixtures("init_integration")
+async def test_no_name_is_asked_for_and_an_ambiguous_answer_is_asked_again(
+    hass: HomeAssistant, simulator: Simulator
+) -> None:
+    assert await say(hass, "켜줘", "w1") == "어떤 기기를 말씀하시는 건가요?"
+    assert await say(hass, "에어컨 켜줘", "w2") == "거실 에어컨이요, 안방 에어컨이요?"
+    # "에어컨" names both again: the question stands.
+    assert await say(hass, "에어컨", "w2") == "거실 에어컨이요, 안방 에어컨이요?"
+    assert not simulator.control_log
+    assert await say(hass, "안방", "w2") == "안방 에어컨을 켰어요."
+    assert bodies(simulator, "안방 에어컨") and not bodies(simulator, "거실 에어컨")
+
+
+@pytest.mark.usefixtures("init_integration")
+async def test_when_actions_kept_and_refused_are_listed_as_such(
+    hass: HomeAssistant, simulator: Simulator
+) -> None:
+    assert await say(hass, "냉장고 끝나면 알려줘") == (
+        "냉장고는 그걸 알려 주지 않아서 맡지 않았어요. 아무것도 보내지 않았어요."
+    )
+    assert await say(hass, "세탁기 돌려줘") == "세탁기를 시작했어요."
+    assert await say(hass, "세탁기 끝나면 알려줘") == "세탁기가 끝나면 알려 드릴게요."
+    assert await say(hass, "예약된 거 있어?") == "예약된 건 1개예요: 세탁기가 끝나면 알림."
+
+
+async def test_appliances_stay_hidden_when_new_entities_are_not_exposed(
+    hass: HomeAssistant, simulator: Simulator, config_entry: MockConfigEntry
+) -> None:
+    """The user turned off exposing new entities to Assist: ThinQ Voice does not expose its own either."""
+    assert await async_setup_component(hass, "homeassistant", {})
+    hass.data[DATA_EXPOSED_ENTITIES].async_set_expose_new_entities("conversation", False)
+    config_entry.add_to_hass(hass)
+    await hass.config_entries.async_setup(config_entry.entry_id)
+    await hass.async_block_till_done()
+    registry = er.async_get(hass)
+    washer = [
+        entry
+        for entry in registry.entities.values()
+        if entry.platform == DOMAIN and "setaggi" in entry.entity_id
+    ]
+    assert washer
+    assert not any(async_should_expose(hass, "conversation", entry.entity_id) for entry in washer)
+    assert await say(hass, "세탁기 돌려줘") == "세탁기가 어떤 기기인지 찾지 못했어요."
+    assert not simulator.control_log

@@ -5,9 +5,11 @@ What each says is checked, and what it did through the helpers (input_boolean, i
 template actions drive.
 """
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
+from freezegun.api import FrozenDateTimeFactory
 from homeassistant.components import conversation
 from homeassistant.core import Context, HomeAssistant
 from homeassistant.setup import async_setup_component
@@ -184,6 +186,8 @@ async def test_a_humidifier_of_another_integration_takes_its_humidity(hass: Home
     assert await say(hass, "가습기 습도 40%로 맞춰줘") == "가습기 습도를 40%로 맞췄어요."
     state = hass.states.get("humidifier.gaseubgi")
     assert state is not None and state.attributes["humidity"] == 40
+    # A hygrostat has no modes to tell.
+    assert await say(hass, "가습기 모드 뭐야") == "가습기는 그 명령을 지원하지 않아요."
 
 
 @pytest.mark.usefixtures("others")
@@ -195,3 +199,47 @@ async def test_a_thermostat_without_a_room_reading(hass: HomeAssistant) -> None:
     assert await say(hass, "보일러 23도로 맞춰줘") == "보일러를 켜고 온도를 23도로 맞췄어요."
     state = hass.states.get("climate.boilreo")
     assert state is not None and state.attributes["temperature"] == 23 and state.state == "heat"
+
+
+DESK_FAN = {
+    "name": "Desk Fan",
+    "unique_id": "desk_fan",
+    "state": "{{ true }}",
+    "percentage": "{{ states('input_number.desk_fan_percentage') | int }}",
+    "speed_count": 5,
+    "turn_on": [],
+    "turn_off": [],
+    "set_percentage": helper(
+        "input_number.set_value", "input_number.desk_fan_percentage", value="{{ percentage }}"
+    ),
+}
+
+
+@pytest.mark.fleet("en")
+async def test_in_english_a_numbered_speed_and_a_start_on_a_weekday(
+    hass: HomeAssistant, simulator: Simulator, config_entry: MockConfigEntry, freezer: FrozenDateTimeFactory
+) -> None:
+    assert await async_setup_component(hass, "conversation", {})
+    percentage = {"min": 0, "max": 100, "step": 1, "initial": 40}
+    assert await async_setup_component(
+        hass, "input_number", {"input_number": {"desk_fan_percentage": percentage}}
+    )
+    assert await async_setup_component(hass, "template", {"template": [{"fan": [DESK_FAN]}]})
+    config_entry.add_to_hass(hass)
+    await hass.config_entries.async_setup(config_entry.entry_id)
+    await hass.async_block_till_done()
+    await hass.config.async_set_time_zone("Asia/Seoul")
+    # Wednesday 25 November 2026, 20:00 in Seoul.
+    freezer.move_to(datetime(2026, 11, 25, 20, 0, tzinfo=ZoneInfo("Asia/Seoul")))
+    assert await say_en(hass, "turn up the desk fan") == "Set the Desk Fan fan speed to speed 3."
+    assert hass.states.get("input_number.desk_fan_percentage").state == "60.0"  # type: ignore[union-attr]
+    assert await say_en(hass, "start the robot vacuum on friday at 7 pm") == (
+        "OK, the Robot Vacuum will start on Nov 27 at 7:00 PM."
+    )
+    assert not simulator.control_log
+
+
+async def say_en(hass: HomeAssistant, text: str) -> str:
+    result = await conversation.async_converse(hass, text, None, Context(), language="en", agent_id=AGENT)
+    await hass.async_block_till_done()
+    return str(result.response.speech["plain"]["speech"])
