@@ -134,6 +134,36 @@ ensure_mosquitto() {
   fi
 }
 
+# The browser tests (tests/browser) drive Debian's chromium through Playwright, never a downloaded
+# browser; CJK fonts let it draw Korean (and Japanese and Chinese) text in the UI and its screenshots.
+BROWSER_PACKAGES=(chromium fonts-noto-cjk)
+ensure_chromium() {
+  if [ "$ENV_MODE" = "chroot" ]; then
+    [ -x "$SID_ROOT/usr/bin/chromium" ] && [ -d "$SID_ROOT/usr/share/fonts/opentype/noto" ] && return 0
+    log "installing chromium and CJK fonts (the browser tests' browser) into $SID_ROOT"
+    chroot "$SID_ROOT" /usr/bin/env DEBIAN_FRONTEND=noninteractive apt-get -o Acquire::Check-Valid-Until=false update -qq
+    chroot "$SID_ROOT" /usr/bin/env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+      "${BROWSER_PACKAGES[@]}" >/dev/null
+    return 0
+  fi
+  command -v chromium >/dev/null 2>&1 && return 0
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    log "installing chromium and CJK fonts (the browser tests' browser) with apt"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${BROWSER_PACKAGES[@]}" >/dev/null
+  else
+    log "chromium is missing: install it (sudo apt-get install chromium fonts-noto-cjk) for the browser tests"
+  fi
+}
+
+# run_browser_tests [SCREENSHOT_DIR]: tests/browser in the runtime environment (Playwright, pytest and
+# the Home Assistant the demo runs); screenshots go to SCREENSHOT_DIR, else to a temporary dir. The
+# unit suite's coverage options are not for them.
+run_browser_tests() {
+  in_env "$RUN_VENV" env THINQ_VOICE_SCREENSHOTS="${1:-}" python -m pytest -o addopts= -p no:cacheprovider \
+    -W ignore::pytest.PytestConfigWarning tests/browser
+}
+
 # in_env VENV COMMAND...: runs COMMAND from the repository root with VENV's bin first on PATH.
 in_env() {
   local venv="$1"

@@ -460,12 +460,13 @@ async def running(
     fresh: bool = False,
     speed: float = 1.0,
     push: bool = True,
+    entries: bool = True,
 ) -> AsyncIterator[Harness]:
     """Start the simulator and Home Assistant on `config_dir`, HA restarting whenever it asks to.
 
     A config dir the harness made before is reused unless `fresh`; otherwise a new one is made
-    (fleet `fleet`, default ko), its owner onboarded and ThinQ Voice added. HA listens on loopback
-    only, unless `lan`.
+    (fleet `fleet`, default ko), its owner onboarded and ThinQ Voice added (unless not `entries`:
+    the browser tests add it through the UI). HA listens on loopback only, unless `lan`.
     """
     reuse = not fresh and is_onboarded(config_dir)
     if reuse:
@@ -508,8 +509,9 @@ async def running(
             harness.tokens = await onboard(
                 harness.session, harness.ha_url, settings["language"], harness.password
             )
-            await create_entry(harness, settings["country"])
-            await create_tv_entry(harness)
+            if entries:
+                await create_entry(harness, settings["country"])
+                await create_tv_entry(harness)
             state.save(config_dir)
         await harness.wait_until_started()
         await harness.check_http_config()
