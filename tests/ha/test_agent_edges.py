@@ -143,7 +143,7 @@ async def test_the_tv_says_what_it_can_do_and_a_step_needs_its_volume(
     assert await say(hass, "거실 TV 뭐 해?") == "거실 TV는 지금 꺼져 있어요."
     # With the TV's entry loaded too, an offline washer's question still finds its last state.
     simulator.device(simulator.find("세탁기").device_id).online = False
-    await hass.config_entries.async_reload(config_entry.entry_id)
+    await config_entry.runtime_data.async_refresh()
     await hass.async_block_till_done()
     assert (
         await say(hass, "세탁기 상태 어때?")
