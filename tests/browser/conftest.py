@@ -5,7 +5,7 @@ language, the simulator's household of that language and no ThinQ Voice entry ye
 through the UI).
 """
 
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 import os
 from pathlib import Path
 
@@ -54,3 +54,19 @@ def session(
             context.close()
     finally:
         demo.stop()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item) -> Generator[None, pytest.TestReport, pytest.TestReport]:
+    """On a failure, keep what the page showed and the end of Home Assistant's log, for whoever reads the report."""
+    report: pytest.TestReport = yield
+    session = getattr(item, "funcargs", {}).get("session")
+    if report.when == "call" and report.failed and isinstance(session, Session):
+        picture = session.demo.config_dir / f"failure-{item.name}.png"
+        session.page.screenshot(path=picture)
+        log = session.demo.config_dir / "home-assistant.log"
+        tail = log.read_text(errors="replace").splitlines()[-40:] if log.exists() else []
+        report.sections.append(
+            ("browser", f"the page: {picture}\nHome Assistant's log ends:\n" + "\n".join(tail))
+        )
+    return report

@@ -16,7 +16,7 @@ import sys
 import threading
 from typing import Any
 
-from playwright.sync_api import BrowserContext, Page, Playwright, expect
+from playwright.sync_api import BrowserContext, Page, Playwright, ViewportSize, expect
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parents[2] / "scripts"))
@@ -35,6 +35,7 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+VIEWPORT: ViewportSize = {"width": 1280, "height": 800}
 # HA's frontend answers within a second or two; only a cold first page load takes longer.
 expect.set_options(timeout=20_000)
 
@@ -128,9 +129,11 @@ class Session:
         assert self.demo.run is not None
         return self.demo.run.ha_url
 
-    def screenshot(self, name: str) -> None:
-        """Save what the page shows as `<language>-<name>.png`."""
+    def screenshot(self, name: str, height: int = VIEWPORT["height"]) -> None:
+        """Save what the page shows as `<language>-<name>.png`, in a window `height` pixels high."""
+        self.page.set_viewport_size({**VIEWPORT, "height": height})
         self.page.screenshot(path=self.screenshots / f"{self.ui.language}-{name}.png", animations="disabled")
+        self.page.set_viewport_size(VIEWPORT)
 
 
 def chromium_path() -> str:
@@ -149,7 +152,7 @@ def launch(playwright: Playwright, ui: UiStrings, profile: Path) -> BrowserConte
         args=CHROMIUM_ARGS,
         headless=True,
         locale=ui.locale,
-        viewport={"width": 1280, "height": 800},
+        viewport=VIEWPORT,
     )
 
 
