@@ -142,12 +142,17 @@ async def test_the_tv_says_what_it_can_do_and_a_step_needs_its_volume(
     assert tv.state.volume == volume_before
     assert await say(hass, "거실 TV 뭐 해?") == "거실 TV는 지금 꺼져 있어요."
     # With the TV's entry loaded too, an offline washer's question still finds its last state.
-    simulator.device(simulator.find("세탁기").device_id).online = False
+    for alias in ("세탁기", "거실 에어컨"):
+        simulator.device(simulator.find(alias).device_id).online = False
     await config_entry.runtime_data.async_refresh()
     await hass.async_block_till_done()
     assert (
         await say(hass, "세탁기 상태 어때?")
         == "세탁기의 상태를 지금은 알 수 없어요. 연결이 끊겼을 수 있어요."
+    )
+    # An offline air conditioner reported no run state to fall back on.
+    assert await say(hass, "거실 에어컨 뭐 해?") == (
+        "거실 에어컨의 상태를 지금은 알 수 없어요. 연결이 끊겼을 수 있어요."
     )
 
 
@@ -195,3 +200,26 @@ async def test_appliances_stay_hidden_when_new_entities_are_not_exposed(
     assert not any(async_should_expose(hass, "conversation", entry.entity_id) for entry in washer)
     assert await say(hass, "세탁기 돌려줘") == "세탁기가 어떤 기기인지 찾지 못했어요."
     assert not simulator.control_log
+
+
+async def test_the_same_kind_in_another_area_and_a_refused_part_named(
+    hass: HomeAssistant, simulator: Simulator, init_integration: MockConfigEntry
+) -> None:
+    """ "거실 거" after the bedroom AC is the living room's AC, not its purifier or robot."""
+    area = ar.async_get(hass).async_create("거실")
+    devices = dr.async_get(hass)
+    for alias in ("거실 에어컨", "공기청정기", "로봇청소기"):
+        device = devices.async_get_device_by_identifier(
+            (DOMAIN, simulator.find(alias).device_id), init_integration.entry_id
+        )
+        assert device is not None
+        devices.async_update_device(device.id, area_id=area.id)
+    await hass.async_block_till_done()
+    assert await say(hass, "안방 에어컨 켜줘", "a1") == "안방 에어컨을 켰어요."
+    assert await say(hass, "거실 거 켜줘", "a1") == "거실 에어컨을 켰어요."
+    assert bodies(simulator, "거실 에어컨") and not bodies(simulator, "공기청정기")
+    # The oven has nothing to stop: the dishwasher still starts, and the answer ends naming the oven.
+    assert await say(hass, "식기세척기 돌리고 오븐 꺼줘", "a2") == (
+        "식기세척기를 시작했어요. 오븐의 지금 상태에서는 할 수 없는 명령이에요. 오븐에는 하지 못했어요."
+    )
+    assert bodies(simulator, "식기세척기") and not bodies(simulator, "오븐")
