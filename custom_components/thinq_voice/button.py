@@ -10,7 +10,7 @@ from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from .api.models import JsonScalar, PropertySpec
 from .coordinator import Appliance, ThinQVoiceConfigEntry, ThinQVoiceCoordinator
 from .entity import ThinQVoiceEntity, async_add_appliance_entities
-from .properties import OPERATION_BUTTON_KEYS, generic_specs, naming, unique_suffix
+from .properties import OPERATION_BUTTON_KEYS, generic_specs, naming
 
 PARALLEL_UPDATES = 1
 
@@ -39,7 +39,8 @@ class ThinQVoiceButton(ThinQVoiceEntity, ButtonEntity):
         self, coordinator: ThinQVoiceCoordinator, appliance: Appliance, spec: PropertySpec, command: str
     ) -> None:
         """Name the button after its command."""
-        super().__init__(coordinator, appliance.info.device_id, f"{unique_suffix(spec.key)}_{command}")
+        key = spec.key
+        super().__init__(coordinator, appliance.info.device_id, key.resource, key.name, key.location, command)
         self.spec = spec
         self.command: JsonScalar = command
         prefix = OPERATION_BUTTON_KEYS[(spec.key.resource, spec.key.name)]

@@ -14,7 +14,7 @@ from .api.models import JsonValue, PropertySpec
 from .const import DOMAIN
 from .coordinator import Appliance, ThinQVoiceConfigEntry, ThinQVoiceCoordinator
 from .errors import thinq_exception_handler
-from .properties import naming, unique_suffix
+from .properties import naming, unique_id
 from .sent_controls import same_value
 
 MANUFACTURER = "LG Electronics"
@@ -54,13 +54,13 @@ class ThinQVoiceEntity(CoordinatorEntity[ThinQVoiceCoordinator]):
 
     _attr_has_entity_name = True
 
-    def __init__(self, coordinator: ThinQVoiceCoordinator, device_id: str, key: str) -> None:
-        """Attach the entity to its appliance; `key` makes the unique id."""
+    def __init__(self, coordinator: ThinQVoiceCoordinator, device_id: str, *key: str | None) -> None:
+        """Attach the entity to its appliance; the parts of `key` make the unique id (`unique_id`)."""
         super().__init__(coordinator)
         self.device_id = device_id
         self._written_for: tuple[object, ...] | None = None
         info = coordinator.data[device_id].info
-        self._attr_unique_id = f"{device_id}_{key}"
+        self._attr_unique_id = unique_id(device_id, *key)
         self._attr_device_info = DeviceInfo(
             identifiers={(DOMAIN, device_id)},
             manufacturer=MANUFACTURER,
@@ -206,7 +206,8 @@ class ThinQVoicePropertyEntity(ThinQVoiceEntity):
         translation_key: str,
     ) -> None:
         """Name the entity after its property and location."""
-        super().__init__(coordinator, appliance.info.device_id, unique_suffix(spec.key))
+        key = spec.key
+        super().__init__(coordinator, appliance.info.device_id, key.resource, key.name, key.location)
         self.spec = spec
         named = naming(appliance.profile, translation_key, spec.key.location)
         self._attr_translation_key = named.translation_key

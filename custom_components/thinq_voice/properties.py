@@ -185,12 +185,14 @@ def naming(profile: DeviceProfile, key: str, location: str | None) -> Naming:
     return Naming(f"{key}_for_location", {"location": location.replace("_", " ").title()})
 
 
-def unique_suffix(key: PropertyKey) -> str:
-    """Return the part of a unique id that identifies one property: resource, name, location."""
-    parts = [key.resource, key.name]
-    if key.location is not None:
-        parts.append(key.location)
-    return "_".join(parts)
+def unique_id(device_id: str, *parts: str | None) -> str:
+    """Return the unique id of an appliance's entity; the agent finds entities by it too.
+
+    `<device>_<resource>_<property>[_<LOCATION>][_<COMMAND>]` for a property's entity (a button adds
+    its command; a timer sensor names its timer for the property), `<device>_<key>` for an entity of
+    the whole appliance (climate, fan, energy). Parts that are None are left out.
+    """
+    return "_".join([device_id, *(part for part in parts if part is not None)])
 
 
 def is_on_off_pair(values: Iterable[object]) -> tuple[str, str] | None:

@@ -353,8 +353,7 @@ class _TimerSensor(ThinQVoiceEntity, SensorEntity):
         key: str,
     ) -> None:
         """Remember which parts make up the timer."""
-        suffix = f"{resource}_{key}" + (f"_{location}" if location else "")
-        super().__init__(coordinator, appliance.info.device_id, suffix)
+        super().__init__(coordinator, appliance.info.device_id, resource, key, location)
         self.entity_description = description
         self._resource = resource
         self._parts = parts

@@ -8,7 +8,7 @@ from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import device_registry as dr, entity_registry as er
 
 from ..const import DOMAIN
-from ..coordinator import ThinQVoiceCoordinator
+from ..entry_kinds import account_runtime, account_runtimes
 from ..properties import RUN_STATE
 from .targets import TargetAppliance
 
@@ -23,10 +23,7 @@ async def async_unconfirmed(
     """
     device_ids = {appliance.thinq_device_id for appliance in appliances if appliance.thinq_device_id}
     coordinators = [
-        coordinator
-        for entry in hass.config_entries.async_loaded_entries(DOMAIN)
-        if isinstance(coordinator := entry.runtime_data, ThinQVoiceCoordinator)
-        and not device_ids.isdisjoint(coordinator.data)
+        coordinator for coordinator in account_runtimes(hass) if not device_ids.isdisjoint(coordinator.data)
     ]
     verdicts = await asyncio.gather(
         *(
@@ -51,9 +48,8 @@ def unavailable_error(hass: HomeAssistant, entity_id: str) -> HomeAssistantError
     entry = er.async_get(hass).async_get(entity_id)
     if entry is None or entry.platform != DOMAIN or entry.config_entry_id is None:
         return None
-    config_entry = hass.config_entries.async_get_entry(entry.config_entry_id)
-    coordinator = config_entry.runtime_data if config_entry is not None else None
-    if not isinstance(coordinator, ThinQVoiceCoordinator):
+    coordinator = account_runtime(hass.config_entries.async_get_entry(entry.config_entry_id))
+    if coordinator is None:
         return None
     failure = coordinator.last_exception
     if not coordinator.last_update_success and isinstance(failure, HomeAssistantError):
@@ -74,10 +70,7 @@ def offline_run_state(hass: HomeAssistant, thinq_device_id: str) -> str | None:
 
     Its entities are unavailable then, but a washer that went offline mid-cycle was running.
     """
-    for entry in hass.config_entries.async_loaded_entries(DOMAIN):
-        coordinator = entry.runtime_data
-        if not isinstance(coordinator, ThinQVoiceCoordinator):
-            continue
+    for coordinator in account_runtimes(hass):
         appliance = coordinator.data.get(thinq_device_id)
         if appliance is None or appliance.online or appliance.state is None:
             continue

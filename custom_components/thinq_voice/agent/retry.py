@@ -20,10 +20,11 @@ from homeassistant.helpers.event import async_call_later
 from homeassistant.util import dt as dt_util
 
 from ..const import DOMAIN
-from ..coordinator import ThinQVoiceCoordinator
+from ..entry_kinds import account_with_appliance
 from ..errors import RETRYABLE_KEYS
 from ..voice.model import Command
-from .actions import UNAVAILABLE, ActionError, async_execute
+from .appliance_command import UNAVAILABLE, ActionError
+from .commands import async_execute
 from .confirmations import async_unconfirmed
 from .speech import say
 from .targets import TargetAppliance
@@ -156,10 +157,5 @@ async def _async_attempt(
 
 async def _async_look_again(hass: HomeAssistant, appliance: TargetAppliance) -> None:
     """Read a ThinQ appliance before the next attempt: one request tells whether LG and it are back."""
-    if appliance.thinq_device_id is None:
-        return
-    for entry in hass.config_entries.async_loaded_entries(DOMAIN):
-        coordinator = entry.runtime_data
-        if isinstance(coordinator, ThinQVoiceCoordinator) and appliance.thinq_device_id in coordinator.data:
-            await coordinator.async_refresh_appliance(appliance.thinq_device_id)
-            return
+    if appliance.thinq_device_id and (coordinator := account_with_appliance(hass, appliance.thinq_device_id)):
+        await coordinator.async_refresh_appliance(appliance.thinq_device_id)

@@ -15,14 +15,13 @@ from homeassistant.components.homeassistant.exposed_entities import (
     async_listen_entity_updates,
     async_should_expose,
 )
-from homeassistant.config_entries import ConfigEntryState
 from homeassistant.const import EVENT_STATE_CHANGED, STATE_UNAVAILABLE
 from homeassistant.core import CALLBACK_TYPE, Event, EventStateChangedData, HomeAssistant, callback
 from homeassistant.helpers import area_registry as ar, device_registry as dr, entity_registry as er
 
 from ..const import DOMAIN
-from ..coordinator import ThinQVoiceCoordinator
-from ..tv_coordinator import TvCoordinator
+from ..coordinator import Appliance as ThinQAppliance
+from ..entry_kinds import account_runtime, account_runtimes, account_with_appliance, tv_runtime
 from ..voice.model import DeviceType, TargetPhrase
 
 ASSIST = "conversation"
@@ -63,24 +62,25 @@ class TargetAppliance:
 def thinq_device_types(hass: HomeAssistant) -> dict[str, DeviceType]:
     """Return the kind of every ThinQ Voice appliance, by ThinQ device id."""
     types: dict[str, DeviceType] = {}
-    for entry in hass.config_entries.async_loaded_entries(DOMAIN):
-        if not isinstance(entry.runtime_data, ThinQVoiceCoordinator):
-            continue  # a TV entry: its TV is typed by its media player's device class
-        for device_id, appliance in entry.runtime_data.data.items():
+    # A TV entry's TV is typed by its media player's device class.
+    for coordinator in account_runtimes(hass):
+        for device_id, appliance in coordinator.data.items():
             kind = appliance.info.device_type.removeprefix("DEVICE_").lower()
             if kind in DeviceType:
                 types[device_id] = DeviceType(kind)
     return types
 
 
+def thinq_appliance(hass: HomeAssistant, thinq_device_id: str | None) -> ThinQAppliance | None:
+    """Return what the loaded ThinQ account knows of an appliance by LG's id; None for other devices."""
+    coordinator = account_with_appliance(hass, thinq_device_id)
+    return coordinator.data[thinq_device_id] if coordinator and thinq_device_id else None
+
+
 def thinq_updated_at(hass: HomeAssistant, appliance: TargetAppliance) -> datetime | None:
     """Return when ThinQ Voice last read a ThinQ appliance's state; None for other devices."""
-    for entry in hass.config_entries.async_loaded_entries(DOMAIN):
-        if isinstance(entry.runtime_data, ThinQVoiceCoordinator) and (
-            known := entry.runtime_data.data.get(appliance.thinq_device_id or "")
-        ):
-            return known.updated_at
-    return None
+    known = thinq_appliance(hass, appliance.thinq_device_id)
+    return known.updated_at if known else None
 
 
 def control_in_flight(hass: HomeAssistant, appliance: TargetAppliance) -> bool:
@@ -94,13 +94,11 @@ def control_in_flight(hass: HomeAssistant, appliance: TargetAppliance) -> bool:
         if device and device.config_entry_id
         else None
     )
-    if entry is None or entry.domain != DOMAIN or entry.state is not ConfigEntryState.LOADED:
-        return False
-    coordinator = entry.runtime_data
-    if isinstance(coordinator, TvCoordinator):
-        return coordinator.power_in_flight
-    known = coordinator.data.get(appliance.thinq_device_id or "")
-    return known is not None and coordinator.in_flight.any_for(known)
+    if tv := tv_runtime(entry):
+        return tv.power_in_flight
+    coordinator = account_runtime(entry)
+    known = coordinator.data.get(appliance.thinq_device_id or "") if coordinator else None
+    return coordinator is not None and known is not None and coordinator.in_flight.any_for(known)
 
 
 def collect_appliances(hass: HomeAssistant) -> list[TargetAppliance]:

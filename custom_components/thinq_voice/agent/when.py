@@ -20,10 +20,9 @@ from homeassistant.util.hass_dict import HassKey
 
 from ..appliance_events import ApplianceEventType, RunPhase, event_types, run_phases
 from ..const import DOMAIN, EVENT_APPLIANCE
-from ..coordinator import Appliance as ThinQAppliance, ThinQVoiceCoordinator
 from ..voice.model import ApplianceEvent, Command
 from .schedule import ScheduledAction, new_action
-from .targets import TargetAppliance
+from .targets import TargetAppliance, thinq_appliance
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -117,16 +116,6 @@ def new_when_action(
     assert watched.thinq_device_id is not None  # only ThinQ appliances report events
     action = new_action(dt_util.utcnow() + WHEN_LIFETIME, appliance, replace(command, when=None), language)
     return WhenAction(action, watched.thinq_device_id, watched.name, command.when.event, satellite_id)
-
-
-def thinq_appliance(hass: HomeAssistant, thinq_device_id: str | None) -> ThinQAppliance | None:
-    """Return a loaded ThinQ appliance by LG's id."""
-    for entry in hass.config_entries.async_loaded_entries(DOMAIN):
-        if isinstance(coordinator := entry.runtime_data, ThinQVoiceCoordinator) and (
-            found := coordinator.data.get(thinq_device_id or "")
-        ):
-            return found
-    return None
 
 
 def why_never(

@@ -5,10 +5,6 @@
 new module here with its `Speech`, added to `_LANGUAGES`.
 """
 
-from datetime import datetime, timedelta
-
-from homeassistant.util import dt as dt_util
-
 from .base import Speech, number_words
 from .english import ENGLISH
 from .korean import KOREAN
@@ -24,8 +20,6 @@ CANCEL_WORDS = frozenset().union(*(language.cancel_words for language in _LANGUA
 __all__ = [
     "SUPPORTED_LANGUAGES",
     "Speech",
-    "clock_words",
-    "duration_words",
     "language_code",
     "number_words",
     "say",
@@ -47,13 +41,3 @@ def speech(language: str) -> Speech:
 def say(language: str, key: str, **values: object) -> str:
     """Return message `key` in `language` with values filled in."""
     return speech(language).say(key, **values)
-
-
-def duration_words(duration: timedelta, language: str) -> str:
-    """Write a duration in a language: "1시간 5분", "1 hour 5 minutes"."""
-    return speech(language).duration(duration)
-
-
-def clock_words(moment: datetime, language: str) -> str:
-    """Write a moment as a clock time in the local time zone: "오후 3시 20분", "3:20 PM"."""
-    return speech(language).clock(dt_util.as_local(moment))
