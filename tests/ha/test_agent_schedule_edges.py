@@ -264,3 +264,29 @@ async def test_a_plug_gone_when_due_is_told_once_the_grace_has_passed(
     assert events[0].data["tries"] > 3
     assert any("전기장판" in message for message in notifications(hass))
     assert hass.states.is_state("input_boolean.blanket", "off")
+
+
+async def test_an_appliance_back_online_is_read_again_and_started_beside_a_tv(
+    hass: HomeAssistant,
+    simulator: Simulator,
+    tv: SimulatedTv,
+    config_entry: MockConfigEntry,
+    tv_entry: MockConfigEntry,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """The TV's entry comes first: looking the robot up again passes it by and reads the robot."""
+    for entry in (tv_entry, config_entry):
+        entry.add_to_hass(hass)
+        await hass.config_entries.async_setup(entry.entry_id)
+    await hass.async_block_till_done()
+    events = outcomes(hass)
+    await say(hass, "30분 뒤에 로봇청소기 돌려줘")
+    robot = simulator.device(simulator.find("로봇청소기").device_id)
+    robot.online = False
+    await pass_time(hass, freezer, timedelta(minutes=30, seconds=5))
+    assert not events
+    robot.online = True
+    await pass_time(hass, freezer, timedelta(seconds=30))
+    assert controls(simulator, "로봇청소기") == ROBOT_START
+    assert [event.data["succeeded"] for event in events] == [True]
+    assert events[0].data["tries"] == 2
