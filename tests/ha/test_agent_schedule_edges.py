@@ -156,9 +156,11 @@ async def test_an_action_due_while_home_assistant_starts_waits_until_it_has_star
     assert controls(simulator, "로봇청소기") == ROBOT_START
 
 
-@pytest.mark.usefixtures("init_integration")
 async def test_an_action_cancelled_while_it_waits_to_try_again_is_dropped_silently(
-    hass: HomeAssistant, simulator: Simulator, freezer: FrozenDateTimeFactory
+    hass: HomeAssistant,
+    simulator: Simulator,
+    init_integration: MockConfigEntry,
+    freezer: FrozenDateTimeFactory,
 ) -> None:
     events = outcomes(hass)
     await say(hass, "30분 뒤에 로봇청소기 돌려줘")
@@ -172,6 +174,9 @@ async def test_an_action_cancelled_while_it_waits_to_try_again_is_dropped_silent
     assert not controls(simulator, "로봇청소기")
     assert not events
     assert not notifications(hass)
+    # Unloading afterwards finds nothing left to stop.
+    assert await hass.config_entries.async_unload(init_integration.entry_id)
+    assert not events
 
 
 async def test_unloading_stops_the_retries_and_a_new_start_runs_the_action_again(
