@@ -22,7 +22,7 @@ from custom_components.thinq_voice.api.models import (
     PropertySpec,
 )
 from custom_components.thinq_voice.const import DOMAIN
-from custom_components.thinq_voice.properties import claimed, unique_suffix
+from custom_components.thinq_voice.properties import claimed, unique_id
 from simulator import DEFAULT_TOKEN, Simulator
 from tests.api.test_sdk_oracle import sdk_devices
 
@@ -123,12 +123,17 @@ async def shown(hass: HomeAssistant, simulator: Simulator, config_entry: MockCon
     return found
 
 
+def _own_suffix(key: PropertyKey) -> str:
+    """Return the unique id suffix of a property's own entity (after the device id)."""
+    return unique_id("real-0", key.resource, key.name, key.location).removeprefix("real-0_")
+
+
 def _showing(key: PropertyKey, profile: DeviceProfile, suffixes: dict[str, str]) -> list[str]:
     """Return the entities (unique id suffixes) that show one state value."""
     if key.name == "unit":
         # The unit of a resource's temperatures is shown with them.
         return [s for s in suffixes if s.startswith(f"{key.resource}_") or s in SPECIALISED]
-    found = [suffix for suffix in suffixes if suffix == unique_suffix(key)]
+    found = [suffix for suffix in suffixes if suffix == _own_suffix(key)]
     if key in claimed(profile) or PropertyKey(key.resource, key.name, key.location) in claimed(profile):
         found += [suffix for suffix in suffixes if suffix in SPECIALISED]
         found += [s for s in suffixes if s.startswith(f"{key.resource}_") and not s.endswith("end_time")]
@@ -137,7 +142,7 @@ def _showing(key: PropertyKey, profile: DeviceProfile, suffixes: dict[str, str])
             found += [s for s in suffixes if s.startswith(f"timer_absolute_{which.lower()}")]
         if key.name == f"relative{which}Timer":
             hours = PropertyKey(key.resource, f"relativeHourTo{which}", key.location)
-            found += [s for s in suffixes if s == unique_suffix(hours)]
+            found += [s for s in suffixes if s == _own_suffix(hours)]
     return found
 
 
@@ -174,7 +179,7 @@ def _entity_covers(spec: PropertySpec, profile: DeviceProfile, suffixes: dict[st
     """Return whether an entity sets a writable property (itself, or with the property it goes with)."""
     key = spec.key
     plain = PropertyKey(key.resource, key.name, key.location)
-    if unique_suffix(key) in suffixes or any(s.startswith(f"{unique_suffix(key)}_") for s in suffixes):
+    if _own_suffix(key) in suffixes or any(s.startswith(f"{_own_suffix(key)}_") for s in suffixes):
         return True  # its own entity, or one button per value (START, STOP...)
     if (key in claimed(profile) or plain in claimed(profile)) and any(s in SPECIALISED for s in suffixes):
         return True
