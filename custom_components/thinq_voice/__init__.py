@@ -70,7 +70,8 @@ async def async_unload_entry(hass: HomeAssistant, entry: AnyConfigEntry) -> bool
 
 async def async_remove_entry(hass: HomeAssistant, entry: AnyConfigEntry) -> None:
     """Delete what the entry kept for later: the account or TV is gone."""
-    await _kind(entry).async_remove(hass, entry)
+    if (async_remove := _kind(entry).async_remove) is not None:
+        await async_remove(hass, entry)
 
 
 async def async_remove_config_entry_device(
@@ -140,7 +141,7 @@ def _account_may_remove_device(entry: ThinQVoiceConfigEntry, device: dr.DeviceEn
 
 
 ACCOUNT_KIND = EntryKind[ThinQVoiceConfigEntry](
-    PLATFORMS, _async_setup_account, _async_remove_account, _account_may_remove_device
+    PLATFORMS, _async_setup_account, _account_may_remove_device, _async_remove_account
 )
 
 

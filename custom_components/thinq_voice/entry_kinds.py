@@ -28,10 +28,10 @@ class EntryKind[EntryT: AnyConfigEntry]:
     platforms: list[Platform]
     # Sets the entry's runtime_data.
     async_setup: Callable[[HomeAssistant, EntryT], Awaitable[None]]
-    # Deletes what the entry kept for later.
-    async_remove: Callable[[HomeAssistant, EntryT], Awaitable[None]]
     # Whether the user may delete one of the entry's devices.
     may_remove_device: Callable[[EntryT, dr.DeviceEntry], bool]
+    # Deletes what the entry kept for later; None where it keeps nothing.
+    async_remove: Callable[[HomeAssistant, EntryT], Awaitable[None]] | None = None
 
 
 def is_tv_entry(entry: ConfigEntry[Any]) -> TypeIs[TvConfigEntry]:

@@ -172,11 +172,45 @@ async def test_command_errors(session: aiohttp.ClientSession, tv: SimulatedTv) -
 
 
 async def test_subscription_the_tv_refuses(session: aiohttp.ClientSession, tv: SimulatedTv) -> None:
-    client = await paired(session, tv)
+    """A refused subscription is not kept: reconnecting does not trip over it again."""
+    client = await paired(session, tv, reconnect_first_delay=0.05)
     with pytest.raises(WebOsCommandError):
         await client.async_subscribe("ssap://no/such/endpoint", lambda payload: None)
     await client.async_request(webos.SET_VOLUME, {"volume": 9})
     await wait_until(lambda: client.state.volume == 9)
+    client.start_keeping_connected()
+    powers: list[str | None] = []
+    client.add_state_callback(lambda state: powers.append(state.power))
+    await tv.apply({"drop": True})
+    await wait_until(lambda: None in powers)
+    await wait_until(lambda: client.connected and client.state.power == "Active")
+    powers.clear()
+    await asyncio.sleep(0.5)  # a connection failed over the refusal would drop and retry by now
+    assert None not in powers
+    await client.async_request(webos.SET_VOLUME, {"volume": 11})
+    await wait_until(lambda: client.state.volume == 11)
+    await client.async_close()
+
+
+async def test_subscription_refused_while_away_is_dropped_on_reconnect(
+    session: aiohttp.ClientSession, tv: SimulatedTv
+) -> None:
+    """A subscription asked for while disconnected that the TV refuses later costs no connection."""
+    client = await paired(session, tv, reconnect_first_delay=0.05)
+    client.start_keeping_connected()
+    await tv.apply({"power": "off"})
+    await wait_until(lambda: not client.connected)
+    updates: list[object] = []
+    await client.async_subscribe("ssap://no/such/endpoint", updates.append)
+    await tv.apply({"power": "on"})
+    await wait_until(lambda: client.connected and client.state.power == "Active")
+    powers: list[str | None] = []
+    client.add_state_callback(lambda state: powers.append(state.power))
+    await asyncio.sleep(0.5)  # a connection failed over the refusal would drop and retry by now
+    assert None not in powers
+    await client.async_request(webos.SET_VOLUME, {"volume": 12})
+    await wait_until(lambda: client.state.volume == 12)
+    assert not updates
     await client.async_close()
 
 

@@ -18,16 +18,13 @@ async def _async_setup(hass: HomeAssistant, entry: TvConfigEntry) -> None:
     entry.async_on_unload(async_expose_new_entities(hass, entry))
 
 
-async def _async_remove(hass: HomeAssistant, entry: TvConfigEntry) -> None:
-    """Nothing to delete: a TV keeps nothing for later."""
-
-
 def _may_remove_device(entry: TvConfigEntry, device: dr.DeviceEntry) -> bool:
     """Return False: the entry's one device is its TV."""
     return False
 
 
-# A TV entry has its own, smaller set of platforms: the TV, its screen and its toasts.
+# A TV entry has its own, smaller set of platforms: the TV, its screen and its toasts. It keeps
+# nothing for later, so removing it deletes nothing.
 TV_KIND = EntryKind[TvConfigEntry](
-    [Platform.MEDIA_PLAYER, Platform.NOTIFY, Platform.SWITCH], _async_setup, _async_remove, _may_remove_device
+    [Platform.MEDIA_PLAYER, Platform.NOTIFY, Platform.SWITCH], _async_setup, _may_remove_device
 )

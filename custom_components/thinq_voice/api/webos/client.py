@@ -22,7 +22,13 @@ from .const import (
     REQUEST_TIMEOUT,
     JsonObject,
 )
-from .errors import WebOsConnectionError, WebOsPairingRefusedError, WebOsTimeoutError, tv_text
+from .errors import (
+    WebOsCommandError,
+    WebOsConnectionError,
+    WebOsPairingRefusedError,
+    WebOsTimeoutError,
+    tv_text,
+)
 from .handshake import async_open_socket, async_register
 from .state import STATE_UPDATES, StateUpdate, TvInfo, TvState, read_info
 
@@ -200,7 +206,13 @@ class WebOsClient:
         for uri, update in STATE_UPDATES.items():
             self._subscriptions.setdefault(uri, partial(self._update_state, update))
         for uri in list(self._subscriptions):
-            await self._async_subscribe_on_tv(uri)
+            try:
+                await self._async_subscribe_on_tv(uri)
+            except WebOsCommandError as err:
+                # A TV that refuses an endpoint (another webOS version) refuses it on every
+                # connection: forget it rather than fail the connection over it.
+                _LOGGER.debug("The TV at %s refused the subscription to %s: %s", self.host, uri, err)
+                del self._subscriptions[uri]
 
     async def _async_disconnect(self) -> None:
         connection, self._connection = self._connection, None
@@ -238,10 +250,18 @@ class WebOsClient:
         return await async_late_answer(uri, err, timeout)
 
     async def async_subscribe(self, uri: str, callback: SubscriptionCallback) -> None:
-        """Subscribe to an endpoint; the callback gets every update, also after reconnecting."""
+        """Subscribe to an endpoint; the callback gets every update, also after reconnecting.
+
+        Raises:
+            WebOsCommandError: the TV refused the subscription; it is not kept.
+        """
         self._subscriptions[uri] = callback
         if self.connected:
-            await self._async_subscribe_on_tv(uri)
+            try:
+                await self._async_subscribe_on_tv(uri)
+            except WebOsCommandError:
+                del self._subscriptions[uri]
+                raise
 
     def add_state_callback(self, callback: StateCallback) -> Callable[[], None]:
         """Call `callback` with the state on every change; return the function that stops it."""
