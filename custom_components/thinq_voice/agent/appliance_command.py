@@ -119,21 +119,16 @@ class ApplianceCommand:
         raise self.refusal("out_of_range", device=device, **shown)
 
     async def _reason(self, err: HomeAssistantError) -> str | None:
-        """Return a translated exception message in the conversation's language."""
-        if err.translation_domain is None or err.translation_key is None:
+        """Return a translated exception message in the conversation's language, None without one."""
+        domain, key = err.translation_domain, err.translation_key
+        if domain is None or key is None:
             return None
-        translations = await async_get_translations(
-            self.hass, self.language, "exceptions", [err.translation_domain]
-        )
-        template = translations.get(
-            f"component.{err.translation_domain}.exceptions.{err.translation_key}.message"
-        )
-        if template is None:
-            return None
+        translations = await async_get_translations(self.hass, self.language, "exceptions", [domain])
+        template = translations.get(f"component.{domain}.exceptions.{key}.message")
         try:
-            return template.format(**(err.translation_placeholders or {}))
+            return template.format(**(err.translation_placeholders or {})) if template else None
         except KeyError:
-            return template
+            return template  # placeholders it does not get: said as it is
 
 
 def _cause(err: HomeAssistantError) -> str | None:
