@@ -22,7 +22,7 @@ from .agent.context import Conversation, ConversationMemory, Step
 from .agent.later import Later
 from .agent.phrases import Phrases, expand, load_phrases
 from .agent.questions import async_answer
-from .agent.resolve import Resolver, about_everything, implied_by, picked, picks_all
+from .agent.resolve import implied_by, picked, picks_all, resolve_parts
 from .agent.speech import CANCEL_WORDS, SUPPORTED_LANGUAGES, YES_WORDS, language_code, speech
 from .agent.targets import ApplianceIndex, TargetAppliance, name_key
 from .announce import Offer, async_take_offer
@@ -181,9 +181,7 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
             # "더 올려" after "바람 세게 해줘": the fan speed goes up, not the temperature.
             parts = [implied_by(part, context) for part in parts]
         assert self.appliances is not None and self.later is not None  # set when the agent was added
-        steps = Resolver(self.hass, self.later, self.appliances.get(), context, turn.language).resolve_all(
-            parts
-        )
+        steps = resolve_parts(self.hass, self.later, self.appliances.get(), context, turn.language, parts)
         if steps is None or (isinstance(steps, str) and fragment):
             # Words that name no appliance ("오늘 날씨 어때", "불 꺼줘") are for the fallback agent.
             return await self._async_fallback(turn)
@@ -224,7 +222,7 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
         # What each step came to, in order, with the appliance it went to (None: the whole home).
         outcomes: list[tuple[TargetAppliance | None, Outcome]] = []
         for step in steps:
-            if about_everything(step.part):
+            if step.whole_home:
                 outcomes.append((None, Outcome(await self._async_about_everything(step, turn.language))))
                 continue
             # A refusal (remote start off, out of range, offline) is told and the rest still runs.
@@ -236,7 +234,7 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
         for appliance, command in take_back or []:
             outcomes.append((appliance, await self._async_put_back(turn, appliance, command)))
         answers = await self._async_answers(turn, outcomes)
-        if named := [step for step in steps if not about_everything(step.part)]:
+        if named := [step for step in steps if not step.whole_home]:
             # "What is running?" is about the whole home: "그거" after it must not mean every appliance.
             self.memory.done(conversation_id, named[-1].part, named[-1].appliances, turn.language, undo)
         failed = [appliance for appliance, outcome in outcomes if appliance and outcome.failed]

@@ -22,11 +22,14 @@ class Step:
     """One part of a sentence and what it was resolved to.
 
     `options` is set while the user still has to pick among them; `appliances` is then empty.
+    `whole_home` marks a question about the whole home ("지금 돌아가는 거 뭐 있어?"): it is asked of
+    every appliance, and "그거" after it must not mean all of them.
     """
 
     part: Action
     appliances: list[TargetAppliance]
     options: list[TargetAppliance] = field(default_factory=list)
+    whole_home: bool = False
 
 
 @dataclass(slots=True)

@@ -34,7 +34,19 @@ type Resolved = Step | str | None
 """A part's appliances (or the choice to ask about), why it has none (a message), or None: not ours."""
 
 
-def about_everything(part: Action) -> TypeGuard[Question]:
+def resolve_parts(
+    hass: HomeAssistant,
+    later: Later,
+    appliances: list[TargetAppliance],
+    context: Conversation | None,
+    language: str,
+    parts: list[Action],
+) -> list[Step] | str | None:
+    """Return a step for every part; else why one has no appliance, or None when one names nothing of ours."""
+    return Resolver(hass, later, appliances, context, language).resolve_all(parts)
+
+
+def _about_everything(part: Action) -> TypeGuard[Question]:
     """Return whether a part asks about the whole home ("지금 돌아가는 거 뭐 있어?", "예약된 거 뭐 있어?")."""
     return (
         isinstance(part, Question)
@@ -133,8 +145,8 @@ class Resolver:
 
     def _resolve(self, part: Action) -> Resolved:
         """Return the appliances a part is about, the choices to ask about, or why it has none."""
-        if about_everything(part):
-            return Step(part, self.appliances)
+        if _about_everything(part):
+            return Step(part, self.appliances, whole_home=True)
         target = part.target
         context = self.context
         if (target is None or (not target.key and target.device_type is None)) and context is not None:
