@@ -97,9 +97,8 @@ class ApplianceCommand:
     ) -> None:
         """Refuse, with the allowed range, a value outside what the entity accepts."""
         state = self.hass.states.get(entity_id)
-        if state is None:
-            return
-        low, high = state.attributes.get(low_attr), state.attributes.get(high_attr)
+        attributes = state.attributes if state else {}
+        low, high = attributes.get(low_attr), attributes.get(high_attr)
         if low is None or high is None or float(low) <= value <= float(high):
             return
         if unit == "°":
@@ -121,9 +120,11 @@ class ApplianceCommand:
     async def _reason(self, err: HomeAssistantError) -> str | None:
         """Return a translated exception message in the conversation's language, None without one."""
         domain, key = err.translation_domain, err.translation_key
-        if domain is None or key is None:
-            return None
-        translations = await async_get_translations(self.hass, self.language, "exceptions", [domain])
+        translations = (
+            await async_get_translations(self.hass, self.language, "exceptions", [domain])
+            if domain and key
+            else {}
+        )
         template = translations.get(f"component.{domain}.exceptions.{key}.message")
         try:
             return template.format(**(err.translation_placeholders or {})) if template else None
