@@ -34,6 +34,8 @@ import voluptuous as vol
 
 from .appliance_events import ApplianceEventType, appliance_for_device, event_types
 from .const import DOMAIN, EVENT_APPLIANCE
+from .coordinator import Appliance
+from .properties import unique_id
 
 CONF_SUBTYPE = "subtype"
 CONF_EVENT_TYPE = "event_type"
@@ -65,23 +67,20 @@ TRIGGER_SCHEMA = DEVICE_TRIGGER_BASE_SCHEMA.extend(
 )
 
 
-def entity_entries(hass: HomeAssistant, device_id: str, domain: str, marker: str) -> list[er.RegistryEntry]:
-    """Return the device's ThinQ Voice entities of a domain whose unique id contains `marker`."""
+def property_entities(
+    hass: HomeAssistant, device_id: str, appliance: Appliance, domain: str, resource: str, name: str
+) -> list[er.RegistryEntry]:
+    """Return the device's ThinQ Voice entities of a property, one per part, by their exact unique ids."""
+    state_locations = appliance.state.locations if appliance.state else ()
+    wanted = {
+        unique_id(appliance.info.device_id, resource, name, location)
+        for location in (None, *appliance.profile.locations, *state_locations)
+    }
     return [
         entry
         for entry in er.async_entries_for_device(er.async_get(hass), device_id)
-        if entry.platform == DOMAIN and entry.domain == domain and marker in (entry.unique_id or "")
+        if entry.platform == DOMAIN and entry.domain == domain and entry.unique_id in wanted
     ]
-
-
-def door_entities(hass: HomeAssistant, device_id: str) -> list[er.RegistryEntry]:
-    """Return the appliance's door binary sensors (a fridge has one per compartment)."""
-    return entity_entries(hass, device_id, "binary_sensor", "_doorStatus_doorState")
-
-
-def remaining_time_entities(hass: HomeAssistant, device_id: str) -> list[er.RegistryEntry]:
-    """Return the appliance's time-left sensors (an oven has one per cavity)."""
-    return entity_entries(hass, device_id, "sensor", "_timer_remaining_time")
 
 
 async def async_get_triggers(hass: HomeAssistant, device_id: str) -> list[dict[str, Any]]:
@@ -101,11 +100,14 @@ async def async_get_triggers(hass: HomeAssistant, device_id: str) -> list[dict[s
         {**base, CONF_TYPE: kind.value} for kind in (ApplianceEventType.OFFLINE, ApplianceEventType.ONLINE)
     ]
     triggers += [
-        {**base, CONF_TYPE: DOOR_OPEN, CONF_ENTITY_ID: entry.id} for entry in door_entities(hass, device_id)
+        {**base, CONF_TYPE: DOOR_OPEN, CONF_ENTITY_ID: entry.id}
+        # The door sensors (a fridge has one per compartment).
+        for entry in property_entities(hass, device_id, appliance, "binary_sensor", "doorStatus", "doorState")
     ]
     triggers += [
         {**base, CONF_TYPE: REMAINING_TIME_BELOW, CONF_ENTITY_ID: entry.id}
-        for entry in remaining_time_entities(hass, device_id)
+        # The time-left sensors (an oven has one per cavity).
+        for entry in property_entities(hass, device_id, appliance, "sensor", "timer", "remaining_time")
     ]
     return triggers
 
