@@ -90,10 +90,11 @@ async def _async_set_timer_hours(act: ApplianceCommand, number: str, hours: int,
     """Set an appliance's hour timer, within its range; say when it goes off."""
     await act.async_check_range(number, hours, "min", "max", act.device, "h")
     await act.async_call("number", "set_value", number, value=hours)
+    delay = timedelta(hours=hours)
     return act.say(
         answer,
-        delay=act.speech.duration(timedelta(hours=hours)),
-        clock=act.speech.clock(dt_util.as_local(dt_util.utcnow() + timedelta(hours=hours))),
+        delay=act.speech.duration(delay),
+        clock=act.speech.moment(dt_util.as_local(dt_util.utcnow() + delay), delay),
     )
 
 
@@ -193,9 +194,7 @@ class Later:
         await self.scheduler.async_add(new_action(due, act.appliance, command, act.language))
         words = act.speech
         when = (
-            words.say(
-                "when_in", delay=words.duration(command.delay), clock=words.clock(dt_util.as_local(due))
-            )
+            words.when_in(command.delay, dt_util.as_local(due))
             if command.delay is not None
             else when_at(due, words)
         )

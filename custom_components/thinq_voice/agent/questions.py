@@ -17,7 +17,7 @@ from ..const import DOMAIN
 from ..voice.model import Command, FanSpeed, Intent, Mode, Question, QuestionIntent
 from .confirmations import offline_run_state
 from .entities import IDLE_RUN_STATES, NO_READING, ApplianceEntities, temperature_value
-from .readings import reading_answer
+from .readings import async_reading_answer
 from .speech import Speech, number_words, speech
 from .targets import TargetAppliance, thinq_updated_at
 
@@ -100,7 +100,7 @@ async def _answer_state(entities: ApplianceEntities, question: Question, words: 
         case QuestionIntent.AIR_QUALITY:
             return words.say("air_quality", device=device, readings=_air_quality(entities, words))
         case QuestionIntent.BATTERY | QuestionIntent.MODE | QuestionIntent.FILTER:
-            return reading_answer(hass, appliance, state, question.intent, words.code)
+            return await async_reading_answer(hass, appliance, state, question.intent, words.code)
         case _:
             # STATE, and "what is running?" asked about one appliance.
             return words.say("state", device=device, state=await _state_words(hass, state, words))

@@ -76,9 +76,17 @@ class Speech(ABC):
         """Name a fan speed."""
         return self.fan_speeds[speed]
 
-    def mode_reading(self, raw: str) -> str:
-        """Name the mode an appliance reports (an HVAC mode or an LG option)."""
-        return self.mode_readings.get(raw.lower(), raw.replace("_", " ").lower())
+    def mode_reading(self, raw: str) -> str | None:
+        """Name the mode an appliance reports (an HVAC mode or an LG option), if this language has a word."""
+        return self.mode_readings.get(raw.lower())
+
+    def unnamed_mode(self, raw: str) -> str | None:
+        """Name a mode nothing translates; None where LG's value is no word of this language."""
+        return None
+
+    def mode_named(self, text: str) -> str:
+        """Say a mode's translated name inside a sentence."""
+        return text
 
     def speed_step(self, position: int, count: int) -> str:
         """Name speed `position` (from 1) of a fan with `count` ordered speeds."""
@@ -126,8 +134,29 @@ class Speech(ABC):
         """Write a local clock time: "오후 3시 20분", "3:20 PM"."""
 
     @abstractmethod
+    def weekday_date(self, day: date) -> str:
+        """Write a date some days ahead with its weekday: "12월 5일 (토)", "Saturday 5 December"."""
+
+    @abstractmethod
     def date(self, day: date) -> str:
         """Write a date of the coming days: "12월 3일", "Dec 3"."""
+
+    def when_in(self, delay: timedelta, local: datetime) -> str:
+        """Say when a command kept for later runs: "2시간 뒤(오후 3시)에"; a day or more ahead with its date."""
+        if delay < timedelta(days=1):
+            return self.say("when_in", delay=self.duration(delay), clock=self.clock(local))
+        return self.say(
+            "when_in_days",
+            delay=self.duration(delay),
+            date=self.weekday_date(local.date()),
+            clock=self.clock(local),
+        )
+
+    def moment(self, local: datetime, delay: timedelta) -> str:
+        """Say the time a delay ends: its clock, with its date when it is a day or more away."""
+        if delay < timedelta(days=1):
+            return self.clock(local)
+        return self.say("dated_clock", date=self.weekday_date(local.date()), clock=self.clock(local))
 
     def which(self, names: Sequence[str]) -> str:
         """Ask the user to pick one of the named appliances."""

@@ -7,6 +7,22 @@ from homeassistant.const import UnitOfTemperature
 from ...voice.model import App, FanSpeed, Mode
 from .base import Speech, number_words
 
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
 MESSAGES: dict[str, str] = {
     "turned_on": "Turned on the {device}.",
     "turned_off": "Turned off the {device}.",
@@ -18,6 +34,8 @@ MESSAGES: dict[str, str] = {
     "timer_off_set": "Set the {device} timer: it turns off in {delay}, at {clock}.",
     "scheduled": "OK, the {device} will {action} {when}.",
     "when_in": "in {delay} ({clock})",
+    "when_in_days": "in {delay}, {date} at {clock}",
+    "dated_clock": "{clock} on {date}",
     "when_at": "at {clock}",
     "when_tomorrow_at": "tomorrow at {clock}",
     "when_on": "on {date} at {clock}",
@@ -197,6 +215,14 @@ class English(Speech):
         """Name a speed by its number: "speed 2"."""
         return f"speed {position}"
 
+    def unnamed_mode(self, raw: str) -> str | None:
+        """Name a mode nothing translates by LG's own English: "smart_humidity" is "smart humidity"."""
+        return raw.replace("_", " ").lower() or None
+
+    def mode_named(self, text: str) -> str:
+        """Say a translated mode name inside a sentence: "Smart humidity" is "smart humidity"."""
+        return text.lower()
+
     def app(self, app: App) -> str:
         """Name a TV app: "Disney Plus"."""
         return app.value.replace("_", " ").title()
@@ -223,18 +249,25 @@ class English(Speech):
         return f"{as_of} {answer[0].lower()}{answer[1:]}"
 
     def duration(self, duration: timedelta) -> str:
-        """Write a duration: "1 hour 5 minutes"."""
+        """Write a duration: "1 hour 5 minutes", "3 days"."""
         hours, minutes = divmod(round(duration.total_seconds() / 60), 60)
+        days, hours = divmod(hours, 24)
         words = []
+        if days:
+            words.append(f"{days} day{'s' if days != 1 else ''}")
         if hours:
             words.append(f"{hours} hour{'s' if hours != 1 else ''}")
-        if minutes or not hours:
+        if minutes or not (days or hours):
             words.append(f"{minutes} minute{'s' if minutes != 1 else ''}")
         return " ".join(words)
 
     def clock(self, local: datetime) -> str:
         """Write a clock time: "3:20 PM"."""
         return f"{local.hour % 12 or 12}:{local.minute:02d} {'AM' if local.hour < 12 else 'PM'}"
+
+    def weekday_date(self, day: date) -> str:
+        """Write a date with its weekday: "Saturday 5 December"."""
+        return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
 
     def date(self, day: date) -> str:
         """Write a date: "Dec 3"."""

@@ -22,6 +22,8 @@ MESSAGES: dict[str, str] = {
     "timer_off_set": "{device|이/가} {delay} 뒤, {clock}에 꺼지도록 기기 타이머를 맞췄어요.",
     "scheduled": "{when} {device} {action|을/를} 예약했어요.",
     "when_in": "{delay} 뒤({clock})에",
+    "when_in_days": "{delay} 뒤 {date} {clock}에",
+    "dated_clock": "{date} {clock}",
     "when_at": "{clock}에",
     "when_tomorrow_at": "내일 {clock}에",
     "when_on": "{date} {clock}에",
@@ -261,15 +263,24 @@ class Korean(Speech):
         return f"{as_of} {answer}"
 
     def duration(self, duration: timedelta) -> str:
-        """Write a duration: "1시간 5분"."""
+        """Write a duration: "1시간 5분", "3일"."""
         hours, minutes = divmod(round(duration.total_seconds() / 60), 60)
-        parts = [f"{hours}시간" if hours else "", f"{minutes}분" if minutes or not hours else ""]
+        days, hours = divmod(hours, 24)
+        parts = [
+            f"{days}일" if days else "",
+            f"{hours}시간" if hours else "",
+            f"{minutes}분" if minutes or not (days or hours) else "",
+        ]
         return " ".join(part for part in parts if part)
 
     def clock(self, local: datetime) -> str:
         """Write a clock time: "오후 3시 20분"."""
         half = "오전" if local.hour < 12 else "오후"
         return f"{half} {local.hour % 12 or 12}시" + (f" {local.minute}분" if local.minute else "")
+
+    def weekday_date(self, day: date) -> str:
+        """Write a date with its weekday: "12월 5일 (토)"."""
+        return f"{day.month}월 {day.day}일 ({'월화수목금토일'[day.weekday()]})"
 
     def date(self, day: date) -> str:
         """Write a date: "12월 3일"."""

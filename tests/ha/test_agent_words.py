@@ -1,0 +1,89 @@
+"""What the agent says is said in the user's words, through a real Home Assistant and the simulator:
+modes by their translated names (an AC that is off is off, not "off mode"), delays of days as days with
+their date, what an appliance cannot do in the agent's own words, a plug that is already on."""
+
+from datetime import datetime, timedelta
+
+from homeassistant.components import conversation
+from homeassistant.core import Context, HomeAssistant
+from homeassistant.setup import async_setup_component
+from homeassistant.util import dt as dt_util
+import pytest
+from pytest_homeassistant_custom_component.common import async_fire_time_changed
+
+from simulator import Simulator
+
+AGENT = "conversation.thinq_voice"
+
+
+@pytest.fixture(autouse=True)
+async def setup_conversation(hass: HomeAssistant) -> None:
+    """Load HA's conversation component."""
+    assert await async_setup_component(hass, "homeassistant", {})
+    assert await async_setup_component(hass, "conversation", {})
+
+
+async def say(hass: HomeAssistant, text: str, language: str = "ko") -> str:
+    """Say a sentence to the agent, let the appliances report back; return the answer."""
+    result = await conversation.async_converse(hass, text, None, Context(), language=language, agent_id=AGENT)
+    async_fire_time_changed(hass, dt_util.utcnow() + timedelta(seconds=5))
+    await hass.async_block_till_done()
+    return str(result.response.speech["plain"]["speech"])
+
+
+@pytest.mark.usefixtures("init_integration")
+async def test_modes_are_said_in_korean_and_an_ac_that_is_off_is_off(
+    hass: HomeAssistant, simulator: Simulator
+) -> None:
+    """An AC that is off is off; a dehumidifier's LG mode is named by its Korean translation."""
+    assert await say(hass, "거실 에어컨 지금 무슨 모드야?") == "거실 에어컨은 지금 꺼져 있어요."
+    assert await say(hass, "제습기 지금 무슨 모드야?") == "제습기는 지금 꺼져 있어요."
+    assert await say(hass, "제습기 켜줘") == "제습기를 켰어요."
+    assert await say(hass, "제습기 지금 무슨 모드야?") == "제습기는 지금 스마트 제습 모드예요."
+    assert await say(hass, "거실 에어컨 켜줘") == "거실 에어컨을 켰어요."
+    assert await say(hass, "거실 에어컨 지금 무슨 모드야?") == "거실 에어컨은 지금 냉방 모드예요."
+
+
+@pytest.mark.fleet("en")
+@pytest.mark.usefixtures("init_integration")
+async def test_modes_are_said_in_english_and_an_ac_that_is_off_is_off(
+    hass: HomeAssistant, simulator: Simulator
+) -> None:
+    """The same in English: off is off, LG's modes by their English names."""
+    assert await say(hass, "what mode is the living room ac in?", "en") == "The Living Room AC is off."
+    assert await say(hass, "turn on the dehumidifier", "en") == "Turned on the Dehumidifier."
+    assert await say(hass, "what mode is the dehumidifier in?", "en") == (
+        "The Dehumidifier is in smart humidity mode."
+    )
+
+
+def _clock_ko(local: datetime) -> str:
+    half = "오전" if local.hour < 12 else "오후"
+    return f"{half} {local.hour % 12 or 12}시" + (f" {local.minute}분" if local.minute else "")
+
+
+@pytest.mark.usefixtures("init_integration")
+async def test_a_delay_of_days_is_said_in_days_with_its_date(
+    hass: HomeAssistant, simulator: Simulator
+) -> None:
+    """ "3일 뒤에" is three days with the date and weekday it falls on, not 72 hours."""
+    due = dt_util.now() + timedelta(days=3)
+    weekday = "월화수목금토일"[due.weekday()]
+    assert await say(hass, "3일 뒤에 건조기 돌려줘") == (
+        f"3일 뒤 {due.month}월 {due.day}일 ({weekday}) {_clock_ko(due)}에 건조기 시작을 예약했어요."
+    )
+    # Less than a day is said as before, by the hour.
+    assert (await say(hass, "5시간 뒤에 로봇청소기 돌려줘")).startswith("5시간 뒤(")
+
+
+@pytest.mark.fleet("en")
+@pytest.mark.usefixtures("init_integration")
+async def test_a_delay_of_days_is_said_in_days_with_its_date_in_english(
+    hass: HomeAssistant, simulator: Simulator
+) -> None:
+    """ "in 2 days" is said as days with the weekday and date, not 48 hours."""
+    due = dt_util.now() + timedelta(days=2)
+    clock = f"{due.hour % 12 or 12}:{due.minute:02d} {'AM' if due.hour < 12 else 'PM'}"
+    assert await say(hass, "start the dryer in 2 days", "en") == (
+        f"OK, the Dryer will start in 2 days, {due:%A} {due.day} {due:%B} at {clock}."
+    )
