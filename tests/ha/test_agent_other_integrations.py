@@ -11,11 +11,17 @@ from zoneinfo import ZoneInfo
 
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.components import conversation
-from homeassistant.core import Context, HomeAssistant
+from homeassistant.const import EVENT_CALL_SERVICE
+from homeassistant.core import Context, HomeAssistant, ServiceCall
+from homeassistant.exceptions import HomeAssistantError
 from homeassistant.setup import async_setup_component
 from homeassistant.util import dt as dt_util
 import pytest
-from pytest_homeassistant_custom_component.common import MockConfigEntry, async_fire_time_changed
+from pytest_homeassistant_custom_component.common import (
+    MockConfigEntry,
+    async_capture_events,
+    async_fire_time_changed,
+)
 
 from simulator import Simulator
 
@@ -57,6 +63,14 @@ TEMPLATES: list[dict[str, Any]] = [
                 "state": "{{ is_state('input_boolean.blanket', 'on') }}",
                 "turn_on": helper("input_boolean.turn_on", "input_boolean.blanket"),
                 "turn_off": helper("input_boolean.turn_off", "input_boolean.blanket"),
+            },
+            {
+                # Its action runs a service that fails (registered by the test that uses it).
+                "name": "고장난 플러그",
+                "unique_id": "broken",
+                "state": "{{ false }}",
+                "turn_on": [{"action": "relay.turn_on"}],
+                "turn_off": [],
             },
             {
                 "name": "현관 히터",
@@ -148,20 +162,40 @@ async def test_a_vacuum_is_powered_by_starting_and_docking(hass: HomeAssistant, 
 
 
 @pytest.mark.usefixtures("others")
-async def test_a_vacuum_that_cannot_pause_says_so_in_home_assistants_words(hass: HomeAssistant) -> None:
+async def test_a_vacuum_that_cannot_pause_or_stop_says_so_in_the_agents_words(hass: HomeAssistant) -> None:
     assert await say(hass, "윈도우봇 켜줘") == "윈도우봇을 켰어요."
-    answer = await say(hass, "윈도우봇 멈춰")
-    # Home Assistant's own refusal, in the conversation's language (its wording is Home Assistant's).
-    assert "vacuum.windoubos" in answer and "pause" in answer and "지원하지 않습니다" in answer
+    # Its features are read before calling: no entity id, no service name, nothing sent.
+    assert await say(hass, "윈도우봇 멈춰") == "윈도우봇은 그 명령을 지원하지 않아요."
+    assert await say(hass, "윈도우봇 일시정지해줘") == "윈도우봇은 그 명령을 지원하지 않아요."
     assert is_on(hass, "input_boolean.window_runs")
+
+
+@pytest.mark.usefixtures("others")
+async def test_a_failure_of_another_integration_is_told_without_its_ids(hass: HomeAssistant) -> None:
+    """An error raised by what the device's action runs is told as a failure naming the appliance."""
+
+    async def fail(call: ServiceCall) -> None:
+        raise HomeAssistantError("switch.gojangnan_peulreogeu: relay.turn_on failed")
+
+    hass.services.async_register("relay", "turn_on", fail)
+    assert await say(hass, "고장난 플러그 켜줘") == (
+        "고장난 플러그를 제어하지 못했어요. 기기 상태를 확인해 주세요."
+    )
 
 
 @pytest.mark.usefixtures("others")
 async def test_a_plug_is_switched_and_an_unavailable_one_is_told_offline(hass: HomeAssistant) -> None:
     assert await say(hass, "전기장판 켜줘") == "전기장판을 켰어요."
     assert is_on(hass, "input_boolean.blanket")
+    # Already on, as the plug reports it: said so, nothing sent (as a ThinQ appliance does).
+    calls = async_capture_events(hass, EVENT_CALL_SERVICE)
+    assert await say(hass, "전기장판 켜줘") == "전기장판은 이미 켜져 있어요."
+    assert not calls
     assert await say(hass, "전기장판 꺼줘") == "전기장판을 껐어요."
     assert not is_on(hass, "input_boolean.blanket")
+    calls.clear()
+    assert await say(hass, "전기장판 꺼줘") == "전기장판은 이미 꺼져 있어요."
+    assert not calls
     # Home Assistant would skip an unavailable entity without a word: the agent tells it.
     assert await say(hass, "현관 히터 켜줘") == "현관 히터의 연결이 끊겨 있어요. 전원과 Wi-Fi를 확인하세요."
 
@@ -243,3 +277,64 @@ async def say_en(hass: HomeAssistant, text: str) -> str:
     result = await conversation.async_converse(hass, text, None, Context(), language="en", agent_id=AGENT)
     await hass.async_block_till_done()
     return str(result.response.speech["plain"]["speech"])
+
+
+ENGLISH_TEMPLATES: list[dict[str, Any]] = [
+    {
+        "vacuum": [
+            {
+                # Only start and return: it can neither pause nor stop where it is.
+                "name": "Window Bot",
+                "unique_id": "window_bot",
+                "state": "{{ 'cleaning' if is_state('input_boolean.bot_runs', 'on') else 'docked' }}",
+                "start": helper("input_boolean.turn_on", "input_boolean.bot_runs"),
+                "return_to_base": helper("input_boolean.turn_off", "input_boolean.bot_runs"),
+            }
+        ],
+        "switch": [
+            {
+                "name": "Heated Blanket",
+                "unique_id": "heated_blanket",
+                "state": "{{ is_state('input_boolean.heated_blanket', 'on') }}",
+                "turn_on": helper("input_boolean.turn_on", "input_boolean.heated_blanket"),
+                "turn_off": helper("input_boolean.turn_off", "input_boolean.heated_blanket"),
+            },
+            {
+                "name": "Broken Plug",
+                "unique_id": "broken_plug",
+                "state": "{{ false }}",
+                "turn_on": [{"action": "relay.turn_on"}],
+                "turn_off": [],
+            },
+        ],
+    }
+]
+
+
+@pytest.mark.fleet("en")
+async def test_in_english_what_a_device_cannot_do_is_already_or_fails(
+    hass: HomeAssistant, simulator: Simulator, config_entry: MockConfigEntry
+) -> None:
+    """A robot without pause or stop, a plug already on, a failing plug: said in the agent's words."""
+    assert await async_setup_component(hass, "conversation", {})
+    booleans = {"bot_runs": {"initial": True}, "heated_blanket": {"initial": True}}
+    assert await async_setup_component(hass, "input_boolean", {"input_boolean": booleans})
+    assert await async_setup_component(hass, "template", {"template": ENGLISH_TEMPLATES})
+    config_entry.add_to_hass(hass)
+    await hass.config_entries.async_setup(config_entry.entry_id)
+    await hass.async_block_till_done()
+
+    async def fail(call: ServiceCall) -> None:
+        raise HomeAssistantError("switch.broken_plug: relay.turn_on failed")
+
+    hass.services.async_register("relay", "turn_on", fail)
+    calls = async_capture_events(hass, EVENT_CALL_SERVICE)
+    assert await say_en(hass, "stop the window bot") == "The Window Bot doesn't support that."
+    assert await say_en(hass, "turn on the heated blanket") == "The Heated Blanket is already on."
+    assert not calls
+    assert is_on(hass, "input_boolean.bot_runs")
+    assert (
+        await say_en(hass, "turn on the broken plug")
+        == "I couldn't control the Broken Plug. Please check it."
+    )
+    assert not simulator.control_log

@@ -90,7 +90,7 @@ class ApplianceCommand:
         except ServiceValidationError as err:
             raise ActionError(await self._reason(err) or self.say("unsupported"), _cause(err)) from err
         except HomeAssistantError as err:
-            raise ActionError(await self._reason(err) or str(err), _cause(err)) from err
+            raise ActionError(await self._reason(err) or self.say("failed"), _cause(err)) from err
 
     async def async_check_range(
         self, entity_id: str, value: float, low_attr: str, high_attr: str, device: str, unit: str
@@ -118,11 +118,15 @@ class ApplianceCommand:
         raise self.refusal("out_of_range", device=device, **shown)
 
     async def _reason(self, err: HomeAssistantError) -> str | None:
-        """Return a translated exception message in the conversation's language, None without one."""
+        """Return ThinQ Voice's translated exception message in the conversation's language, else None.
+
+        Another integration's (or Home Assistant's own) message names entity ids and services
+        ("엔티티 vacuum.x 동작 vacuum.pause 지원하지 않습니다"): the agent says it in its own words.
+        """
         domain, key = err.translation_domain, err.translation_key
         translations = (
             await async_get_translations(self.hass, self.language, "exceptions", [domain])
-            if domain and key
+            if domain == DOMAIN and key
             else {}
         )
         template = translations.get(f"component.{domain}.exceptions.{key}.message")

@@ -21,6 +21,13 @@ from .tv import async_tv
 
 # A relative humidity change without a number moves by LG's step.
 _HUMIDITY_STEP = 5
+# The feature a robot cleaner must declare for each service the agent calls on it.
+_VACUUM_FEATURES = {
+    "start": VacuumEntityFeature.START,
+    "pause": VacuumEntityFeature.PAUSE,
+    "stop": VacuumEntityFeature.STOP,
+    "return_to_base": VacuumEntityFeature.RETURN_HOME,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +69,7 @@ async def _async_execute(act: ApplianceCommand, command: Command) -> str:
         case Intent.PAUSE | Intent.STOP:
             return await _halt(act, command.intent is Intent.STOP)
         case Intent.RETURN_TO_BASE if vacuum := entities.one("vacuum"):
-            await act.async_call("vacuum", "return_to_base", vacuum)
+            await _async_vacuum(act, vacuum, "return_to_base")
             return act.say("returning")
         case Intent.SET_TEMPERATURE:
             return await _set_temperature(act, command)
@@ -86,7 +93,7 @@ async def _async_execute(act: ApplianceCommand, command: Command) -> str:
 async def _run(act: ApplianceCommand, answer: str) -> str:
     """Start or resume: a robot cleaner's start, the appliance's start button, else its power."""
     if vacuum := act.entities.one("vacuum"):
-        await act.async_call("vacuum", "start", vacuum)
+        await _async_vacuum(act, vacuum, "start")
         return act.say(answer)
     if button := act.entities.run_button("START"):
         await act.async_call("button", "press", button)
@@ -99,9 +106,7 @@ async def _halt(act: ApplianceCommand, stop: bool) -> str:
     answer = "stopped" if stop else "paused"
     if vacuum := act.entities.one("vacuum"):
         # A robot that cannot "stop" (LG's) stops where it is by pausing.
-        state = act.hass.states.get(vacuum)
-        stops = bool(state and int(state.attributes.get("supported_features", 0)) & VacuumEntityFeature.STOP)
-        await act.async_call("vacuum", "stop" if stop and stops else "pause", vacuum)
+        await _async_vacuum(act, vacuum, *(("stop", "pause") if stop else ("pause",)))
         return act.say(answer)
     if button := act.entities.run_button("STOP"):
         await act.async_call("button", "press", button)
@@ -115,19 +120,12 @@ async def _power(act: ApplianceCommand, on: bool) -> str:
     service = "turn_on" if on else "turn_off"
     answer = act.say("turned_on" if on else "turned_off")
     if entity_id := entities.power():
-        state = act.hass.states.get(entity_id)
-        # "Already on" only from the appliance's own report: not while a control is on its way.
-        if (
-            state is not None
-            and state.state not in NO_READING
-            and (state.state != STATE_OFF) == on
-            and not control_in_flight(act.hass, act.appliance)
-        ):
+        if _already(act, entity_id, on):
             return act.say("already_on" if on else "already_off")
         await act.async_call(entity_id.split(".", 1)[0], service, entity_id)
         return answer
     if vacuum := entities.one("vacuum"):
-        await act.async_call("vacuum", "start" if on else "return_to_base", vacuum)
+        await _async_vacuum(act, vacuum, "start" if on else "return_to_base")
         return answer
     if button := entities.run_button("POWER_ON" if on else "POWER_OFF"):
         await act.async_call("button", "press", button)
@@ -139,9 +137,35 @@ async def _power(act: ApplianceCommand, on: bool) -> str:
     if act.appliance.thinq_device_id is None and len(switches) == 1:
         # A plug or relay of another integration: its one switch is its power. A ThinQ appliance's
         # switches are settings (express freeze, power save): never its power.
+        if _already(act, switches[0], on):
+            return act.say("already_on" if on else "already_off")
         await act.async_call("switch", service, switches[0])
         return answer
     raise act.refusal("power_not_remote")
+
+
+def _already(act: ApplianceCommand, entity_id: str, on: bool) -> bool:
+    """Return whether the power entity already reports what is asked; nothing is sent then.
+
+    Only from the appliance's own report: not while a control is on its way.
+    """
+    state = act.hass.states.get(entity_id)
+    return (
+        state is not None
+        and state.state not in NO_READING
+        and (state.state != STATE_OFF) == on
+        and not control_in_flight(act.hass, act.appliance)
+    )
+
+
+async def _async_vacuum(act: ApplianceCommand, vacuum: str, *services: str) -> None:
+    """Call the first of `services` the robot declares it supports; refuse before calling if none."""
+    state = act.hass.states.get(vacuum)
+    features = int(state.attributes.get("supported_features", 0)) if state else 0
+    service = next((name for name in services if features & _VACUUM_FEATURES[name]), None)
+    if service is None:
+        raise act.refusal("unsupported")
+    await act.async_call("vacuum", service, vacuum)
 
 
 async def _set_temperature(act: ApplianceCommand, command: Command) -> str:

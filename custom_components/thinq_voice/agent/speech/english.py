@@ -139,6 +139,7 @@ MESSAGES: dict[str, str] = {
     "door_cannot_open_unknown": "The {device} door can't be opened or closed remotely.",
     "out_of_range": "The {device} can't be set to {temperature}; it accepts {minimum} to {maximum}.",
     "refused": "{reason}",
+    "failed": "I couldn't control the {device}. Please check it.",
     "sent_unconfirmed": "I sent it to the {device}, but it hasn't confirmed yet.",
     "as_of": "As of {age} ago,",
     "state": "The {device} is {state}.",

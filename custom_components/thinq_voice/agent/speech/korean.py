@@ -127,6 +127,7 @@ MESSAGES: dict[str, str] = {
     "door_cannot_open_unknown": "{device} 문은 원격으로 열거나 닫을 수 없어요.",
     "out_of_range": "{device|은/는} {temperature|으로/로} 맞출 수 없어요. {minimum}부터 {maximum}까지 돼요.",
     "refused": "{reason}",
+    "failed": "{device|을/를} 제어하지 못했어요. 기기 상태를 확인해 주세요.",
     "sent_unconfirmed": "{device}에 명령을 보냈어요. 아직 기기에서 확인되지 않았어요.",
     "as_of": "{age} 전 기준으로",
     "state": "{device|은/는} 지금 {state}.",
