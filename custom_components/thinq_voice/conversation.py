@@ -142,7 +142,8 @@ class ThinQVoiceAgent(conversation.ConversationEntity):
                 return answered
         if context is not None and context.pending:
             pending = context.pending
-            self.memory.drop_pending(conversation_id)
+            # The open question is answered, cancelled or replaced by this sentence.
+            context.pending = []
             asked = replace(turn, language=context.language)
             if context.confirming:
                 reply = await self._async_confirmed(asked, pending)

@@ -98,10 +98,12 @@ async def test_damaged_stored_actions_are_dropped_and_the_sound_one_kept(
         {**sound, "id": "value-of-no-kind", "value": {"colour": "red"}},
         {**sound, "id": "for-nobody"},
     ]
+    kept = {**sound, "device_id": "a-device-id-from-before"}
     hass_storage[store_key(config_entry.entry_id)] = {
         "version": 1,
         "key": store_key(config_entry.entry_id),
-        "data": {"actions": [{**sound, "device_id": "a-device-id-from-before"}, *damaged]},
+        # The sound one repeated by a hand edit: kept and run once.
+        "data": {"actions": [kept, *damaged, kept]},
     }
     config_entry.add_to_hass(hass)
     await hass.config_entries.async_setup(config_entry.entry_id)

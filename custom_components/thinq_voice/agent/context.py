@@ -85,11 +85,6 @@ class ConversationMemory:
         conversation.last_appliances = appliances
         conversation.undo = undo or []
 
-    def drop_pending(self, conversation_id: str) -> None:
-        """Forget an open question (answered, cancelled or replaced by a new sentence)."""
-        if conversation := self._conversations.get(conversation_id):
-            conversation.pending = []
-
     def _touch(self, conversation_id: str, language: str) -> Conversation:
         expires = dt_util.utcnow() + CONTEXT_TTL
         conversation = self.get(conversation_id)

@@ -185,7 +185,7 @@ class Later:
     async def async_schedule(self, act: ApplianceCommand, command: Command) -> str:
         """Set the appliance's own timer where it has one for this, else keep a scheduled action."""
         now = dt_util.utcnow()
-        due = due_at(command, now) or now
+        due = due_at(command, now)
         if due - now > LONGEST_AHEAD:
             raise ActionError(act.speech.say("too_far_ahead"))
         answer = await _async_set_device_timer(act, command, due)

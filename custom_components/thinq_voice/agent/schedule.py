@@ -64,16 +64,15 @@ async def async_remove_schedules(hass: HomeAssistant, entry_id: str) -> None:
     await _store(hass, entry_id).async_remove()
 
 
-def due_at(command: Command, now: datetime) -> datetime | None:
-    """Return when a command for later falls due (UTC), or None when it is for now.
+def due_at(command: Command, now: datetime) -> datetime:
+    """Return when a command for later (`command.later`: a delay or a clock time) falls due (UTC).
 
     A clock time means its next occurrence in Home Assistant's time zone; when the half of the
     day was not said ("7시에", "at 7"), the earlier of 7 am and 7 pm that is still ahead.
     """
     if command.delay is not None:
         return now + command.delay
-    if command.at is None:
-        return None
+    assert command.at is not None  # only commands for later are kept
     return next_occurrence(command.at, now)
 
 
@@ -288,18 +287,27 @@ class Scheduler:
         self._timers.clear()
 
     def _arm(self, action: ScheduledAction, when: datetime) -> None:
+        """Run the action when it falls due: one timer per action id, disarmed when it is cancelled.
+
+        Kept (listed, cancellable, saved) until `async_finish`, also while it tries again: a
+        restart meanwhile runs it again.
+        """
+
         async def _due(_now: datetime) -> None:
             self._timers.pop(action.action_id, None)
             if not self.hass.is_running:
                 # Still booting: other integrations' entities may not be there yet.
                 self._timers[action.action_id] = async_at_started(self.hass, _started)
                 return
-            await self._async_fire(action.action_id)
+            await self._run(action)
 
         async def _started(_hass: HomeAssistant) -> None:
             self._timers.pop(action.action_id, None)
-            await self._async_fire(action.action_id)
+            await self._run(action)
 
+        # A stored action repeated by hand is armed once, as the one kept under its id.
+        if disarm := self._timers.pop(action.action_id, None):
+            disarm()
         self._timers[action.action_id] = async_track_point_in_utc_time(self.hass, _due, when)
 
     def is_waiting(self, action: ScheduledAction) -> bool:
@@ -310,14 +318,6 @@ class Scheduler:
         """Forget an action that ran: its outcome was told."""
         if self._actions.pop(action.action_id, None) is not None:
             await self._async_save()
-
-    async def _async_fire(self, action_id: str) -> None:
-        action = self._actions.get(action_id)
-        if action is None:
-            return  # cancelled in the meantime
-        # Kept (listed, cancellable, saved) until `async_finish`, also while it tries again:
-        # a restart meanwhile runs it again.
-        await self._run(action)
 
     async def _async_save(self) -> None:
         await self._store.async_save({"actions": [action.as_dict() for action in self.actions]})
