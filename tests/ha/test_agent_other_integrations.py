@@ -95,6 +95,17 @@ TEMPLATES: list[dict[str, Any]] = [
                 ),
             },
             {"name": "환풍기", "unique_id": "vent", "state": "{{ true }}", "turn_on": [], "turn_off": []},
+            {
+                # A preset of its integration's own, which nothing names in Korean.
+                "name": "서큘레이터",
+                "unique_id": "circulator",
+                "state": "{{ true }}",
+                "preset_mode": "{{ 'jet_swirl' }}",
+                "preset_modes": ["jet_swirl"],
+                "turn_on": [],
+                "turn_off": [],
+                "set_preset_mode": [],
+            },
         ],
     }
 ]
@@ -167,6 +178,13 @@ async def test_a_vacuum_that_cannot_pause_or_stop_says_so_in_the_agents_words(ha
     # Its features are read before calling: no entity id, no service name, nothing sent.
     assert await say(hass, "윈도우봇 멈춰") == "윈도우봇은 그 명령을 지원하지 않아요."
     assert await say(hass, "윈도우봇 일시정지해줘") == "윈도우봇은 그 명령을 지원하지 않아요."
+    # A robot that declares a battery it cannot read (as Home Assistant shows such a robot).
+    robot = hass.states.get("vacuum.windoubos")
+    assert robot is not None
+    hass.states.async_set(robot.entity_id, robot.state, {**robot.attributes, "battery_level": None})
+    assert await say(hass, "윈도우봇 배터리 얼마야?") == (
+        "윈도우봇의 상태를 지금은 알 수 없어요. 연결이 끊겼을 수 있어요."
+    )
     assert is_on(hass, "input_boolean.window_runs")
 
 
@@ -210,6 +228,10 @@ async def test_a_fan_with_five_speeds_steps_by_number_up_to_its_top(hass: HomeAs
     assert await say(hass, "선풍기 바람 한 단계 올려줘") == "선풍기 바람 세기는 이미 가장 센 5단계예요."
     assert hass.states.get("input_number.fan_percentage").state == "100.0"  # type: ignore[union-attr]
     assert await say(hass, "선풍기 켜줘") == "선풍기는 이미 켜져 있어요."
+    # A preset nothing names in Korean is not read out as its raw value.
+    assert await say(hass, "서큘레이터 지금 무슨 모드야?") == (
+        "서큘레이터는 지금 한국어 이름이 없는 모드로 작동 중이에요."
+    )
     # A fan without speeds has no step to take.
     assert await say(hass, "환풍기 바람 한 단계 올려줘") == "환풍기는 그 명령을 지원하지 않아요."
 
@@ -222,6 +244,14 @@ async def test_a_humidifier_of_another_integration_takes_its_humidity(hass: Home
     assert state is not None and state.attributes["humidity"] == 40
     # A hygrostat has no modes to tell.
     assert await say(hass, "가습기 모드 뭐야") == "가습기는 그 명령을 지원하지 않아요."
+    assert await say(hass, "가습기 습도 어때?") == "가습기 습도는 35%예요."
+    # Its sensor without a reading: the humidifier leaves its humidity out, and that is said.
+    hass.states.async_set("sensor.bedroom_humidity", "unknown", {"unit_of_measurement": "%"})
+    await hass.async_block_till_done()
+    assert (
+        await say(hass, "가습기 습도 어때?")
+        == "가습기의 상태를 지금은 알 수 없어요. 연결이 끊겼을 수 있어요."
+    )
 
 
 @pytest.mark.usefixtures("others")

@@ -297,3 +297,66 @@ async def test_an_appliance_back_online_is_read_again_and_started_beside_a_tv(
     assert controls(simulator, "로봇청소기") == ROBOT_START
     assert [event.data["succeeded"] for event in events] == [True]
     assert events[0].data["tries"] == 2
+
+
+async def test_stored_commands_without_a_value_are_refused_when_due(
+    hass: HomeAssistant,
+    simulator: Simulator,
+    tv: SimulatedTv,
+    config_entry: MockConfigEntry,
+    tv_entry: MockConfigEntry,
+    hass_storage: dict[str, Any],
+) -> None:
+    """A hand-edited action asking for a temperature, a humidity or a volume without saying which
+    is refused by the appliance's name when due, nothing sent."""
+    due = (dt_util.utcnow() + timedelta(minutes=1)).isoformat()
+    blank = {
+        "due": due,
+        "device_id": "a-device-id-from-before",
+        "entity_id": None,
+        "language": "ko",
+        "value": None,
+        "direction": None,
+        "location": None,
+    }
+    actions = [
+        {
+            **blank,
+            "id": "t",
+            "intent": "set_temperature",
+            "name": "거실 에어컨",
+            "thinq_device_id": simulator.find("거실 에어컨").device_id,
+        },
+        {
+            **blank,
+            "id": "h",
+            "intent": "set_humidity",
+            "name": "제습기",
+            "thinq_device_id": simulator.find("제습기").device_id,
+        },
+    ]
+    hass_storage[store_key(config_entry.entry_id)] = {
+        "version": 1,
+        "key": store_key(config_entry.entry_id),
+        "data": {"actions": actions},
+    }
+    events = outcomes(hass)
+    for entry in (config_entry, tv_entry):
+        entry.add_to_hass(hass)
+        await hass.config_entries.async_setup(entry.entry_id)
+    await hass.async_block_till_done()
+    await say(hass, "1분 뒤에 거실 TV 볼륨 10으로 해줘")
+    tv_action = next(action for action in stored(hass_storage, config_entry) if action["name"] == "거실 TV")
+    tv_action.update(value=None)
+    hass_storage[store_key(config_entry.entry_id)]["data"]["actions"] = [*actions, tv_action]
+    assert await hass.config_entries.async_reload(config_entry.entry_id)
+    await hass.async_block_till_done()
+    await later(hass, timedelta(minutes=2))
+    said = sorted(event.data["speech"] for event in events)
+    assert said == [
+        "거실 TV는 그 명령을 지원하지 않아요.",
+        "거실 에어컨은 그 명령을 지원하지 않아요.",
+        "제습기는 그 명령을 지원하지 않아요.",
+    ]
+    assert not simulator.control_log
+    assert not [uri for uri, _ in tv.command_log if "setVolume" in uri]

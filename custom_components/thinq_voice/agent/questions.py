@@ -93,7 +93,12 @@ async def _answer_state(entities: ApplianceEntities, question: Question, words: 
                 temperature=words.degrees(value, hass.config.units.temperature_unit),
             )
         case QuestionIntent.CURRENT_HUMIDITY:
-            humidity = state.attributes.get("current_humidity", state.state)
+            # A humidifier reads it as an attribute, which it leaves out while its sensor has no reading.
+            humidity = (
+                state.attributes.get("current_humidity") if state.domain == "humidifier" else state.state
+            )
+            if humidity is None:
+                return words.say("unavailable", device=device)
             return words.say("current_humidity", device=device, humidity=f"{number_words(humidity)}%")
         case QuestionIntent.DOOR:
             return words.say("door_state", device=device, door=words.door(state.state == STATE_ON))

@@ -47,7 +47,10 @@ async def async_reading_answer(
     device = appliance.name
     match question:
         case QuestionIntent.BATTERY:
-            level = state.attributes.get("battery_level", state.state)
+            # A robot of another integration may declare a battery it does not read (None).
+            level = _as_float(state.attributes.get("battery_level", state.state))
+            if level is None:
+                return say(language, "unavailable", device=device)
             return say(language, "battery_level", device=device, level=f"{_number(level)}%")
         case QuestionIntent.MODE:
             words = speech(language)
@@ -56,14 +59,13 @@ async def async_reading_answer(
                 return words.say("state", device=device, state=words.switched(False))
             mode = await _mode_words(hass, state, words)
             if mode is None:
-                return words.say("unavailable", device=device)
+                return words.say("mode_unnamed", device=device)
             return words.say("mode_now", device=device, mode=mode)
         case _:
             used = _thinq_entity(hass, appliance, "sensor", ("filter_used_time",))
             used_state = hass.states.get(used) if used else None
-            lifetime = _as_float(state.state)
-            if lifetime is None:
-                return say(language, "unavailable", device=device)
+            # A duration sensor in hours: a number once it reads at all (no reading is answered before).
+            lifetime = float(state.state)
             used_hours = _as_float(used_state.state) if used_state else None
             left = lifetime - used_hours if used_hours is not None else lifetime
             return say(language, "filter_left", device=device, hours=_number(max(left, 0)))
@@ -119,8 +121,5 @@ def _as_float(value: object) -> float | None:
         return None
 
 
-def _number(value: object) -> str:
-    number = _as_float(value)
-    if number is None:
-        return str(value)
+def _number(number: float) -> str:
     return str(int(number)) if number == int(number) else f"{number:.1f}"

@@ -15,11 +15,9 @@ from datetime import datetime, timedelta
 import logging
 
 from homeassistant.core import CALLBACK_TYPE, Context, HassJob, HomeAssistant, callback
-from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers.event import async_call_later
 from homeassistant.util import dt as dt_util
 
-from ..const import DOMAIN
 from ..entry_kinds import account_with_appliance
 from ..errors import RETRYABLE_KEYS
 from ..voice.model import Command
@@ -99,11 +97,12 @@ class UnattendedCommand:
         self._wanted = wanted
         self._deadline = dt_util.utcnow() + GRACE
         self._tries = 0
-        self._next: CALLBACK_TYPE | None = None
+        # Disarms the next attempt; nothing to disarm while an attempt runs or after the last.
+        self._next: CALLBACK_TYPE = _nothing_armed
 
     async def async_run(self) -> None:
         """Make an attempt; hand over its outcome, or arm the next attempt."""
-        self._next = None
+        self._next = _nothing_armed
         self._tries += 1
         appliance = self._find()
         if appliance is None:
@@ -128,9 +127,8 @@ class UnattendedCommand:
     @callback
     def cancel(self) -> None:
         """Drop the next attempt (the entry unloads)."""
-        if self._next is not None:
-            self._next()
-            self._next = None
+        self._next()
+        self._next = _nothing_armed
 
     async def _async_again(self, _now: datetime) -> None:
         if not self._wanted():
@@ -140,6 +138,10 @@ class UnattendedCommand:
         await self.async_run()
 
 
+def _nothing_armed() -> None:
+    """Stand for the next attempt's timer when none is armed."""
+
+
 async def _async_attempt(
     hass: HomeAssistant, appliance: TargetAppliance, command: Command, language: str, context: Context
 ) -> Attempt:
@@ -147,10 +149,8 @@ async def _async_attempt(
     try:
         speech = await async_execute(hass, appliance, command, language, context)
     except ActionError as err:
+        # Every service call of a command turns Home Assistant's errors into an ActionError.
         return Attempt(err.speech, False, cause=err.cause)
-    except HomeAssistantError as err:
-        cause = err.translation_key if err.translation_domain == DOMAIN else None
-        return Attempt(str(err), False, cause=cause)
     confirmed = not await async_unconfirmed(hass, context.id, [appliance])
     return Attempt(speech, True, confirmed)
 

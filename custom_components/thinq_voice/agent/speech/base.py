@@ -9,27 +9,16 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime, timedelta
 import re
-from typing import Any
 
 from ...voice.model import App, FanSpeed, Location, Mode
 
 _SLOT = re.compile(r"\{(\w+)(?:\|([^}]+))?\}")
 
 
-def number_words(value: Any) -> str:
-    """Write a number without a needless ".0"; anything else as it is."""
-    try:
-        number = float(value)
-    except TypeError, ValueError:
-        return str(value)
+def number_words(value: float | str) -> str:
+    """Write a number (or a numeric sensor's state) without a needless ".0"."""
+    number = float(value)
     return str(int(number)) if number.is_integer() else f"{number:g}"
-
-
-def _text(value: object) -> str:
-    """Return how a value is written in an answer (23.0 → "23")."""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
 
 
 class Speech(ABC):
@@ -62,7 +51,7 @@ class Speech(ABC):
         """Return message `key` with the values filled in."""
 
         def fill(match: re.Match[str]) -> str:
-            text = _text(values[match.group(1)])
+            text = str(values[match.group(1)])
             particle = match.group(2)
             return text + self.particle(text, particle) if particle else text
 

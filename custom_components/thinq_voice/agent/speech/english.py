@@ -110,6 +110,7 @@ MESSAGES: dict[str, str] = {
     "channel_up": "Switched the {device} to the next channel.",
     "channel_down": "Switched the {device} to the previous channel.",
     "battery_level": "The {device} battery is at {level}.",
+    "mode_unnamed": "The {device} is in a mode I have no name for.",
     "mode_now": "The {device} is in {mode} mode.",
     "filter_left": "The {device} filter has {hours} hours left.",
     "mode_missing": "The {device} has no {mode} mode. It has: {modes}.",

@@ -98,6 +98,7 @@ MESSAGES: dict[str, str] = {
     "channel_up": "{device} 채널을 올렸어요.",
     "channel_down": "{device} 채널을 내렸어요.",
     "battery_level": "{device} 배터리는 {level}예요.",
+    "mode_unnamed": "{device|은/는} 지금 한국어 이름이 없는 모드로 작동 중이에요.",
     "mode_now": "{device|은/는} 지금 {mode} 모드예요.",
     "filter_left": "{device} 필터는 {hours}시간 더 쓸 수 있어요.",
     "mode_missing": "{device}에는 {mode} 모드가 없어요. 있는 모드: {modes}.",
