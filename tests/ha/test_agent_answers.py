@@ -3,6 +3,7 @@ questions about humidity and air, presets, and falling back to power for start/s
 
 from datetime import timedelta
 
+from freezegun.api import FrozenDateTimeFactory
 from homeassistant.components import conversation
 from homeassistant.core import Context, HomeAssistant
 from homeassistant.setup import async_setup_component
@@ -42,14 +43,23 @@ async def test_nothing_running(hass: HomeAssistant, simulator: Simulator) -> Non
 
 
 @pytest.mark.usefixtures("init_integration")
-async def test_offline_appliance(hass: HomeAssistant, simulator: Simulator) -> None:
+async def test_offline_appliance(
+    hass: HomeAssistant, simulator: Simulator, freezer: FrozenDateTimeFactory
+) -> None:
     """An offline appliance's state is not made up, and its door cannot be told either."""
     for alias in ("세탁기", "냉장고"):
         simulator.device(simulator.find(alias).device_id).online = False
-    await hass.config_entries.async_reload(
-        next(iter(hass.config_entries.async_entries("thinq_voice"))).entry_id
-    )
+    entry = next(iter(hass.config_entries.async_entries("thinq_voice")))
+    await hass.config_entries.async_reload(entry.entry_id)
     await hass.async_block_till_done()
+    # The state kept from before the reload is all there is until LG is asked again: told as of then.
+    assert await say_to(hass, "세탁기 상태 어때?") == "다시 시작하기 전 기준으로 세탁기는 지금 대기예요."
+    assert (await say_to(hass, "what is the washer doing?", "en")).startswith(
+        "As last read before the restart, the 세탁기 is"
+    )
+    # An hour on, the budget reads every appliance again (the first reads after the reload took part).
+    freezer.tick(timedelta(hours=1))
+    await entry.runtime_data.async_refresh()
     assert (
         await say_to(hass, "세탁기 상태 어때?")
         == "세탁기의 상태를 지금은 알 수 없어요. 연결이 끊겼을 수 있어요."

@@ -19,7 +19,7 @@ from .confirmations import offline_run_state
 from .entities import IDLE_RUN_STATES, NO_READING, ApplianceEntities, temperature_value
 from .readings import async_reading_answer
 from .speech import Speech, number_words, speech
-from .targets import TargetAppliance, thinq_updated_at
+from .targets import TargetAppliance, thinq_appliance, thinq_updated_at
 
 # A state read longer ago than this is answered with its age ("5분 전 기준으로").
 STALE_AFTER = timedelta(minutes=2)
@@ -57,12 +57,18 @@ async def async_answer(
             "capabilities", device=appliance.name, examples=", ".join(_examples(entities, words))
         )
     answer = await _answer_state(entities, question, words)
-    # LG is polled every few minutes: an answer read from an old state says how old it is.
-    updated_at = thinq_updated_at(hass, appliance)
-    age = dt_util.utcnow() - updated_at if updated_at else timedelta(0)
-    if age < STALE_AFTER:
+    # An answer read from an old state says how old it is, and so does one from a state kept from
+    # before Home Assistant restarted, however recent: nothing was heard of the appliance since.
+    # Other integrations' devices have no read time; an offline appliance's answer says so itself.
+    known = thinq_appliance(hass, appliance.thinq_device_id)
+    if known is None or not known.online:
         return answer
-    return words.as_of(words.say("as_of", age=words.duration(age)), answer)
+    age = dt_util.utcnow() - known.updated_at if known.updated_at else timedelta(0)
+    if age >= STALE_AFTER:
+        return words.as_of(words.say("as_of", age=words.duration(age)), answer)
+    if known.restored:
+        return words.as_of(words.say("as_of_restart"), answer)
+    return answer
 
 
 async def _answer_state(entities: ApplianceEntities, question: Question, words: Speech) -> str:

@@ -143,6 +143,7 @@ MESSAGES: dict[str, str] = {
     "failed": "I couldn't control the {device}. Please check it.",
     "sent_unconfirmed": "I sent it to the {device}, but it hasn't confirmed yet.",
     "as_of": "As of {age} ago,",
+    "as_of_restart": "As last read before the restart,",
     "state": "The {device} is {state}.",
     "remaining": "The {device} has {remaining} left; it finishes around {clock}.",
     "not_running": "The {device} isn't running.",

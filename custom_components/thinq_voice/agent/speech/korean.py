@@ -131,6 +131,7 @@ MESSAGES: dict[str, str] = {
     "failed": "{device|을/를} 제어하지 못했어요. 기기 상태를 확인해 주세요.",
     "sent_unconfirmed": "{device}에 명령을 보냈어요. 아직 기기에서 확인되지 않았어요.",
     "as_of": "{age} 전 기준으로",
+    "as_of_restart": "다시 시작하기 전 기준으로",
     "state": "{device|은/는} 지금 {state}.",
     "remaining": "{device|은/는} {remaining} 남았어요. {clock}쯤 끝나요.",
     "not_running": "{device|은/는} 지금 작동 중이 아니에요.",
