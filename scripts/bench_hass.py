@@ -63,18 +63,23 @@ def run_each_in_own_process(
 
 
 @contextlib.asynccontextmanager
-async def running_hass(simulator: Simulator, *, language: str = "ko") -> AsyncIterator[HomeAssistant]:
+async def running_hass(
+    simulator: Simulator, *, language: str = "ko", config_dir: Path | None = None
+) -> AsyncIterator[HomeAssistant]:
     """Yield a started Home Assistant with conversation loaded and nothing else.
 
     Its HTTP server (a dependency of conversation) binds no port, as in the test plugin's own
-    tests: the benchmarks call HA in-process, and a demo may hold port 8123.
+    tests: the benchmarks call HA in-process, and a demo may hold port 8123. A `config_dir` given
+    is kept (its storage too), so a second run on it is a restart; by default each run is fresh.
     """
     with (
-        tempfile.TemporaryDirectory(prefix="thinq-voice-bench-") as config_dir,
+        tempfile.TemporaryDirectory(prefix="thinq-voice-bench-") as fresh_dir,
         patch("homeassistant.components.http.HomeAssistantHTTP.async_bind"),
         patch("homeassistant.components.http.HomeAssistantHTTP.start"),
     ):
-        (Path(config_dir) / "custom_components").symlink_to(REPO / "custom_components")
+        config_dir = config_dir or Path(fresh_dir)
+        if not (config_dir / "custom_components").exists():
+            (config_dir / "custom_components").symlink_to(REPO / "custom_components")
         async with async_test_home_assistant(config_dir=config_dir) as hass:
             hass.data.pop(loader.DATA_CUSTOM_COMPONENTS)
             hass.config.language = language
@@ -84,10 +89,16 @@ async def running_hass(simulator: Simulator, *, language: str = "ko") -> AsyncIt
             await hass.async_stop(force=True)
 
 
-async def add_entry(hass: HomeAssistant, simulator: Simulator) -> MockConfigEntry:
-    """Add and set up a ThinQ Voice entry for the simulator's account."""
+async def add_entry(
+    hass: HomeAssistant, simulator: Simulator, entry_id: str | None = None, *, required: bool = True
+) -> MockConfigEntry:
+    """Add and set up a ThinQ Voice entry for the simulator's account (`entry_id`: the same one again).
+
+    Unless `required`, an entry that does not set up (yet) is returned as it is.
+    """
     entry = MockConfigEntry(
         domain=DOMAIN,
+        entry_id=entry_id,
         unique_id=min(simulator.device_ids),
         data={
             CONF_ACCESS_TOKEN: DEFAULT_TOKEN,
@@ -97,6 +108,7 @@ async def add_entry(hass: HomeAssistant, simulator: Simulator) -> MockConfigEntr
         },
     )
     entry.add_to_hass(hass)
-    assert await hass.config_entries.async_setup(entry.entry_id)
+    loaded = await hass.config_entries.async_setup(entry.entry_id)
+    assert loaded or not required
     await hass.async_block_till_done()
     return entry

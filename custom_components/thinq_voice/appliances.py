@@ -11,6 +11,7 @@ from typing import Any
 
 from homeassistant.config_entries import ConfigEntry
 from homeassistant.core import HomeAssistant, callback
+from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import device_registry as dr
 from homeassistant.helpers.storage import Store
 from homeassistant.util import dt as dt_util
@@ -90,10 +91,19 @@ class ApplianceCatalog:
         for device_id in changed:
             self.cache.forget(device_id)
         self.cache.forget_others(set(devices))
+        self.cache.keep_devices(devices)
         self.known_devices = devices
         self._list_read_at = now
         self._remove_stale_devices()
         return changed
+
+    def take_kept_list(self) -> bool:
+        """Set up from the device list kept by the last run (the budget holds LG's back); False if none.
+
+        The list is read from LG at the next refresh the budget allows.
+        """
+        self.known_devices = self.cache.devices()
+        return bool(self.known_devices)
 
     @callback
     def forget(self, device_id: str) -> None:
@@ -165,7 +175,7 @@ async def async_waiting_appliances(hass: HomeAssistant, entry_id: str) -> set[st
         store: Store[dict[str, Any]] = Store(hass, _ACTION_STORE_VERSION, f"{DOMAIN}.{entry_id}.{kind}")
         try:
             stored = await store.async_load()
-        except NotImplementedError:  # a newer agent's format: it is read by the agent alone
+        except HomeAssistantError:  # a newer agent's format: it is read by the agent alone
             continue
         actions = stored.get("actions") if isinstance(stored, dict) else None
         for action in actions if isinstance(actions, list) else []:

@@ -161,9 +161,7 @@ class ThinQVoiceCoordinator(DataUpdateCoordinator[dict[str, Appliance]]):
         read_all, self.fill_gap, self._joining = self.fill_gap, False, False
         try:
             if self.catalog.list_due:
-                changed = await self.catalog.async_read_device_list(priority)
-                if changed & (self.data or {}).keys():
-                    self.hass.config_entries.async_schedule_reload(self.config_entry.entry_id)
+                await self._async_read_device_list(priority, setting_up)
             await self.catalog.async_learn_profiles(priority, self._has_state)
             appliances = self._appliances()
             due = self._due(appliances, read_all, setting_up)
@@ -193,6 +191,18 @@ class ThinQVoiceCoordinator(DataUpdateCoordinator[dict[str, Appliance]]):
                 self.hass, self.push.async_sync_devices(appliances), "thinq_voice push subscriptions"
             )
         return appliances
+
+    async def _async_read_device_list(self, priority: Priority, setting_up: bool) -> None:
+        """Read LG's device list; setting up, a list kept by the last run stands in while the budget is spent."""
+        try:
+            changed = await self.catalog.async_read_device_list(priority)
+        except ThinQBudgetError:
+            if setting_up and self.catalog.take_kept_list():
+                LOGGER.debug("Setting up from the kept device list: the budget holds LG's back for now")
+                return
+            raise
+        if changed & (self.data or {}).keys():
+            self.hass.config_entries.async_schedule_reload(self.config_entry.entry_id)
 
     def _has_state(self, device_id: str) -> bool:
         appliance = self.data.get(device_id) if self.data else None

@@ -27,7 +27,7 @@ PROFILE_MAX_AGE = timedelta(days=7)
 
 # The stored form: each part ("profiles", "energy", "states") by LG device id.
 type StoredDevices = dict[str, dict[str, Any]]
-_PARTS = ("profiles", "energy", "states")
+_PARTS = ("devices", "profiles", "energy", "states")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +54,7 @@ class DeviceCache:
     def __init__(self, hass: HomeAssistant, entry_id: str) -> None:
         """Tie the cache to the entry's storage; `async_load` reads it."""
         self._store: Store[StoredDevices] = Store(hass, STORAGE_VERSION, storage_key(entry_id))
-        self._data: StoredDevices = {"profiles": {}, "energy": {}, "states": {}}
+        self._data: StoredDevices = {part: {} for part in _PARTS}
 
     async def async_load(self) -> None:
         """Read what an earlier run kept; what is unreadable is left out (and asked of LG again)."""
@@ -75,6 +75,36 @@ class DeviceCache:
     async def async_remove(self) -> None:
         """Delete the stored cache (the entry is deleted)."""
         await self._store.async_remove()
+
+    # The device list
+
+    def devices(self) -> dict[str, DeviceInfo]:
+        """Return the account's appliances as LG's device list last named them (empty: never read)."""
+        found: dict[str, DeviceInfo] = {}
+        for entry in self._data["devices"].values():
+            try:
+                info = DeviceInfo.from_json(entry)
+            except ThinQInvalidResponseError:
+                continue
+            found[info.device_id] = info
+        return found
+
+    def keep_devices(self, devices: dict[str, DeviceInfo]) -> None:
+        """Keep LG's device list, in LG's own shape."""
+        self._data["devices"] = {
+            device_id: {
+                "deviceId": device_id,
+                "deviceInfo": {
+                    "deviceType": info.device_type,
+                    "modelName": info.model_name,
+                    "alias": info.alias,
+                    "reportable": info.reportable,
+                    "groupId": info.group_id,
+                },
+            }
+            for device_id, info in devices.items()
+        }
+        self.schedule_save()
 
     # Profiles
 
@@ -164,7 +194,7 @@ class DeviceCache:
     def forget(self, device_id: str, *, state: bool = True) -> None:
         """Forget what is kept of an appliance (it left, or LG registered it again)."""
         LOGGER.debug("Forgetting the kept profiles of %s", device_id)
-        for part in ("profiles", "energy", *(("states",) if state else ())):
+        for part in ("devices", "profiles", "energy", *(("states",) if state else ())):
             self._data[part].pop(device_id, None)
         self.schedule_save()
 

@@ -14,7 +14,8 @@ from datetime import datetime, timedelta
 import time
 from typing import TYPE_CHECKING, Any
 
-from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
+from homeassistant.const import EVENT_HOMEASSISTANT_STOP
+from homeassistant.core import CALLBACK_TYPE, Event, HomeAssistant, callback
 from homeassistant.helpers import device_registry as dr, issue_registry as ir
 from homeassistant.helpers.event import async_track_time_interval
 from homeassistant.helpers.storage import Store
@@ -87,6 +88,7 @@ class PushLink:
         self._retry_at = 0.0
         self._was_connected = False
         self._stop_watch: CALLBACK_TYPE | None = None
+        self._stop_on_shutdown: CALLBACK_TYPE | None = None
 
     @callback
     def _session_changed(self) -> None:
@@ -109,11 +111,18 @@ class PushLink:
 
         What an earlier run set up at LG (stored) is taken up without a request.
         """
+        hass = self.coordinator.hass
         self.channel.session = PushSession.from_json(await self._store.async_load())
         self._stop_watch = async_track_time_interval(
-            self.coordinator.hass, self._async_watch, WATCH_INTERVAL, cancel_on_shutdown=True
+            hass, self._async_watch, WATCH_INTERVAL, cancel_on_shutdown=True
         )
+        # Home Assistant stopping does not unload the entry: the connection closes all the same.
+        self._stop_on_shutdown = hass.bus.async_listen_once(EVENT_HOMEASSISTANT_STOP, self._async_shutdown)
         await self._async_try_start()
+
+    async def _async_shutdown(self, _event: Event) -> None:
+        self._stop_on_shutdown = None
+        await self.async_stop()
 
     async def _async_try_start(self) -> None:
         coordinator = self.coordinator
@@ -139,6 +148,9 @@ class PushLink:
         if self._stop_watch is not None:
             self._stop_watch()
             self._stop_watch = None
+        if self._stop_on_shutdown is not None:
+            self._stop_on_shutdown()
+            self._stop_on_shutdown = None
         if self.offered:
             await self.channel.async_stop(unregister=False)
             await self._store.async_save(self.channel.session.as_json())

@@ -18,8 +18,8 @@ from homeassistant.util import dt as dt_util
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
-from custom_components.thinq_voice import coordinator as coordinator_module
-from custom_components.thinq_voice.api import ThinQConnectClient
+from custom_components.thinq_voice import coordinator as coordinator_module, push as push_module
+from custom_components.thinq_voice.api import ThinQConnectClient, push as api_push
 from custom_components.thinq_voice.const import (
     CONF_BASE_URL,
     CONF_CLIENT_ID,
@@ -111,12 +111,27 @@ def prompt_confirming_reads(request: pytest.FixtureRequest, monkeypatch: pytest.
 
 
 @pytest.fixture
-async def simulator(fleet: str) -> AsyncIterator[Simulator]:
-    """Run the appliance simulator on loopback."""
-    sim = Simulator(fleet=fleet, tokens=(DEFAULT_TOKEN,))
+async def simulator(request: pytest.FixtureRequest, fleet: str) -> AsyncIterator[Simulator]:
+    """Run the appliance simulator on loopback; for tests marked `push`, with its real MQTT broker.
+
+    With push, appliances change only when told (speed 0).
+    """
+    push = request.node.get_closest_marker("push") is not None
+    sim = Simulator(fleet=fleet, tokens=(DEFAULT_TOKEN,), **({"speed": 0, "push": True} if push else {}))
     await sim.start()
     yield sim
     await sim.stop()
+
+
+@pytest.fixture(autouse=True)
+def quick_push_channel(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """In tests marked `push`, a dead connection is noticed in seconds, not the half minute LG's broker suits."""
+    if request.node.get_closest_marker("push") is None:
+        return
+    monkeypatch.setattr(push_module, "KEEPALIVE", 1)
+    monkeypatch.setattr(api_push, "CONNECT_TIMEOUT", 2.0)
+    monkeypatch.setattr(api_push, "BACKOFF_MIN", 0.2)
+    monkeypatch.setattr(api_push, "BACKOFF_MAX", 1.0)
 
 
 @pytest.fixture

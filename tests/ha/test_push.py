@@ -6,7 +6,6 @@ appliance shows), nothing is duplicated (a notification fires once), entities st
 """
 
 import asyncio
-from collections.abc import AsyncIterator, Callable
 from datetime import timedelta
 import time
 from typing import Any
@@ -20,14 +19,16 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components import thinq_voice
 from custom_components.thinq_voice import coordinator as coordinator_module, push as push_module
-from custom_components.thinq_voice.api import push as api_push
 from custom_components.thinq_voice.const import DOMAIN
 from custom_components.thinq_voice.coordinator import ThinQVoiceCoordinator
 from custom_components.thinq_voice.diagnostics import async_get_config_entry_diagnostics
 from simulator import Simulator
 from simulator.broker import mosquitto_path
 
+from .push_helpers import delivered, healthy, until
+
 pytestmark = [
+    pytest.mark.push,
     pytest.mark.skipif(mosquitto_path() is None, reason="mosquitto is not installed"),
     pytest.mark.usefixtures("entity_registry_enabled_by_default"),
 ]
@@ -36,47 +37,18 @@ UNCONFIRMED_KO = "에 명령을 보냈어요. 아직 기기에서 확인되지 �
 
 
 @pytest.fixture(autouse=True)
-def quick_channel(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A dead connection is noticed in seconds, not the half minute that suits LG's broker.
+def roomy_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Room for the reads of reconnecting within the hour of setting up.
 
-    Setting up spends most of an hour's 100 requests (profiles, states, energy profiles, push
-    subscriptions), and these tests reconnect within that hour: a larger budget keeps them about
-    push (the budget has its own tests, and a read it postpones comes with a later refresh).
+    Setting up spends half of an hour's 100 requests (profiles, states, energy profiles, push set-up),
+    and these tests reconnect within that hour: a larger budget keeps them about push (the budget
+    has its own tests, and a read it postpones comes with a later refresh).
     """
     monkeypatch.setattr(thinq_voice, "HOURLY_REQUEST_BUDGET", 200)
-    monkeypatch.setattr(push_module, "KEEPALIVE", 1)
-    monkeypatch.setattr(api_push, "CONNECT_TIMEOUT", 2.0)
-    monkeypatch.setattr(api_push, "BACKOFF_MIN", 0.2)
-    monkeypatch.setattr(api_push, "BACKOFF_MAX", 1.0)
-
-
-@pytest.fixture
-async def simulator(fleet: str) -> AsyncIterator[Simulator]:
-    """Run the simulator with its broker (speed 0: appliances change only when told)."""
-    sim = Simulator(fleet=fleet, speed=0, push=True)
-    await sim.start()
-    yield sim
-    await sim.stop()
-
-
-async def until(check: Callable[[], bool], timeout: float = 15.0) -> None:
-    """Wait until `check()` holds."""
-    async with asyncio.timeout(timeout):
-        while not check():
-            await asyncio.sleep(0.05)
 
 
 def coordinator_of(entry: MockConfigEntry) -> ThinQVoiceCoordinator:
     coordinator: ThinQVoiceCoordinator = entry.runtime_data
-    return coordinator
-
-
-async def healthy(entry: MockConfigEntry, simulator: Simulator) -> ThinQVoiceCoordinator:
-    """Wait until push is up (and the simulator can publish)."""
-    coordinator = coordinator_of(entry)
-    await until(lambda: coordinator.push.healthy and bool(coordinator.push.channel.subscribed))
-    assert simulator.push is not None
-    await simulator.push.wait_publisher()
     return coordinator
 
 
@@ -102,7 +74,7 @@ async def test_push_first(
     climate = entity_id(hass, "climate", f"{ac}_climate")
     reads = simulator.requests_by_endpoint.get(STATE_READ, 0)
     simulator.patch_state(ac, {"temperature": {"targetTemperature": 26}})
-    await until(lambda: target_temperature(hass, climate) == 26, timeout=5)
+    await until(lambda: target_temperature(hass, climate) == 26)
     assert simulator.requests_by_endpoint.get(STATE_READ, 0) == reads
     diagnostics = await async_get_config_entry_diagnostics(hass, init_integration)
     assert diagnostics["push"]["state"] == "connected"
@@ -153,8 +125,7 @@ async def test_unconfirmed_then_told_when_it_failed(
                 for key in hass.data.get("persistent_notification", {})
             )
             or bool(hass.states.async_entity_ids("persistent_notification"))
-        ),
-        timeout=15,
+        )
     )
 
 
@@ -162,7 +133,7 @@ async def test_notification_fires_once_with_push(
     hass: HomeAssistant, simulator: Simulator, init_integration: MockConfigEntry
 ) -> None:
     """LG's push code and the run state's end tell the same ending: the event fires once."""
-    await healthy(init_integration, simulator)
+    coordinator = await healthy(init_integration, simulator)
     washer = simulator.find("세탁기").device_id
     event = entity_id(hass, "event", f"{washer}_notification")
     fired: list[str] = []
@@ -175,8 +146,8 @@ async def test_notification_fires_once_with_push(
     )
     simulator.patch_state(washer, {"location": {"locationName": "MAIN"}, "runState": {"currentState": "END"}})
     simulator.notify(washer, "WASHING_IS_COMPLETE")
-    await until(lambda: bool(fired), timeout=5)
-    await asyncio.sleep(0.5)
+    await until(lambda: bool(fired))
+    await delivered(coordinator, simulator)  # the push code arrived too, after the run state's end
     assert len(fired) == 1
     assert hass.states.get(event).attributes["event_type"] == "washing_is_complete"  # type: ignore[union-attr]
 
@@ -231,12 +202,12 @@ async def test_fault_matrix(
         await until(lambda: not coordinator.push.healthy)
     await asyncio.sleep(0.5)
     await simulator.apply_push_faults(lift)
-    await until(lambda: coordinator.push.healthy, timeout=30)
+    await until(lambda: coordinator.push.healthy)
     if fault in ("broker stopped and restarted", "silent stall", "certificate revoked"):
         assert coordinator.push.channel.health.connections > connections
     # Nothing lost: what a lost message carried comes with the read after reconnecting.
-    await until(lambda: target_temperature(hass, climate) == 22, timeout=30)
-    await until(lambda: bool(fired), timeout=30)
+    await until(lambda: target_temperature(hass, climate) == 22)
+    await until(lambda: bool(fired))
     await asyncio.sleep(1.0)
     assert target_temperature(hass, climate) == 22
     assert len(fired) == 1, fired
@@ -251,15 +222,15 @@ async def test_device_list_and_alias_messages(
     coordinator = await healthy(init_integration, simulator)
     washer = simulator.find("세탁기")
     simulator._emit(washer, "DEVICE_ALIAS_CHANGED", {"alias": "빨래 기계"})
-    await until(lambda: coordinator.known_devices[washer.device_id].alias == "빨래 기계", timeout=5)
+    await until(lambda: coordinator.known_devices[washer.device_id].alias == "빨래 기계")
     device = dr.async_get(hass).async_get_device_by_identifier(
         (DOMAIN, washer.device_id), init_integration.entry_id
     )
     assert device is not None
     assert device.name == "빨래 기계"
     added = simulator.add_device("washer", "세탁기 2", device_id="pushed-washer")
-    await until(lambda: added.device_id in coordinator.data, timeout=10)
-    await until(lambda: added.device_id in coordinator.push.channel.subscribed, timeout=10)
+    await until(lambda: added.device_id in coordinator.data)
+    await until(lambda: added.device_id in coordinator.push.channel.subscribed)
 
 
 async def test_silence_reconnects_and_down_raises_a_repair(
@@ -285,7 +256,7 @@ async def test_silence_reconnects_and_down_raises_a_repair(
     assert coordinator.update_interval is not None
     assert coordinator.update_interval < push_module.SAFETY_INTERVAL  # polling stands in
     await simulator.push.start_broker()
-    await until(lambda: coordinator.push.healthy, timeout=30)
+    await until(lambda: coordinator.push.healthy)
     assert ir.async_get(hass).async_get_issue(DOMAIN, issue) is None
 
 
@@ -302,7 +273,7 @@ async def test_a_control_push_missed_reconnects(
     connections = coordinator.push.channel.health.connections
     monkeypatch.setattr(coordinator_module, "PUSH_CONFIRM_READ", timedelta(0))
     await coordinator.async_control(ac, "operation", "airConOperationMode", "POWER_ON", context=Context())
-    await until(lambda: coordinator.push.channel.health.connections > connections, timeout=15)
+    await until(lambda: coordinator.push.channel.health.connections > connections)
 
 
 async def test_a_reload_takes_push_up_again_and_removal_ends_it(

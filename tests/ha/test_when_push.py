@@ -4,8 +4,6 @@ The washer's end reaches Home Assistant as LG's MQTT report and push code; no st
 for the dryer to start or for the laundry room to hear it. Latencies are printed, never asserted.
 """
 
-import asyncio
-from collections.abc import AsyncIterator, Callable
 import time
 from typing import Any
 
@@ -15,29 +13,22 @@ from homeassistant.setup import async_setup_component
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
-from custom_components.thinq_voice import push as push_module
-from custom_components.thinq_voice.api import push as api_push
 from custom_components.thinq_voice.const import CONF_ANNOUNCE_DEVICES, DOMAIN
 from custom_components.thinq_voice.coordinator import ThinQVoiceCoordinator
 from simulator import Simulator
 from simulator.broker import mosquitto_path
 
+from .push_helpers import healthy, until
 from .satellites import RecordingNotify, RecordingSatellite, async_setup_satellites
 from .test_conversation import AGENT, controls, speech, talk
 from .test_when import run_state, told
 
-pytestmark = pytest.mark.skipif(mosquitto_path() is None, reason="mosquitto is not installed")
+pytestmark = [
+    pytest.mark.push,
+    pytest.mark.skipif(mosquitto_path() is None, reason="mosquitto is not installed"),
+]
 WASH_SECONDS = 45 * 60
 STATE_READ = "GET /devices/{id}/state"
-
-
-@pytest.fixture(autouse=True)
-def quick_channel(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A dead connection is noticed in seconds, not the half minute that suits LG's broker."""
-    monkeypatch.setattr(push_module, "KEEPALIVE", 1)
-    monkeypatch.setattr(api_push, "CONNECT_TIMEOUT", 2.0)
-    monkeypatch.setattr(api_push, "BACKOFF_MIN", 0.2)
-    monkeypatch.setattr(api_push, "BACKOFF_MAX", 1.0)
 
 
 @pytest.fixture(autouse=True)
@@ -53,35 +44,11 @@ async def setup_conversation(hass: HomeAssistant) -> None:
     assert await async_setup_component(hass, "conversation", {})
 
 
-@pytest.fixture
-async def simulator(fleet: str) -> AsyncIterator[Simulator]:
-    """Run the simulator with its broker (speed 0: appliances change only when told)."""
-    sim = Simulator(fleet=fleet, speed=0, push=True)
-    await sim.start()
-    yield sim
-    await sim.stop()
-
-
-async def until(check: Callable[[], bool], timeout: float = 15.0) -> None:
-    """Wait until `check()` holds."""
-    async with asyncio.timeout(timeout):
-        while not check():
-            await asyncio.sleep(0.01)
-
-
-async def push_up(entry: MockConfigEntry, simulator: Simulator) -> None:
-    """Wait until the entry's push channel is up and the simulator can publish."""
-    coordinator: ThinQVoiceCoordinator = entry.runtime_data
-    await until(lambda: coordinator.push.healthy and bool(coordinator.push.channel.subscribed))
-    assert simulator.push is not None
-    await simulator.push.wait_publisher()
-
-
 async def test_dryer_starts_by_push_across_a_restart(
     hass: HomeAssistant, init_integration: MockConfigEntry, simulator: Simulator, hass_storage: dict[str, Any]
 ) -> None:
     """ "세탁 끝나면 건조기 돌려줘", then HA restarts; the pushed end of the wash starts the dryer, nothing else."""
-    await push_up(init_integration, simulator)
+    await healthy(init_integration, simulator)
     assert speech(await talk(hass, "세탁기 돌려줘")) in {
         "세탁기를 시작했어요.",
         "세탁기에 명령을 보냈어요. 아직 기기에서 확인되지 않았어요.",
@@ -97,7 +64,7 @@ async def test_dryer_starts_by_push_across_a_restart(
     assert await hass.config_entries.async_unload(init_integration.entry_id)
     assert await hass.config_entries.async_setup(init_integration.entry_id)
     await hass.async_block_till_done()
-    await push_up(init_integration, simulator)
+    await healthy(init_integration, simulator)
     sent_before, reads_before = len(simulator.control_log), simulator.requests_by_endpoint.get(STATE_READ, 0)
 
     finished_at = time.monotonic()
@@ -129,7 +96,7 @@ async def test_announcement_latency_over_push(
         init_integration, options={**init_integration.options, CONF_ANNOUNCE_DEVICES: [washer]}
     )
     hass.config.language = "ko"
-    await push_up(init_integration, simulator)
+    await healthy(init_integration, simulator)
     coordinator: ThinQVoiceCoordinator = init_integration.runtime_data
 
     def washer_state() -> object:

@@ -120,6 +120,7 @@ class PushChannel:
         # Appliances LG refused to subscribe: not asked again by this process.
         self._refused: set[str] = set()
         self._take_over = False
+        self._subscribing = asyncio.Lock()
         self._recent: deque[tuple[float, bytes]] = deque(maxlen=_RECENT_MESSAGES)
         self._wake = asyncio.Event()
         self._tasks: list[asyncio.Task[None]] = []
@@ -220,7 +221,16 @@ class PushChannel:
         await self._async_subscribe()
 
     async def _async_subscribe(self) -> None:
-        """Make the subscriptions still missing, as far as the budget's background share allows."""
+        """Make the subscriptions still missing, as far as the budget's background share allows.
+
+        One round at a time: a round asked for while another runs is left to that one (and the next).
+        """
+        if self._subscribing.locked():
+            return
+        async with self._subscribing:
+            await self._async_subscribe_round()
+
+    async def _async_subscribe_round(self) -> None:
         try:
             if self._take_over:
                 await self._async_take_over()
@@ -438,10 +448,15 @@ def _settle_late_errors(client: aiomqtt.Client) -> None:
     """Take the errors paho may still report on a connection we have left behind.
 
     A connection given up (a timeout, a refused certificate) can still hear from paho later; its
-    error then lands on a future nobody waits for any more, which asyncio would report.
+    error then lands on a future nobody waits for any more, which asyncio would report. One given
+    up while connecting (the channel stopped) is marked disconnected: paho's late word on it would
+    otherwise ask the cancelled connection for its error, and raise.
     """
-    for future in (client._connected, client._disconnected):  # noqa: SLF001 - aiomqtt keeps them private
+    connected, disconnected = client._connected, client._disconnected  # noqa: SLF001 - aiomqtt keeps them private
+    for future in (connected, disconnected):
         future.add_done_callback(lambda done: done.cancelled() or done.exception())
+    if connected.cancelled() and not disconnected.done():
+        disconnected.set_result(None)
 
 
 async def async_end_session(client: ThinQConnectClient, session: PushSession) -> None:
