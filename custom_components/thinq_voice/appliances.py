@@ -16,7 +16,7 @@ from homeassistant.helpers import device_registry as dr
 from homeassistant.helpers.storage import Store
 from homeassistant.util import dt as dt_util
 
-from .api import DeviceInfo, DeviceProfile, DeviceState, Priority, PropertyKey, ThinQConnectClient
+from .api import DeviceInfo, DeviceProfile, DeviceState, Priority, PropertyKey, ThinQConnectClient, ThinQError
 from .const import CONF_EXCLUDED_DEVICES, DEVICE_LIST_INTERVAL, DOMAIN, LOGGER
 from .device_cache import DeviceCache
 
@@ -139,11 +139,15 @@ class ApplianceCatalog:
             self.cache.keep_profile(info, raw)
 
     async def async_check_oldest_profile(self) -> bool:
-        """Read the oldest kept profile again (background); return whether LG's differs from it."""
+        """Read the oldest kept profile again (background); return whether LG's differs (set up again)."""
         device_id = self.cache.stalest_profile(set(self.profiles))
         if device_id is None or self._client.budget.available(Priority.BACKGROUND) < 1:
             return False
-        raw = await self._client.async_get_device_profile_json(device_id, priority=Priority.BACKGROUND)
+        try:
+            raw = await self._client.async_get_device_profile_json(device_id, priority=Priority.BACKGROUND)
+        except ThinQError as err:
+            LOGGER.debug("Checking a kept profile failed: %s", err)
+            return False
         if self.cache.same_profile(device_id, raw):
             return False
         LOGGER.info("LG changed the profile of an appliance: setting it up again")

@@ -183,8 +183,8 @@ class ThinQVoiceCoordinator(DataUpdateCoordinator[dict[str, Appliance]]):
             raise await self._async_refresh_error(err) from err
         await self._async_raise_for_read_errors(results)
         self.async_token_accepted()
-        if priority is Priority.BACKGROUND:
-            await self._async_check_oldest_profile()
+        if priority is Priority.BACKGROUND and await self.catalog.async_check_oldest_profile():
+            self.hass.config_entries.async_schedule_reload(self.config_entry.entry_id)
         self.update_interval = self._polling_interval(appliances)
         if self.push.offered:
             self.config_entry.async_create_background_task(
@@ -263,14 +263,6 @@ class ThinQVoiceCoordinator(DataUpdateCoordinator[dict[str, Appliance]]):
         if any(appliance.restored for appliance in appliances.values()):
             return min(interval, RESTORED_READ_INTERVAL)
         return interval
-
-    async def _async_check_oldest_profile(self) -> None:
-        """Read an old kept profile again now and then; a changed one sets the entry up again."""
-        try:
-            if await self.catalog.async_check_oldest_profile():
-                self.hass.config_entries.async_schedule_reload(self.config_entry.entry_id)
-        except ThinQError as err:
-            LOGGER.debug("Checking a kept profile failed: %s", err)
 
     async def _async_refresh_error(self, err: ThinQError) -> UpdateFailed | ConfigEntryAuthFailed:
         """Return what a failed refresh raises; a token is taken as rejected only when LG says so twice."""
