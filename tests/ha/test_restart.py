@@ -187,12 +187,14 @@ async def test_a_changed_model_or_an_old_profile_is_read_again(
     its one read.
     """
     entry_id = init_integration.entry_id
+    # Reloads close push: each waits for it to be up (closing a connection half made races paho).
+    await healthy(init_integration, simulator)
     profiles = simulator.requests_by_endpoint["GET /devices/{id}/profile"]
     simulator.find("냉장고").model_name = "GR-NEW"
     assert await hass.config_entries.async_reload(entry_id)
     await hass.async_block_till_done()
     assert simulator.requests_by_endpoint["GET /devices/{id}/profile"] == profiles + 1
-    coordinator: ThinQVoiceCoordinator = init_integration.runtime_data
+    coordinator = await healthy(init_integration, simulator)
     monkeypatch.setattr(device_cache, "PROFILE_MAX_AGE", timedelta(0))  # every kept profile is old now
     await coordinator.async_refresh()
     await hass.async_block_till_done()
@@ -203,6 +205,7 @@ async def test_a_changed_model_or_an_old_profile_is_read_again(
     await coordinator.async_refresh()
     await hass.async_block_till_done(wait_background_tasks=True)
     assert init_integration.runtime_data is not coordinator  # set up again with the new profile
+    await healthy(init_integration, simulator)
 
 
 async def test_a_damaged_cache_costs_only_itself(
