@@ -234,6 +234,13 @@ async def test_a_fan_with_five_speeds_steps_by_number_up_to_its_top(hass: HomeAs
     )
     # A fan without speeds has no step to take.
     assert await say(hass, "환풍기 바람 한 단계 올려줘") == "환풍기는 그 명령을 지원하지 않아요."
+    # A numbered speed of five, and one it lacks.
+    assert await say(hass, "선풍기 바람 세기 2로 해줘") == "선풍기 바람 세기를 2단계로 바꿨어요."
+    assert hass.states.get("input_number.fan_percentage").state == "40.0"  # type: ignore[union-attr]
+    assert await say(hass, "선풍기 바람 세기 6으로 해줘") == (
+        "선풍기에는 6단계 바람 세기가 없어요. 1단계부터 5단계까지 있어요."
+    )
+    assert await say(hass, "환풍기 바람 세기 2로 해줘") == "환풍기는 그 명령을 지원하지 않아요."
 
 
 @pytest.mark.usefixtures("others")

@@ -87,3 +87,33 @@ async def test_a_delay_of_days_is_said_in_days_with_its_date_in_english(
     assert await say(hass, "start the dryer in 2 days", "en") == (
         f"OK, the Dryer will start in 2 days, {due:%A} {due.day} {due:%B} at {clock}."
     )
+
+
+@pytest.mark.usefixtures("init_integration")
+async def test_a_numbered_fan_speed_is_a_step_of_the_ordered_speeds(
+    hass: HomeAssistant, simulator: Simulator
+) -> None:
+    """ "바람 세기 2로" is the second of the AC's ordered speeds, never 2 degrees; one it lacks names the range."""
+    assert await say(hass, "거실 에어컨 켜줘") == "거실 에어컨을 켰어요."
+    assert await say(hass, "거실 에어컨 바람 세기 2로 해줘") == "거실 에어컨 바람 세기를 중풍으로 바꿨어요."
+    ac = simulator.find("거실 에어컨")
+    assert ac.state["airFlow"]["windStrength"] == "MID"
+    sent = len(simulator.control_log)
+    assert await say(hass, "거실 에어컨 바람 세기 7로 해줘") == (
+        "거실 에어컨에는 7단계 바람 세기가 없어요. 1단계부터 3단계까지 있어요."
+    )
+    assert len(simulator.control_log) == sent
+
+
+@pytest.mark.fleet("en")
+@pytest.mark.usefixtures("init_integration")
+async def test_a_numbered_fan_speed_in_english(hass: HomeAssistant, simulator: Simulator) -> None:
+    """ "fan speed 3" is the AC's third speed, not 3 degrees; "fan speed 0" names the range."""
+    assert await say(hass, "turn on the living room ac", "en") == "Turned on the Living Room AC."
+    assert await say(hass, "set the living room ac fan speed to 3", "en") == (
+        "Set the Living Room AC fan speed to high."
+    )
+    assert simulator.find("Living Room AC").state["airFlow"]["windStrength"] == "HIGH"
+    assert await say(hass, "set the living room ac fan speed to 0", "en") == (
+        "The Living Room AC has no fan speed 0; it has speed 1 to speed 3."
+    )

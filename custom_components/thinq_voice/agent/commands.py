@@ -16,6 +16,7 @@ from homeassistant.core import Context, HomeAssistant
 from ..voice.model import Command, Direction, FanSpeed, Intent, Mode, Quantity, QuestionIntent, Unit
 from .appliance_command import UNAVAILABLE, ActionError, ApplianceCommand
 from .entities import HVAC_MODES, NO_READING, TV_INTENTS, ApplianceEntities, temperature_value
+from .speech import number_words
 from .targets import TargetAppliance, control_in_flight
 from .tv import async_tv
 
@@ -258,6 +259,8 @@ async def _set_mode(act: ApplianceCommand, mode: Mode) -> str:
 async def _set_fan_speed(act: ApplianceCommand, command: Command) -> str:
     """Set the fan speed, or move it one step from the current one ("바람 한 단계 올려줘")."""
     speed = command.value if isinstance(command.value, FanSpeed) else None
+    if isinstance(command.value, Quantity) and command.direction is None:
+        return await _numbered_fan_speed(act, command.value.amount)
     if command.direction is not None:
         steps, current = act.entities.fan_steps()
         if current is None and (fan := act.entities.one("fan")):
@@ -278,6 +281,26 @@ async def _set_fan_speed(act: ApplianceCommand, command: Command) -> str:
     domain, service, entity_id, data = call
     await act.async_call(domain, service, entity_id, **data)
     return act.say("fan_speed_set", speed=act.speech.fan_speed(speed))
+
+
+async def _numbered_fan_speed(act: ApplianceCommand, number: float) -> str:
+    """Set speed `number` (from 1) of a fan whose speeds are ordered; refuse one it lacks, naming the range."""
+    steps, _current = act.entities.fan_steps()
+    fan = act.entities.one("fan")
+    state = act.hass.states.get(fan) if fan and not steps else None
+    step = state.attributes.get("percentage_step") if state else None
+    count = len(steps) or (round(100 / float(step)) if step else 0)
+    if count < 2:
+        raise act.refusal("unsupported")
+    if not number.is_integer() or not 1 <= number <= count:
+        low, high = act.speech.numbered_speed(1), act.speech.numbered_speed(count)
+        raise act.refusal("fan_speed_out_of_range", speed=number_words(number), minimum=low, maximum=high)
+    position = int(number)
+    if steps:
+        return await _set_fan_speed(act, Command(Intent.SET_FAN_SPEED, value=steps[position - 1]))
+    assert fan is not None  # counted from its percentage step
+    await act.async_call("fan", "set_percentage", fan, percentage=position * 100 // count)
+    return act.say("fan_speed_set", speed=act.speech.speed_step(position, count))
 
 
 async def _step_fan_percentage(act: ApplianceCommand, fan: str, direction: Direction) -> str:

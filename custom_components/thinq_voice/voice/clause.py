@@ -351,6 +351,9 @@ def _number_intent(clause: Clause, target: TargetPhrase | None) -> Intent:
     if Prop.CHANNEL in clause.props:
         return Intent.SET_CHANNEL
     unit = clause.quantity.unit if clause.quantity is not None else None
+    if unit is None and Prop.FAN in clause.props and Prop.TEMPERATURE not in clause.props:
+        # "바람 세기 2로", "fan speed 2": a numbered speed, never a temperature.
+        return Intent.SET_FAN_SPEED
     if unit is Unit.PERCENT or (unit not in _TEMPERATURE_UNITS and Prop.HUMIDITY in clause.props):
         return Intent.SET_HUMIDITY
     if unit is None and Prop.TEMPERATURE not in clause.props and target is not None:

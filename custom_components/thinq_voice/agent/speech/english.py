@@ -73,6 +73,7 @@ MESSAGES: dict[str, str] = {
     "humidity_set": "Set the {device} humidity to {humidity}.",
     "mode_set": "Set the {device} to {mode} mode.",
     "fan_speed_set": "Set the {device} fan speed to {speed}.",
+    "fan_speed_out_of_range": "The {device} has no fan speed {speed}; it has {minimum} to {maximum}.",
     "fan_speed_highest": "The {device} fan is already at its highest speed, {speed}.",
     "fan_speed_lowest": "The {device} fan is already at its lowest speed, {speed}.",
     "capabilities": "You can say this to the {device}: {examples}.",

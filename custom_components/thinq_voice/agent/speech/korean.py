@@ -61,6 +61,7 @@ MESSAGES: dict[str, str] = {
     "humidity_set": "{device} 습도를 {humidity|으로/로} 맞췄어요.",
     "mode_set": "{device|을/를} {mode} 모드로 바꿨어요.",
     "fan_speed_set": "{device} 바람 세기를 {speed|으로/로} 바꿨어요.",
+    "fan_speed_out_of_range": "{device}에는 {speed}단계 바람 세기가 없어요. {minimum}부터 {maximum}까지 있어요.",
     "fan_speed_highest": "{device} 바람 세기는 이미 가장 센 {speed|이에요/예요}.",
     "fan_speed_lowest": "{device} 바람 세기는 이미 가장 약한 {speed|이에요/예요}.",
     "capabilities": "{device}에는 이렇게 말할 수 있어요: {examples}.",
