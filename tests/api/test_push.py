@@ -337,3 +337,24 @@ async def test_subscriptions_wait_for_the_budget(sim: Simulator) -> None:
         assert channel.subscribed == set(sim.device_ids)
         assert channel.session.push_devices == set(sim.device_ids)
         await channel.async_stop(unregister=False)
+
+
+async def test_an_appliance_lg_refuses_is_not_asked_again(client: ThinQConnectClient, sim: Simulator) -> None:
+    """An appliance LG refuses to subscribe is left out; one that failed on LG's side is tried again."""
+    channel, _ = await _channel(client, sim)
+    refused, failed = sorted(sim.device_ids)[:2]
+    for device_id in (refused, failed):
+        del channel.session.events_until[device_id]
+        del sim.event_subscriptions[device_id]
+    sim.set_faults({"fail_next": 1, "fail_code": "1102"})
+    await channel.async_maintain()
+    assert refused not in channel.subscribed
+    assert failed in channel.subscribed
+    del channel.session.events_until[failed]
+    sim.set_faults({"fail_next": 1, "fail_code": "2000"})
+    await channel.async_maintain()
+    assert failed not in channel.subscribed
+    await channel.async_maintain()
+    assert failed in channel.subscribed
+    assert refused not in channel.subscribed
+    await channel.async_stop(unregister=False)
