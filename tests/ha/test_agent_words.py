@@ -103,6 +103,10 @@ async def test_a_numbered_fan_speed_is_a_step_of_the_ordered_speeds(
         "거실 에어컨에는 7단계 바람 세기가 없어요. 1단계부터 3단계까지 있어요."
     )
     assert len(simulator.control_log) == sent
+    # Said as a step: "2단계로" is the fan's, with or without "바람".
+    assert await say(hass, "거실 에어컨 바람 3단계로 해줘") == "거실 에어컨 바람 세기를 강풍으로 바꿨어요."
+    assert await say(hass, "거실 에어컨 2단계로 해줘") == "거실 에어컨 바람 세기를 중풍으로 바꿨어요."
+    assert ac.state["airFlow"]["windStrength"] == "MID"
 
 
 @pytest.mark.fleet("en")

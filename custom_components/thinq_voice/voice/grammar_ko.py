@@ -218,6 +218,9 @@ def _take_quantities(text: str, clause: Clause) -> str:
         kept.append(text[start : match.start()])
         start = match.end()
         clause.add_quantity(quantity)
+        if match["unit"] == "단계":
+            # "바람 2단계로", "에어컨 2단계로 해줘": a step is the fan's speed, never a temperature.
+            clause.props.add(Prop.FAN)
         if quantity.unit not in TIME_UNITS and ("로" in match["tail"] or "까지" in match["tail"]):
             clause.destination = True
     kept.append(text[start:])

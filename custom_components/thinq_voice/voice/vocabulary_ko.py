@@ -254,7 +254,8 @@ _NUMBER = (
 QUANTITY = re.compile(
     r"(?P<neg>영하|마이너스|-)?\s?"
     rf"(?P<num>{_NUMBER})"
-    r"\s?(?P<unit>도|°c|°f|°|퍼센트|프로|%|시간|분|초|번)?"
+    # "2단계로": a numbered fan speed (단계 is no unit of a value: grammar_ko reads it as the fan's).
+    r"\s?(?P<unit>도|°c|°f|°|퍼센트|프로|%|시간|분|초|번|단계)?"
     r"(?P<half>\s?반)?"
     r"(?P<tail>\s?(?:으로|로|에|까지|만큼|정도|쯤|뒤에는|후에는|뒤에|후에|뒤|후|있다가|이따가|지나서|지나면|를|을|가|이|는|은)?"
     # "1도만 내려줘": only that much.
