@@ -73,22 +73,33 @@ async def _async_set_device_timer(act: ApplianceCommand, command: Command, due: 
     if command.intent is Intent.START and not climate:
         number = act.entities.hour_timer("relativeHourToStart")
         rounded = math.ceil(hours_exact - 1 / 60) if command.at is None else round(hours_exact)
-        return (
-            await _async_set_timer_hours(act, number, max(1, rounded), "started_delayed") if number else None
-        )
+        hours = max(1, rounded)
+        if number is None or not _timer_takes(act, number, hours):
+            return None
+        return await _async_set_timer_hours(act, number, hours, "started_delayed")
     if command.intent in (Intent.TURN_ON, Intent.TURN_OFF) and climate:
         hours = round(hours_exact)
         on = command.intent is Intent.TURN_ON
         number = act.entities.hour_timer("relativeHourToStart" if on else "relativeHourToStop")
-        if hours < 1 or abs(hours_exact - hours) > 1 / 60 or number is None:
+        if (
+            hours < 1
+            or abs(hours_exact - hours) > 1 / 60
+            or number is None
+            or not _timer_takes(act, number, hours)
+        ):
             return None
         return await _async_set_timer_hours(act, number, hours, "timer_on_set" if on else "timer_off_set")
     return None
 
 
+def _timer_takes(act: ApplianceCommand, number: str, hours: int) -> bool:
+    """Return whether an hour timer reaches `hours`; a longer delay ("3일 뒤에") is kept by ThinQ Voice instead."""
+    state = act.hass.states.get(number)
+    return state is not None and float(state.attributes["min"]) <= hours <= float(state.attributes["max"])
+
+
 async def _async_set_timer_hours(act: ApplianceCommand, number: str, hours: int, answer: str) -> str:
-    """Set an appliance's hour timer, within its range; say when it goes off."""
-    await act.async_check_range(number, hours, "min", "max", act.device, "h")
+    """Set an appliance's hour timer (within its range); say when it goes off."""
     await act.async_call("number", "set_value", number, value=hours)
     delay = timedelta(hours=hours)
     return act.say(
