@@ -5,17 +5,21 @@ while the entry runs names another model or drops an appliance, and a background
 profile meets a failing cloud.
 """
 
+import contextlib
 from datetime import timedelta
 from typing import Any
 
+from homeassistant import loader
 from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import device_registry as dr
+from homeassistant.setup import async_setup_component
 import pytest
-from pytest_homeassistant_custom_component.common import MockConfigEntry
+from pytest_homeassistant_custom_component.common import MockConfigEntry, async_test_home_assistant
 
 from custom_components import thinq_voice
 from custom_components.thinq_voice import appliances, device_cache
+from custom_components.thinq_voice.api import Priority, ThinQBudgetError
 from custom_components.thinq_voice.const import DOMAIN
 from custom_components.thinq_voice.coordinator import ThinQVoiceCoordinator
 from custom_components.thinq_voice.device_cache import storage_key
@@ -104,3 +108,41 @@ async def test_a_failed_check_of_an_old_profile_keeps_the_entry(
     await hass.async_block_till_done(wait_background_tasks=True)
     assert simulator.requests_by_endpoint[PROFILE] == profiles + 1
     assert init_integration.runtime_data is coordinator
+
+
+@pytest.mark.push
+@pytest.mark.skipif(mosquitto_path() is None, reason="mosquitto is not installed")
+async def test_an_unreadable_kept_list_entry_costs_only_its_appliance(
+    hass: HomeAssistant,
+    hass_storage: dict[str, Any],
+    simulator: Simulator,
+    init_integration: MockConfigEntry,
+) -> None:
+    """Restarting with the hour spent sets up from the kept list; an entry damaged there waits for LG's list."""
+    coordinator = await healthy(init_integration, simulator)
+    with contextlib.suppress(ThinQBudgetError):
+        while True:
+            coordinator.client.budget.acquire(Priority.CONFIRM)
+    await hass.async_stop()
+    washer = simulator.find("세탁기").device_id
+    hass_storage[storage_key(init_integration.entry_id)]["data"]["devices"][washer] = {
+        "deviceInfo": "damaged"
+    }
+    requests = sum(simulator.requests_by_endpoint.values())
+    async with async_test_home_assistant() as again:
+        again.data.pop(loader.DATA_CUSTOM_COMPONENTS)
+        assert await async_setup_component(again, "homeassistant", {})
+        entry = MockConfigEntry(
+            domain=DOMAIN,
+            entry_id=init_integration.entry_id,
+            unique_id=init_integration.unique_id,
+            data=dict(init_integration.data),
+        )
+        entry.add_to_hass(again)
+        assert await again.config_entries.async_setup(entry.entry_id)
+        await again.async_block_till_done(wait_background_tasks=True)
+        assert entry.state is ConfigEntryState.LOADED
+        assert set(entry.runtime_data.data) == set(simulator.device_ids) - {washer}
+        assert sum(simulator.requests_by_endpoint.values()) == requests
+        assert await again.config_entries.async_unload(entry.entry_id)
+        await again.async_stop(force=True)
