@@ -3,6 +3,7 @@
 import argparse
 import asyncio
 from collections.abc import Sequence
+import contextlib
 import logging
 from pathlib import Path
 import signal
@@ -16,6 +17,8 @@ from .tv import PAIRING_MODES
 DEFAULT_PORT = 8990
 # A real webOS TV's SSAP ports.
 DEFAULT_TV_PORT = 3000
+
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
 
 
 def _rate_limit(text: str) -> RateLimit:
@@ -144,12 +147,17 @@ async def serve(args: argparse.Namespace, stop: asyncio.Event | None = None) -> 
     if sim.tv is not None:
         print(f"webOS TV: {sim.tv_host} ({sim.tv_url}); admin view at {base_url}/admin/tv", flush=True)
     stop = stop or asyncio.Event()
-    # SIGTERM (how scripts stop it) ends it like Ctrl-C: the broker it started goes with it.
-    asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)
+    # SIGTERM (how scripts stop it) and SIGINT (Ctrl-C) end it alike, and the broker it started goes
+    # with it. SIGINT is handled here, not left to Python: a program started in the background by a
+    # non-interactive shell inherits SIGINT ignored, and would not stop on it otherwise.
+    loop = asyncio.get_running_loop()
+    for signum in STOP_SIGNALS:
+        loop.add_signal_handler(signum, stop.set)
     try:
         await stop.wait()
     finally:
-        asyncio.get_running_loop().remove_signal_handler(signal.SIGTERM)
+        for signum in STOP_SIGNALS:
+            loop.remove_signal_handler(signum)
         await sim.stop()
 
 
@@ -159,10 +167,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING, format="%(asctime)s %(name)s %(message)s"
     )
-    try:
+    with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C before serving started
         asyncio.run(serve(args))
-    except KeyboardInterrupt:
-        print("stopped", flush=True)
+    print("stopped", flush=True)
     return 0
 
 

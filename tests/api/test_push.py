@@ -327,16 +327,20 @@ async def test_subscriptions_wait_for_the_budget(sim: Simulator) -> None:
         channel = PushChannel(
             tight, CLIENT_ID, on_message=lambda _: None, on_state=lambda _: None, trust_server_ca=True
         )
-        assert await channel.async_start(sim.device_ids, sim.device_ids)
-        # The route, the registration and the device-list subscription, then state reports.
-        assert len(channel.subscribed) == 15 - 3
-        assert not channel.session.push_devices
-        assert tight.budget.available(Priority.BACKGROUND) == 0
-        tight.budget.limit = 1000
-        await channel.async_maintain()
-        assert channel.subscribed == set(sim.device_ids)
-        assert channel.session.push_devices == set(sim.device_ids)
-        await channel.async_stop(unregister=False)
+        try:
+            assert await channel.async_start(sim.device_ids, sim.device_ids)
+            # The route, the registration and the device-list subscription, then state reports up to
+            # the reserve (counted as LG saw them: on a loaded machine one may time out on our side).
+            assert sim.requests_by_endpoint["POST /event/{id}/subscribe"] == 15 - 3
+            assert 0 < len(channel.subscribed) <= 15 - 3
+            assert not channel.session.push_devices
+            assert tight.budget.available(Priority.BACKGROUND) == 0
+            tight.budget.limit = 1000
+            await channel.async_maintain()
+            assert channel.subscribed == set(sim.device_ids)
+            assert channel.session.push_devices == set(sim.device_ids)
+        finally:
+            await channel.async_stop(unregister=False)
 
 
 async def test_an_appliance_lg_refuses_is_not_asked_again(client: ThinQConnectClient, sim: Simulator) -> None:

@@ -97,6 +97,8 @@ async def test_python_dash_m_prints_url_and_token() -> None:
         cwd=REPO,
         stdout=asyncio.subprocess.PIPE,
         env={**os.environ, "PYTHONPATH": str(REPO)},
+        # As a shell script's background job starts it: SIGINT ignored, yet Ctrl-C's signal stops it.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN),
     )
     try:
         assert process.stdout is not None
@@ -115,3 +117,4 @@ async def test_python_dash_m_prints_url_and_token() -> None:
         # Generous: with the suite's HA tests on both cores, the child's clean-up waits its turn.
         async with asyncio.timeout(60):
             assert await process.wait() == 0
+            assert "stopped" in (await process.stdout.read()).decode()
