@@ -119,6 +119,8 @@ SENSORS: dict[str, ThinQVoiceSensorEntityDescription] = {
         ThinQVoiceSensorEntityDescription(
             key="cycle_count",
             state_class=SensorStateClass.TOTAL_INCREASING,
+            # A count of cycles: "10", not "10.0".
+            suggested_display_precision=0,
             entity_category=EntityCategory.DIAGNOSTIC,
         ),
         ThinQVoiceSensorEntityDescription(
