@@ -362,3 +362,22 @@ async def test_an_appliance_lg_refuses_is_not_asked_again(client: ThinQConnectCl
     assert failed in channel.subscribed
     assert refused not in channel.subscribed
     await channel.async_stop(unregister=False)
+
+
+async def test_an_appliance_lg_refuses_notifications_for_is_not_asked_again(
+    client: ThinQConnectClient, sim: Simulator
+) -> None:
+    """LG refusing an appliance's notifications (a bad request) leaves it out; its state reports stay."""
+    channel, _ = await _channel(client, sim)
+    refused = min(sim.device_ids)
+    channel.session.push_devices.discard(refused)
+    sim.push_subscriptions.discard(refused)
+    sim.set_faults({"fail_next": 1, "fail_code": "1102"})
+    await channel.async_maintain()
+    assert refused not in channel.session.push_devices
+    assert refused not in sim.push_subscriptions
+    asked = sim.requests_by_endpoint["POST /push/{id}/subscribe"]
+    await channel.async_maintain()
+    assert sim.requests_by_endpoint["POST /push/{id}/subscribe"] == asked
+    assert refused in channel.subscribed
+    await channel.async_stop(unregister=False)
