@@ -1,10 +1,14 @@
 """Helpers for tests that act on the simulator's appliances through Home Assistant actions."""
 
+from datetime import timedelta
 from typing import Any
 
+from homeassistant.components import conversation
 from homeassistant.const import ATTR_ENTITY_ID
-from homeassistant.core import HomeAssistant
+from homeassistant.core import Context, HomeAssistant
 from homeassistant.helpers import device_registry as dr, entity_registry as er
+from homeassistant.util import dt as dt_util
+from pytest_homeassistant_custom_component.common import async_fire_time_changed
 
 from custom_components.thinq_voice.const import DOMAIN
 from simulator import Simulator
@@ -52,3 +56,14 @@ async def call(hass: HomeAssistant, domain: str, service: str, target: str, **da
 async def press(hass: HomeAssistant, simulator: Simulator, alias: str, suffix: str) -> None:
     """Press one of an appliance's buttons and wait for the action."""
     await call(hass, "button", "press", entity_id(hass, simulator, "button", alias, suffix))
+
+
+AGENT = "conversation.thinq_voice"
+
+
+async def say(hass: HomeAssistant, text: str, language: str = "ko") -> str:
+    """Say a sentence to the agent, let the appliances report back; return the answer."""
+    result = await conversation.async_converse(hass, text, None, Context(), language=language, agent_id=AGENT)
+    async_fire_time_changed(hass, dt_util.utcnow() + timedelta(seconds=5))
+    await hass.async_block_till_done()
+    return str(result.response.speech["plain"]["speech"])

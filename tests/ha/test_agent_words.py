@@ -4,16 +4,14 @@ their date, what an appliance cannot do in the agent's own words, a plug that is
 
 from datetime import datetime, timedelta
 
-from homeassistant.components import conversation
-from homeassistant.core import Context, HomeAssistant
+from homeassistant.core import HomeAssistant
 from homeassistant.setup import async_setup_component
 from homeassistant.util import dt as dt_util
 import pytest
-from pytest_homeassistant_custom_component.common import async_fire_time_changed
 
 from simulator import Simulator
 
-AGENT = "conversation.thinq_voice"
+from .helpers import say
 
 
 @pytest.fixture(autouse=True)
@@ -21,14 +19,6 @@ async def setup_conversation(hass: HomeAssistant) -> None:
     """Load HA's conversation component."""
     assert await async_setup_component(hass, "homeassistant", {})
     assert await async_setup_component(hass, "conversation", {})
-
-
-async def say(hass: HomeAssistant, text: str, language: str = "ko") -> str:
-    """Say a sentence to the agent, let the appliances report back; return the answer."""
-    result = await conversation.async_converse(hass, text, None, Context(), language=language, agent_id=AGENT)
-    async_fire_time_changed(hass, dt_util.utcnow() + timedelta(seconds=5))
-    await hass.async_block_till_done()
-    return str(result.response.speech["plain"]["speech"])
 
 
 @pytest.mark.usefixtures("init_integration")

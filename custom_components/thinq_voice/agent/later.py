@@ -6,6 +6,7 @@ unattended when the time or the event comes (`retry`), and tell the user how it 
 also lists what is planned and cancels it.
 """
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 import logging
@@ -365,17 +366,7 @@ class Later:
             await self.scheduler.async_finish(action)
             _tell_outcome(self.hass, action, attempt, run.context)
 
-        run = UnattendedCommand(
-            self.hass,
-            lambda: self._find(action),
-            action.command,
-            action.language,
-            action.name,
-            Context(),
-            _async_outcome,
-            wanted=lambda: self.scheduler.is_waiting(action),
-        )
-        self._unattended.add(run)
+        run = self._unattended_run(action, _async_outcome, wanted=lambda: self.scheduler.is_waiting(action))
         await run.async_run()
 
     async def _async_run_when(self, when: WhenAction) -> None:
@@ -391,6 +382,16 @@ class Later:
             _tell_outcome(self.hass, action, attempt, run.context, notify=False)
             await _async_tell(self.hass, when, f"{told} {attempt.speech}")
 
+        run = self._unattended_run(action, _async_outcome)
+        await run.async_run()
+
+    def _unattended_run(
+        self,
+        action: ScheduledAction,
+        outcome: Callable[[Attempt], Awaitable[None]],
+        wanted: Callable[[], bool] = lambda: True,
+    ) -> UnattendedCommand:
+        """Return a kept action's command, run with nobody waiting, kept until it has an outcome."""
         run = UnattendedCommand(
             self.hass,
             lambda: self._find(action),
@@ -398,10 +399,11 @@ class Later:
             action.language,
             action.name,
             Context(),
-            _async_outcome,
+            outcome,
+            wanted=wanted,
         )
         self._unattended.add(run)
-        await run.async_run()
+        return run
 
 
 async def _async_tell(hass: HomeAssistant, when: WhenAction, message: str) -> None:
