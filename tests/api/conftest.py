@@ -1,12 +1,16 @@
 """Fixtures for the ThinQ Connect client tests."""
 
+from collections.abc import AsyncIterator
 import json
 from pathlib import Path
 from typing import Any
 
+import aiohttp
 import pytest
 
 from tests.conftest import THINQ_FIXTURES
+
+from .fake_lg import FakeLG
 
 
 def load(relative: str) -> Any:
@@ -56,3 +60,19 @@ def _loopback_sockets(socket_enabled: None) -> None:
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock()
+
+
+@pytest.fixture
+async def session() -> AsyncIterator[aiohttp.ClientSession]:
+    """One aiohttp session for a test's clients."""
+    async with aiohttp.ClientSession() as shared:
+        yield shared
+
+
+@pytest.fixture
+async def lg() -> AsyncIterator[FakeLG]:
+    """A stand-in for LG's cloud on loopback."""
+    fake = FakeLG()
+    fake.base_url = await fake.start()  # type: ignore[attr-defined]
+    yield fake
+    await fake.stop()

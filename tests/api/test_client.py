@@ -1,7 +1,6 @@
 """The client over real loopback HTTP against a small fake of LG's API."""
 
 import asyncio
-from collections.abc import AsyncIterator
 from datetime import date
 import logging
 import re
@@ -45,20 +44,6 @@ CLIENT_ID = "thinq-voice-5f1c2f0e-secret-client"
 DEVICE = "MW2-2E247F93-B570-46A6-B827-920E9E10F966"
 AC_PROFILE = load("ha-core-fixtures/air_conditioner/profile.json")
 AC_STATE = load("ha-core-fixtures/air_conditioner/status.json")
-
-
-@pytest.fixture
-async def lg() -> AsyncIterator[FakeLG]:
-    fake = FakeLG()
-    fake.base_url = await fake.start()  # type: ignore[attr-defined]
-    yield fake
-    await fake.stop()
-
-
-@pytest.fixture
-async def session() -> AsyncIterator[aiohttp.ClientSession]:
-    async with aiohttp.ClientSession() as shared:
-        yield shared
 
 
 def make_client(

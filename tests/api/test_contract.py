@@ -39,12 +39,6 @@ async def sim() -> AsyncIterator[Simulator]:
 
 
 @pytest.fixture
-async def session() -> AsyncIterator[aiohttp.ClientSession]:
-    async with aiohttp.ClientSession() as shared:
-        yield shared
-
-
-@pytest.fixture
 def client(sim: Simulator, session: aiohttp.ClientSession, clock: FakeClock) -> ThinQConnectClient:
     return ThinQConnectClient(
         session,

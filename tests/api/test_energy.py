@@ -185,13 +185,6 @@ async def sim() -> AsyncIterator[Simulator]:
     await simulator.stop()
 
 
-@pytest.fixture
-async def session() -> AsyncIterator[aiohttp.ClientSession]:
-    """One aiohttp session for both clients."""
-    async with aiohttp.ClientSession() as client_session:
-        yield client_session
-
-
 def _usage_queries(caplog: pytest.LogCaptureFixture) -> list[str]:
     return [
         record.getMessage().split(" -> ")[0].split("/usage?")[1]

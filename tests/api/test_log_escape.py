@@ -1,6 +1,5 @@
 """Text LG's cloud or a TV sends cannot forge a log line: it is escaped and cut before it is logged."""
 
-from collections.abc import AsyncIterator
 import logging
 
 import aiohttp
@@ -23,20 +22,6 @@ HOSTILE = (
     "device busy\n2026-12-02 04:00:00.000 CRITICAL (MainThread) [homeassistant.core] forged\u202e"
     + "x" * 100_000
 )
-
-
-@pytest.fixture
-async def lg() -> AsyncIterator[FakeLG]:
-    fake = FakeLG()
-    fake.base_url = await fake.start()  # type: ignore[attr-defined]
-    yield fake
-    await fake.stop()
-
-
-@pytest.fixture
-async def session() -> AsyncIterator[aiohttp.ClientSession]:
-    async with aiohttp.ClientSession() as shared:
-        yield shared
 
 
 def assert_one_line_each(caplog: pytest.LogCaptureFixture) -> None:

@@ -28,12 +28,6 @@ async def tv() -> AsyncIterator[SimulatedTv]:
     await simulated.stop()
 
 
-@pytest.fixture
-async def session() -> AsyncIterator[aiohttp.ClientSession]:
-    async with aiohttp.ClientSession() as client_session:
-        yield client_session
-
-
 async def paired(session: aiohttp.ClientSession, tv: SimulatedTv, **kwargs: float) -> WebOsClient:
     client = WebOsClient(session, f"127.0.0.1:{tv.port}", **kwargs)  # type: ignore[arg-type]
     await client.async_pair(timeout=5)

@@ -60,12 +60,6 @@ class ScriptedTv:
         return ws
 
 
-@pytest.fixture
-async def session() -> AsyncIterator[aiohttp.ClientSession]:
-    async with aiohttp.ClientSession() as client_session:
-        yield client_session
-
-
 async def receive(ws: web.WebSocketResponse) -> dict[str, Any]:
     """Return the client's next JSON message."""
     while True:
